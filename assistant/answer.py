@@ -1,0 +1,230 @@
+"""Extractive answers: pick the retrieved sentences that best answer a question, cite them, or abstain."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from index.lexical import tokenize
+from index.store import HybridIndex, SearchConfig, SearchHit
+from ingest.sentences import sentence_spans
+
+MAX_QUESTION_CHARS = 500
+MAX_ANSWER_CHARS = 400
+ABSTAIN_MESSAGE = {
+    "id": "Maaf, jawaban atas pertanyaan ini tidak ditemukan dalam dokumen yang tersedia.",
+    "en": "Sorry, the answer to this question was not found in the available documents.",
+}
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked (empty, whitespace only)."""
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """Retrieval and answering knobs; the defaults are the ones measured best on the eval set (README)."""
+
+    k: int = 5
+    search: SearchConfig = SearchConfig()
+    sentence_passages: int = 3
+    abstain_below: float = 0.40
+    coverage_weight: float = 0.15
+    rank_weight: float = 0.04
+    type_bonus: float = 0.06
+    second_sentence_margin: float = 0.05
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved passage as shown to the user, numbered `n` for `[n]` citations."""
+
+    n: int
+    source: str
+    title: str
+    chunk_id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+    dense_score: float
+    lexical_score: float
+
+
+@dataclass(frozen=True)
+class CitedSentence:
+    """A sentence of the answer: its text, its passage number, and its offsets inside that passage."""
+
+    text: str
+    n: int
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    passages: list[Passage]
+    sentences: list[CitedSentence]
+    timings_ms: dict[str, float]
+    notes: list[str] = field(default_factory=list)
+    retrieved: list[Passage] = field(default_factory=list)
+    confidence: float = 0.0
+
+    @property
+    def cited(self) -> list[Passage]:
+        """The passages the answer cites, in citation order."""
+        numbers = list(dict.fromkeys(s.n for s in self.sentences))
+        return [p for n in numbers for p in self.passages if p.n == n]
+
+    def to_json(self, qid: str | None = None) -> dict:
+        data: dict = {} if qid is None else {"id": qid}
+        data.update({
+            "question": self.question, "answer": self.answer, "abstained": self.abstained,
+            "passages": [{key: value for key, value in asdict(p).items()
+                          if key not in ("doc_id", "dense_score", "lexical_score")} for p in self.passages],
+            "cited": [s.n for s in self.sentences],
+            "confidence": round(self.confidence, 4),
+            "timings_ms": {key: round(value, 1) for key, value in self.timings_ms.items()},
+        })
+        if self.notes:
+            data["notes"] = self.notes
+        return data
+
+
+_WHEN = re.compile(r"^(kapan|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b|\bkapan\b|\btahun berapa\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa|how (many|much)|jumlah)\b", re.I)
+_WHO = re.compile(r"\b(siapa|who|whom)\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\d")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
+_ENGLISH = re.compile(r"\b(what|which|who|when|where|why|how|does|did|is|are|the|of)\b", re.I)
+
+
+def question_language(question: str) -> str:
+    """`en` when the question reads as English, else `id`."""
+    return "en" if len(_ENGLISH.findall(question)) >= 2 else "id"
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer a question asks for: `date`, `number`, `name`, or None."""
+    if _WHEN.search(question):
+        return "date"
+    if _HOW_MANY.search(question):
+        return "number"
+    if _WHO.search(question):
+        return "name"
+    return None
+
+
+def _matches_type(sentence: str, kind: str | None) -> bool:
+    if kind == "date":
+        return bool(_YEAR.search(sentence))
+    if kind == "number":
+        return bool(_NUMBER.search(sentence))
+    if kind == "name":
+        return bool(_NAME.search(sentence))
+    return False
+
+
+def validate_question(question: str) -> tuple[str, list[str]]:
+    """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
+    if question is None or not str(question).strip():
+        raise QuestionError("The question is empty. Type a question, e.g. \"Kapan kerja sama Kazakhstan dengan NATO dimulai?\"")
+    text = " ".join(str(question).split())
+    if len(text) > MAX_QUESTION_CHARS:
+        return text[:MAX_QUESTION_CHARS], [f"The question was longer than {MAX_QUESTION_CHARS} characters and was shortened."]
+    return text, []
+
+
+def _to_passage(n: int, hit: SearchHit) -> Passage:
+    c = hit.chunk
+    return Passage(n, c.source, c.title, c.chunk_id, c.doc_id, c.start, c.end, c.text, round(hit.score, 4),
+                   round(hit.dense_score, 4), round(hit.lexical_score, 4))
+
+
+class ExtractiveAnswerer:
+    """Answers from the index alone: retrieval, then the best one or two sentences with `[n]` citations."""
+
+    def __init__(self, index: HybridIndex, settings: AnswerSettings = AnswerSettings()) -> None:
+        self.index = index
+        self.settings = settings
+
+    def ask(self, question: str, retrieval_query: str | None = None) -> Answer:
+        """Answer `question`; `retrieval_query` (e.g. a rewritten follow-up) is what is searched when given."""
+        started = time.perf_counter()
+        question, notes = validate_question(question)
+        query = retrieval_query or question
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        query_vector = self.index.embedder.embed_queries([query])[0]
+        timings["embed_query"] = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        hits = self.index.search(query, k=self.settings.k, config=self.settings.search, query_vector=query_vector)
+        timings["search"] = (time.perf_counter() - t) * 1000
+        passages = [_to_passage(n, hit) for n, hit in enumerate(hits, start=1)]
+        t = time.perf_counter()
+        scored = self._score_sentences(query, query_vector, passages)
+        timings["select"] = (time.perf_counter() - t) * 1000
+        confidence = scored[0].score if scored else -1.0
+        language = question_language(question)
+        if not scored or confidence < self.settings.abstain_below:
+            timings["total"] = (time.perf_counter() - started) * 1000
+            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
+        chosen = self._choose(scored)
+        text = " ".join(f"{_shorten(s.text, MAX_ANSWER_CHARS // len(chosen))} [{s.n}]" for s in chosen)
+        timings["total"] = (time.perf_counter() - started) * 1000
+        return Answer(question, text, False, passages, chosen, timings, notes, passages, confidence)
+
+    def _score_sentences(self, query: str, query_vector: np.ndarray, passages: list[Passage]) -> list[CitedSentence]:
+        s = self.settings
+        candidates: list[tuple[Passage, int, int]] = []
+        for passage in passages[: s.sentence_passages]:
+            for start, end in sentence_spans(passage.text):
+                candidates.append((passage, start, end))
+        if not candidates:
+            return []
+        texts = [p.text[a:b] for p, a, b in candidates]
+        vectors = self.index.embedder.embed_documents(texts)
+        similarity = vectors @ query_vector
+        query_terms = set(tokenize(query))
+        kind = expected_type(query)
+        scored = []
+        for (passage, start, end), text, sim in zip(candidates, texts, similarity):
+            terms = set(tokenize(text))
+            coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
+            score = float(sim) + s.coverage_weight * coverage + s.rank_weight / passage.n
+            if _matches_type(text, kind):
+                score += s.type_bonus
+            if len(text) < 30:
+                score -= 0.1  # headings and fragments rarely answer
+            scored.append(CitedSentence(text, passage.n, start, end, score))
+        scored.sort(key=lambda c: c.score, reverse=True)
+        return scored
+
+    def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
+        best = scored[0]
+        chosen = [best]
+        for other in scored[1:3]:
+            close = best.score - other.score <= self.settings.second_sentence_margin
+            fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
+            overlapping = other.n == best.n and other.start < best.end and best.start < other.end
+            if close and fits and not overlapping and other.text != best.text:
+                chosen.append(other)
+                break
+        return chosen
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(",;: ") + "…"

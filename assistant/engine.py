@@ -1,0 +1,87 @@
+"""Wire the pieces together: model → embedder (with disk cache) → index (built on first use) → answerer."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.embedding import CachedEmbedder, EmbeddingCache, Embedder, SentenceTransformerEmbedder
+from index.models import model_fingerprint, resolve_model
+from index.store import CURRENT, BuildReport, HybridIndex, IndexLoadError, build_index, live_version, read_manifest
+from ingest.chunking import ChunkingConfig
+from ingest.readers import read_documents
+
+from .answer import AnswerSettings, ExtractiveAnswerer
+from .settings import BUNDLED_CORPUS, default_index_dir, model_choice, tanya_home
+
+log = logging.getLogger(__name__)
+
+
+def make_embedder(model: str | None = None, show_progress: bool = False) -> Embedder:
+    """The configured embedding model, wrapped in the shared on-disk embedding cache."""
+    home = tanya_home()
+    choice = model_choice(model)
+    location = resolve_model(choice, home)
+    inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress)
+    return CachedEmbedder(inner, EmbeddingCache(home / "cache" / "embeddings.sqlite"))
+
+
+def index_dir(explicit: Path | None) -> Path:
+    return Path(explicit) if explicit else default_index_dir()
+
+
+def ingest(paths: list[Path], directory: Path, embedder: Embedder, rebuild: bool = False,
+           keep_existing: bool = False, remove: list[str] | None = None,
+           chunking: ChunkingConfig = ChunkingConfig()) -> BuildReport:
+    """Read `paths` and make the index at `directory` hold them."""
+    documents = read_documents(paths).documents if paths else []
+    return build_index(directory, documents, embedder, chunking, rebuild=rebuild,
+                       keep_existing=keep_existing, remove=remove)
+
+
+def _bundled_index_is_current(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> bool:
+    try:
+        manifest = read_manifest(live_version(directory))
+    except IndexLoadError:
+        return False
+    documents = read_documents([BUNDLED_CORPUS]).documents
+    indexed = {doc_id: entry["content_sha256"] for doc_id, entry in manifest["documents"].items()}
+    return (manifest["model"]["sha256"] == embedder.fingerprint and manifest["chunking"] == chunking.to_dict()
+            and indexed == {d.doc_id: d.content_sha256 for d in documents})
+
+
+def open_index(directory: Path | None, embedder: Embedder) -> HybridIndex:
+    """Load the index at `directory`; the default index of the bundled corpus is built or refreshed first."""
+    if directory is None:
+        directory = default_index_dir()
+        if not _bundled_index_is_current(directory, embedder, ChunkingConfig()):
+            log.warning("Building the index of the bundled corpus in %s (once).", directory)
+            build_index(directory, read_documents([BUNDLED_CORPUS]).documents, embedder)
+    elif not (Path(directory) / CURRENT).exists() and Path(directory).exists() and not any(Path(directory).iterdir()):
+        raise IndexLoadError(f"{directory} is empty. Build an index there with `tanya ingest --index {directory} PATH...`.")
+    return HybridIndex.load(Path(directory), embedder)
+
+
+@dataclass
+class Assistant:
+    """What the CLI and the chat talk to."""
+
+    index: HybridIndex
+    answerer: ExtractiveAnswerer
+
+    def ask(self, question: str, retrieval_query: str | None = None):
+        return self.answerer.ask(question, retrieval_query)
+
+    def reload(self) -> None:
+        """Pick up a newer index version (after an ingest) without a restart."""
+        fresh = HybridIndex.load(self.index.directory, self.index.embedder)
+        self.index = fresh
+        self.answerer = ExtractiveAnswerer(fresh, self.answerer.settings)
+
+
+def open_assistant(directory: Path | None = None, model: str | None = None,
+                   settings: AnswerSettings = AnswerSettings()) -> Assistant:
+    embedder = make_embedder(model)
+    index = open_index(directory, embedder)
+    return Assistant(index, ExtractiveAnswerer(index, settings))

@@ -1,0 +1,217 @@
+"""Embedders: the real sentence-transformers model (loaded lazily), a disk cache, and a hashing fake."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .lexical import tokenize
+
+log = logging.getLogger(__name__)
+
+MAX_SEQ_LENGTH = 512
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 rows; documents and queries may use different prompts."""
+
+    model_id: str
+
+    @property
+    def fingerprint(self) -> str: ...
+
+    @property
+    def dimension(self) -> int: ...
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def describe(self) -> dict: ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use, with its own query/document prompts."""
+
+    def __init__(self, location: Path | str, model_id: str, fingerprint: str | None = None,
+                 batch_size: int = 16, show_progress: bool = False) -> None:
+        self.location = location
+        self.model_id = model_id
+        self._fingerprint = fingerprint
+        self.batch_size = batch_size
+        self.show_progress = show_progress
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                log.info("Loading embedding model %s", self.location)
+                self._model = SentenceTransformer(str(self.location), device=_device())
+                self._model.max_seq_length = MAX_SEQ_LENGTH
+        return self._model
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            from .models import model_fingerprint
+
+            self._fingerprint = model_fingerprint(self.location)
+        return self._fingerprint
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    def _encode(self, texts: list[str], kind: str) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        encode = self.model.encode_query if kind == "query" else self.model.encode_document
+        vectors = encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                         convert_to_numpy=True, show_progress_bar=self.show_progress and len(texts) > self.batch_size)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, "document")
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, "query")
+
+    def describe(self) -> dict:
+        prompts = dict(getattr(self.model, "prompts", {}) or {})
+        return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self.dimension,
+                "prompts": {key: prompts.get(key) for key in ("query", "document")},
+                "max_seq_length": MAX_SEQ_LENGTH}
+
+
+def _device() -> str:
+    try:
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    except ImportError:  # pragma: no cover - torch comes with sentence-transformers
+        return "cpu"
+
+
+class HashingEmbedder:
+    """A deterministic stand-in for tests: hashed stemmed tokens and character trigrams, normalised.
+
+    Texts that share words get similar vectors, so retrieval behaves sensibly without a model.
+    """
+
+    def __init__(self, dimension: int = 256, model_id: str = "hashing-fake") -> None:
+        self.model_id = model_id
+        self._dimension = dimension
+        self.document_calls = 0
+        self.documents_embedded = 0
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.model_id}-{self._dimension}"
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.zeros(self._dimension, dtype=np.float32)
+        features = tokenize(text) + [text.lower()[i:i + 3] for i in range(max(0, len(text) - 2))]
+        for feature in features:
+            digest = hashlib.sha256(feature.encode("utf-8")).digest()
+            index = int.from_bytes(digest[:4], "big") % self._dimension
+            vector[index] += 1.0 if digest[4] % 2 else -1.0
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm else vector
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.document_calls += 1
+        self.documents_embedded += len(texts)
+        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+
+    def describe(self) -> dict:
+        return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self._dimension,
+                "prompts": {"query": None, "document": None}, "max_seq_length": None}
+
+
+class EmbeddingCache:
+    """Document embeddings on disk, keyed by (model sha256, text sha256); shared by ingest and bench."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.Lock()
+        with self._connect() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, text_sha256 TEXT, vector BLOB,"
+                       " PRIMARY KEY (model, text_sha256))")
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(self.path, timeout=30)
+
+    def get_many(self, model: str, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        with self._lock, self._connect() as db:
+            for start in range(0, len(keys), 500):
+                batch = keys[start:start + 500]
+                marks = ",".join("?" * len(batch))
+                rows = db.execute(f"SELECT text_sha256, vector FROM vectors WHERE model = ? AND text_sha256 IN ({marks})",
+                                  [model, *batch])
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        with self._lock, self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+                           [(model, key, np.asarray(v, np.float32).tobytes()) for key, v in items.items()])
+
+
+class CachedEmbedder:
+    """Wraps an embedder so document embeddings come from the disk cache when the same text was seen."""
+
+    def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.model_id = inner.model_id
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        found = self.cache.get_many(self.fingerprint, list(set(keys)))
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        self.hits += sum(1 for k in keys if k in found)
+        self.misses += len(missing)
+        if missing:
+            vectors = self.inner.embed_documents([t for _, t in missing])
+            fresh = {k: v for (k, _), v in zip(missing, vectors)}
+            self.cache.put_many(self.fingerprint, fresh)
+            found.update(fresh)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([found[k] for k in keys]).astype(np.float32)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed_queries(texts)
+
+    def describe(self) -> dict:
+        return self.inner.describe()

@@ -1,0 +1,142 @@
+"""Turn scraped article text into clean prose: drop web boilerplate, re-join hard-wrapped lines.
+
+The rules are general patterns of Indonesian news and blog pages (ad markers, subscription and comment
+prompts, spam bylines, related-article blocks, footers, menu runs, photo captions), never strings
+of one particular file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+           "jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des|dec|aug|oct|may")
+
+# A whole line is dropped when it matches one of these (case-insensitive).
+_JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(advertisement|advertorial|iklan|sponsored|scroll to continue( with content)?|lanjutkan membaca)\W*$",
+    r"^.{0,80}\b(klik|click)\b.{0,40}\b(berlangganan|subscribe)\b.*$",
+    r"^(menikmati|suka dengan) artikel ini\?.*$",
+    r"^.{0,40}\bberlangganan\b.{0,80}\b(per bulan|/bulan|per tahun)\b.*$",
+    r"^(posting|tulis|kirim|lihat( semua)?|tambahkan) komentar\b.*$",
+    r"^\d*\s*komentar\s*$",
+    r"^posted by\s*:.*$",
+    r"^(baca juga|baca selengkapnya|simak juga|lihat juga)\s*:?.*$",
+    r"^(berita|artikel|bacaan) (terkait|lainnya|populer|terpopuler)\s*:?\s*$",
+    r"^(share|bagikan)( (ke|to|artikel ini))?\s*:?\s*(facebook|twitter|whatsapp|\s)*$",
+    r"^(\d{4}\s*)?(©|\(c\)|copyright)\s*.*$",
+    r"^.{0,60}(©|copyright)\s*\d{4}.*$",
+    r"^version\s+\d+(\.\d+)+\s*$",
+    r"^konten dari pengguna\s*$",
+    r"^tulisan dari .{1,80} tidak mewakili pandangan dari redaksi.*$",
+    r"^(editor|penulis|reporter|pewarta|sumber)\s*:\s*\S.{0,60}$",
+    r"^\(\s*(foto|photo|gambar|ilustrasi)\s*:.*\)\s*$",
+    r"^(foto|photo|gambar)\s*:.{0,200}(sumber|source|dok\.?)\s*:.*$",
+    r"^\(\*+\)\s*$",
+)]
+
+_DATE_LINE = re.compile(
+    rf"^(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}"
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?)?\s*$",
+    re.IGNORECASE,
+)
+_RELATED_HEADER = re.compile(r"^(berita|artikel|bacaan) (terkait|lainnya|populer|terpopuler)\s*:?\s*$", re.IGNORECASE)
+_GLUED_WORDS = re.compile(r"[a-z][A-Z]")
+_TERMINAL = ('.', '?', '!', ':', ';', '"', '”', '’', "'", ')', '…')
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The cleaned text plus what was lifted out of it."""
+
+    text: str
+    title: str
+    date: str | None
+    dropped_lines: int
+
+
+def clean_text(raw: str) -> CleanedText:
+    """Clean one scraped article; the first remaining line becomes the title."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    lines = _cut_related_block([line.strip() for line in raw.split("\n")])
+    kept: list[str] = []
+    date: str | None = None
+    dropped = 0
+    for line in lines:
+        if not line:
+            kept.append("")
+            continue
+        if _is_junk(line):
+            dropped += 1
+            continue
+        if _DATE_LINE.match(line):
+            date = date or line
+            dropped += 1
+            continue
+        kept.append(line)
+    kept = _drop_repeated_titles(kept)
+    text = _rejoin_wrapped_lines(kept)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    title = text.split("\n", 1)[0].strip() if text else ""
+    return CleanedText(text=text, title=title, date=date, dropped_lines=dropped)
+
+
+def _is_junk(line: str) -> bool:
+    if any(pattern.match(line) for pattern in _JUNK_LINES):
+        return True
+    return _is_menu_run(line)
+
+
+def _is_menu_run(line: str) -> bool:
+    """Navigation menus scraped as one line: several words glued without spaces, no sentence punctuation."""
+    glued = len(_GLUED_WORDS.findall(line))
+    return glued >= 3 and not re.search(r"[.?!,]\s", line)
+
+
+def _drop_repeated_titles(lines: list[str]) -> list[str]:
+    """Pages often repeat their headline (also upper-cased); keep the first of the opening lines only."""
+    opening = [line for line in lines if line][:3]
+    heads = {line.casefold().rstrip(".") for line in opening if len(line) <= 200}
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        key = line.casefold().rstrip(".")
+        if line and key in heads:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(line)
+    return out
+
+
+def _cut_related_block(lines: list[str]) -> list[str]:
+    """A "Berita Terkait" / "Artikel Lainnya" header in the last third starts a list of links: drop it all."""
+    for i, line in enumerate(lines):
+        if i >= len(lines) * 2 // 3 and _RELATED_HEADER.match(line):
+            return lines[:i]
+    return lines
+
+
+def _rejoin_wrapped_lines(lines: list[str]) -> str:
+    """Join lines that were broken inside a sentence.
+
+    A document counts as hard-wrapped when many of its long lines stop without sentence punctuation;
+    there, a line that does not end a sentence is joined to the next. Elsewhere only a line followed by a
+    lower-case continuation is joined, so headings without a period keep their own line.
+    """
+    content = [line for line in lines if line]
+    long_lines = [line for line in content if len(line) >= 40]
+    open_lines = [line for line in long_lines if not line.endswith(_TERMINAL)]
+    wrapped = len(long_lines) >= 5 and len(open_lines) >= 0.4 * len(long_lines)
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] and line:
+            previous = out[-1]
+            continues = line[0].islower() or (wrapped and not previous.endswith(_TERMINAL))
+            if continues and not previous.endswith(_TERMINAL):
+                out[-1] = previous + " " + line
+                continue
+        out.append(line)
+    return "\n".join(out)

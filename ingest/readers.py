@@ -1,0 +1,180 @@
+"""Find and read the documents under the paths a user gives: `.txt`, `.md` and `.html`.
+
+Bad input never stops a run silently: undecodable, binary, empty and unsupported files are skipped
+with a warning naming the file; a missing path or one without any supported file is an error.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .cleaning import clean_text
+from .documents import Document, make_doc_id, sha256_text
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class IngestError(ValueError):
+    """The input cannot be ingested at all (missing path, nothing supported)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not ingested, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    documents: list[Document]
+    skipped: list[Skipped]
+
+
+def discover(paths: list[Path]) -> list[tuple[Path, str]]:
+    """`(file, source)` pairs for every file under `paths`; `source` is relative to the folder given."""
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        if not path.exists():
+            raise IngestError(f"{path} does not exist. Give a file or folder of .txt, .md or .html documents.")
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in file.relative_to(path).parts):
+                    continue
+                found.append((file, file.relative_to(path).as_posix()))
+        else:
+            found.append((path, path.name))
+    return found
+
+
+def read_documents(paths: list[Path]) -> ReadResult:
+    """Read and clean every supported file under `paths`."""
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    seen_sources: set[str] = set()
+    for file, source in discover(paths):
+        if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+            skipped.append(Skipped(str(file), f"unsupported type {file.suffix or '(none)'}"))
+            continue
+        try:
+            document = read_document(file, source)
+        except UnreadableFile as exc:
+            skipped.append(Skipped(str(file), str(exc)))
+            continue
+        if source in seen_sources:
+            skipped.append(Skipped(str(file), f"another file already has the source name {source}"))
+            continue
+        seen_sources.add(source)
+        documents.append(document)
+    for item in skipped:
+        log.warning("Skipped %s: %s", item.path, item.reason)
+    if not documents:
+        names = ", ".join(str(p) for p in paths)
+        raise IngestError(f"No readable .txt, .md or .html document found in {names}.")
+    return ReadResult(documents, skipped)
+
+
+class UnreadableFile(ValueError):
+    """One file cannot be read as text."""
+
+
+def read_document(file: Path, source: str) -> Document:
+    """Read one file into a cleaned `Document`; raise `UnreadableFile` with the reason."""
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be read ({exc.strerror})") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    text = decode(data)
+    if file.suffix.lower() in (".html", ".htm"):
+        text = html_to_text(text)
+    elif file.suffix.lower() in (".md", ".markdown"):
+        text = markdown_to_text(text)
+    cleaned = clean_text(text)
+    if not cleaned.text.strip():
+        raise UnreadableFile("holds no text")
+    meta = {"date": cleaned.date} if cleaned.date else {}
+    return Document(
+        doc_id=make_doc_id(source), source=source, title=cleaned.title, text=cleaned.text,
+        content_sha256=sha256_text(cleaned.text), meta=meta,
+    )
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 when valid, else the encoding charset-normalizer detects; binary data is refused."""
+    if not data.strip():
+        raise UnreadableFile("is empty")
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile("looks binary (holds NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UnreadableFile("is not UTF-8 and no text encoding could be detected")
+    log.warning("Decoded a non-UTF-8 file as %s", best.encoding)
+    return str(best)
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "nav", "footer", "header", "aside", "form", "svg", "iframe"}
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "blockquote", "pre", "title", "figcaption", "dd", "dt"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._SKIP:
+            self.skip_depth += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, one block per line; scripts, styles and navigation dropped."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain text of Markdown: markup removed, link text kept, one paragraph per line."""
+    text = re.sub(r"```.*?```", "", markdown, flags=re.DOTALL)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    text = re.sub(r"^\s*[-*+]\s+", "- ", text, flags=re.MULTILINE)
+    return html.unescape(text)

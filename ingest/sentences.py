@@ -1,0 +1,98 @@
+"""An Indonesian sentence splitter that returns character spans, so offsets always map back to the text.
+
+It knows Indonesian abbreviations (`Dr.`, `No.`, `dll.`, `dsb.`), numbers with thousands dots or
+decimal commas (`4.000`, `2,5`), amounts (`$60 miliar`), initials (`M. Hatta`), numbered headings
+(`1. Pendahuluan.`) and list items (a new line always starts a new sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@lru_cache(maxsize=None)
+def _wordlist(name: str) -> frozenset[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def abbreviations() -> frozenset[str]:
+    """Abbreviations after which a sentence never ends."""
+    return _wordlist("abbreviations_id.txt")
+
+
+def list_end_abbreviations() -> frozenset[str]:
+    """Abbreviations such as `dll` that may end a sentence when a capital follows."""
+    return _wordlist("list_end_abbreviations_id.txt")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` spans of the sentences of `text`, stripped of surrounding whitespace.
+
+    Line breaks always end a sentence; `text[start:end]` is each sentence verbatim.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _line_spans(line):
+            spans.append((offset + start, offset + end))
+        offset += len(line) + 1
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text` as strings."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def _line_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _CANDIDATE.finditer(line):
+        end = match.end()
+        if _is_boundary(line, match.start(), end):
+            spans.append((start, end))
+            start = end
+    spans.append((start, len(line)))
+    return [_strip(line, s, e) for s, e in spans if line[s:e].strip()]
+
+
+def _strip(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_boundary(line: str, punct_start: int, end: int) -> bool:
+    rest = line[end:].lstrip()
+    if not rest:
+        return True
+    next_char = rest[0]
+    if next_char.islower() or next_char in ",;:":
+        return False
+    if line[punct_start] != ".":
+        return True
+    before = _WORD_BEFORE.search(line[:punct_start])
+    word = before.group(1) if before else ""
+    lower = word.lower().rstrip(".")
+    if lower in abbreviations():
+        return False
+    if lower in list_end_abbreviations():
+        return next_char.isupper()
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False  # an initial: "M. Hatta"
+    if "." in word.strip("."):
+        return False  # "a.n.", "s.d.", "U.S."
+    if word.isdigit() and not line[: punct_start - len(word)].strip():
+        return False  # a numbered heading or list item: "1. Pendahuluan"
+    return True
