@@ -31,11 +31,13 @@ class AnswerSettings:
     k: int = 5
     search: SearchConfig = SearchConfig()
     sentence_passages: int = 3
-    abstain_below: float = 0.40
+    abstain_below: float = 0.49
     coverage_weight: float = 0.15
     rank_weight: float = 0.04
     type_bonus: float = 0.06
     second_sentence_margin: float = 0.05
+    type_miss_penalty: float = 0.08
+    unknown_entity_penalty: float = 0.15
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ _HOW_MANY = re.compile(r"\b(berapa|how (many|much)|jumlah)\b", re.I)
 _WHO = re.compile(r"\b(siapa|who|whom)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
+_MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
+_ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
 _ENGLISH = re.compile(r"\b(what|which|who|when|where|why|how|does|did|is|are|the|of)\b", re.I)
 
@@ -126,7 +130,7 @@ def expected_type(question: str) -> str | None:
 
 def _matches_type(sentence: str, kind: str | None) -> bool:
     if kind == "date":
-        return bool(_YEAR.search(sentence))
+        return bool(_YEAR.search(sentence) or _MONTH.search(sentence))
     if kind == "number":
         return bool(_NUMBER.search(sentence))
     if kind == "name":
@@ -173,9 +177,9 @@ class ExtractiveAnswerer:
         t = time.perf_counter()
         scored = self._score_sentences(query, query_vector, passages)
         timings["select"] = (time.perf_counter() - t) * 1000
-        confidence = scored[0].score if scored else -1.0
         language = question_language(question)
-        if not scored or confidence < self.settings.abstain_below:
+        confidence = scored[0].score - self._unknown_entity_penalty(question, language) if scored else -1.0
+        if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         chosen = self._choose(scored)
@@ -201,13 +205,25 @@ class ExtractiveAnswerer:
             terms = set(tokenize(text))
             coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
             score = float(sim) + s.coverage_weight * coverage + s.rank_weight / passage.n
-            if _matches_type(text, kind):
-                score += s.type_bonus
+            if kind is not None:
+                score += s.type_bonus if _matches_type(text, kind) else -s.type_miss_penalty
             if len(text) < 30:
                 score -= 0.1  # headings and fragments rarely answer
             scored.append(CitedSentence(text, passage.n, start, end, score))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored
+
+    def _unknown_entity_penalty(self, question: str, language: str) -> float:
+        """Names in an Indonesian question that no indexed passage contains suggest the answer is not here."""
+        if language != "id":
+            return 0.0
+        vocabulary = self.index.lexical.vocabulary
+        unknown = 0
+        for match in _ENTITY.finditer(question):
+            tokens = tokenize(match.group(0))
+            if tokens and not any(t in vocabulary for t in tokens):
+                unknown += 1
+        return min(unknown, 2) * self.settings.unknown_entity_penalty
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]

@@ -69,7 +69,7 @@ def build_app(assistant: Any) -> gr.Blocks:
         chatbot = gr.Chatbot(
             label="Percakapan", elem_id="tanya-chat", height=420,
             sanitize_html=True, render_markdown=True, allow_tags=False, latex_delimiters=[],
-            feedback_options=None, placeholder="Jawaban akan muncul di sini.",
+            feedback_options=None, buttons=["copy", "copy_all"], placeholder="Jawaban akan muncul di sini.",
         )
         with gr.Row():
             question = gr.Textbox(
@@ -93,7 +93,13 @@ def build_app(assistant: Any) -> gr.Blocks:
     return app
 
 
-def launch(assistant: Any, host: str = "127.0.0.1", port: int = 7860, share: bool = False, **kwargs: Any):
-    """Serve the chat on `host:port` (local only by default); extra keywords go to `Blocks.launch`."""
+def launch(assistant: Any, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
+           **kwargs: Any) -> gr.Blocks:
+    """Serve the chat on `host:port` (this machine only by default) and return the running app.
+
+    Extra keywords go to `Blocks.launch`; with `prevent_thread_lock=True` this returns at once and the
+    server runs in a background thread (`app.local_url`, `app.close()`).
+    """
     app = build_app(assistant)
-    return app.launch(server_name=host, server_port=port, share=share, **kwargs)
+    app.launch(server_name=host, server_port=port, share=share, **kwargs)
+    return app

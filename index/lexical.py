@@ -97,6 +97,11 @@ class LexicalIndex:
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
 
     @property
+    def vocabulary(self) -> dict:
+        """Token → id of every indexed token."""
+        return self._retriever.vocab_dict
+
+    @property
     def size(self) -> int:
         return int(self._retriever.scores["num_docs"])
 

@@ -1,0 +1,124 @@
+"""End to end with the real embedding model (EmbeddingGemma-300M, fetched by `make test`) on the bundled corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import tanya_home
+from index.models import is_fetched
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "corpus"
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not is_fetched(tanya_home()) and not os.environ.get("TANYA_MODEL"),
+                       reason="the embedding model is not fetched; run `make test` or `tanya models fetch`"),
+]
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    from assistant import engine
+
+    directory = tmp_path_factory.mktemp("e2e") / "index"
+    engine.ingest([CORPUS], directory, engine.make_embedder())
+    return directory
+
+
+@pytest.fixture(scope="module")
+def assistant(index_dir):
+    from assistant.engine import open_assistant
+
+    return open_assistant(index_dir)
+
+
+def _tanya(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+                          cwd=REPO, timeout=600)
+
+
+@pytest.mark.parametrize("question,source,fact", [
+    ("Kapan kerja sama Kazakhstan dengan NATO dimulai secara resmi?", "002_bd995526f7883333.txt", "1994"),
+    ("Berapa jumlah pasukan CSTO yang mendarat di Kazakhstan?", "001_a5822a4f334e8dc3.txt", "4.000"),
+    ("Sejak tahun berapa Indonesia aktif melaksanakan program KSS?", "003_478c1d1664c700a7.txt", "1981"),
+    ("Inisiatif global apa yang dipimpin WHO untuk distribusi vaksin?", "004_810e5cfd1709ab61.txt", "COVAX"),
+])
+def test_known_questions_find_their_passage_and_answer(assistant, question, source, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert answer.passages[0].source == source
+    assert fact in answer.answer
+    cited = answer.cited
+    assert cited and any(fact in p.text for p in cited)
+    for sentence in answer.sentences:
+        passage = next(p for p in answer.passages if p.n == sentence.n)
+        assert passage.text[sentence.start:sentence.end] == sentence.text
+        assert f"[{sentence.n}]" in answer.answer
+
+
+def test_an_english_question_finds_the_indonesian_passage(assistant):
+    answer = assistant.ask("In which year did Indonesia host the Asian-African Conference?")
+    assert not answer.abstained
+    assert any("Konferensi Asia-Afrika (KAA) tahun 1955" in p.text for p in answer.passages[:3])
+    assert "1955" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Bagaimana cara membuat kue lapis legit?", "Siapa juara Liga Inggris musim 2015?"])
+def test_a_question_the_corpus_cannot_answer_abstains(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.passages == [] and answer.sentences == []
+    assert "tidak ditemukan" in answer.answer
+
+
+def test_the_answer_is_concise(assistant):
+    answer = assistant.ask("Apa tujuan utama Partnership for Peace?")
+    assert not answer.abstained and len(answer.answer) <= 420
+
+
+def test_ask_json_contract(index_dir):
+    result = _tanya("ask", "--json", "--index", str(index_dir), "Siapa Perwakilan Khusus NATO untuk Kaukasus dan Asia Tengah?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)  # stdout holds exactly one JSON object
+    assert {"question", "answer", "abstained", "passages", "timings_ms"} <= set(data)
+    assert data["abstained"] is False and "James Appathurai" in data["answer"]
+    assert [p["n"] for p in data["passages"]] == [1, 2, 3, 4, 5]
+    for passage in data["passages"]:
+        assert {"n", "source", "title", "chunk_id", "start", "end", "text", "score"} <= set(passage)
+    assert any(f"[{p['n']}]" in data["answer"] for p in data["passages"])
+    assert data["timings_ms"]["total"] > 0
+
+
+def test_ask_json_questions_file(index_dir, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"id": "a", "question": "Kapan KAZCENT diakreditasi NATO?"}\n'
+                         '{"id": "b", "question": "Bagaimana cara menanam padi organik?"}\n', encoding="utf-8")
+    result = _tanya("ask", "--json", "--index", str(index_dir), "--questions", str(questions))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["a", "b"]
+    assert "2010" in lines[0]["answer"] and lines[1]["abstained"] is True and lines[1]["passages"] == []
+
+
+def test_bad_input_gives_clear_errors_and_exit_codes(index_dir, tmp_path):
+    empty = _tanya("ask", "--index", str(index_dir), "   ")
+    assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
+    missing = _tanya("ask", "--index", str(tmp_path / "nope"), "Apa itu KSS?")
+    assert missing.returncode == 3 and "No index" in missing.stderr and "Traceback" not in missing.stderr
+    nothing = _tanya("ingest", "--index", str(tmp_path / "new"), str(tmp_path / "does-not-exist"))
+    assert nothing.returncode == 2 and "does not exist" in nothing.stderr
+
+
+def test_eval_runs_on_the_bundled_set_without_regression(index_dir, tmp_path):
+    result = _tanya("eval", "--index", str(index_dir), "--report-dir", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((tmp_path / "eval.json").read_text())
+    assert report["overall"]["questions"] >= 60
+    assert set(report["by_kind"]) >= {"factoid", "list", "paraphrase", "multi_doc", "english", "unanswerable"}
+    assert (tmp_path / "eval.md").read_text().startswith("# tanya eval")
