@@ -47,3 +47,7 @@ eval: index
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache
+
+# External benchmarks (not in CI: a cold TyDi run embeds for tens of minutes). Reports in reports/.
+bench: install-dev model
+	$(BIN)/tanya bench

@@ -235,5 +235,28 @@ def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model
     sys.exit(code)
 
 
+@main.command()
+@click.option("--set", "bench_set", type=click.Choice(["facqa", "tydi"]), multiple=True, help="Sets to run (default: both).")
+@click.option("--benchmarks", type=click.Path(path_type=Path), default=None,
+              help="Folder holding facqa_id/ and tydiqa_goldp_id/ (default: ../shared/benchmarks or TANYA_BENCHMARKS).")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N questions (a smoke run).")
+@click.option("--skip-langchain", is_flag=True, help="Leave out the LangChain baseline.")
+@click.option("--quantize", type=click.Choice(["int8"]), default=None, help="Encode with int8-quantised weights.")
+@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@model_option
+def bench(bench_set: tuple[str, ...], benchmarks: Path | None, limit: int | None, skip_langchain: bool,
+          report_dir: Path, model: str | None, quantize: str | None) -> None:
+    """Measure retrieval quality and speed on external Indonesian QA sets against baselines."""
+    from eval.bench import default_benchmarks_dir, format_report, run_bench
+
+    for name in bench_set or ("facqa", "tydi"):
+        try:
+            report = run_bench(name, benchmarks or default_benchmarks_dir(), report_dir, limit, model, skip_langchain,
+                               quantize)
+        except FileNotFoundError as exc:
+            _fail(str(exc), EXIT_BAD_INPUT)
+        click.echo(format_report(report))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,12 +19,17 @@ from .settings import BUNDLED_CORPUS, default_index_dir, model_choice, tanya_hom
 log = logging.getLogger(__name__)
 
 
-def make_embedder(model: str | None = None, show_progress: bool = False) -> Embedder:
-    """The configured embedding model, wrapped in the shared on-disk embedding cache."""
+def make_embedder(model: str | None = None, show_progress: bool = False, quantize: str | None = None) -> Embedder:
+    """The configured embedding model, wrapped in the shared on-disk embedding cache.
+
+    `quantize="int8"` (or `TANYA_QUANTIZE=int8`) encodes with dynamically int8-quantised weights.
+    """
     home = tanya_home()
     choice = model_choice(model)
     location = resolve_model(choice, home)
-    inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress)
+    quantize = quantize if quantize is not None else os.environ.get("TANYA_QUANTIZE") or None
+    inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress,
+                                        quantize=quantize)
     return CachedEmbedder(inner, EmbeddingCache(home / "cache" / "embeddings.sqlite"))
 
 

@@ -40,9 +40,12 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, with its own query/document prompts."""
 
     def __init__(self, location: Path | str, model_id: str, fingerprint: str | None = None,
-                 batch_size: int = 16, show_progress: bool = False) -> None:
+                 batch_size: int = 16, show_progress: bool = False, quantize: str | None = None) -> None:
+        if quantize not in (None, "", "int8"):
+            raise ValueError(f"Unknown quantization {quantize!r}; use 'int8' or nothing.")
         self.location = location
         self.model_id = model_id
+        self.quantize = quantize or None
         self._fingerprint = fingerprint
         self.batch_size = batch_size
         self.show_progress = show_progress
@@ -56,8 +59,11 @@ class SentenceTransformerEmbedder:
                 from sentence_transformers import SentenceTransformer
 
                 log.info("Loading embedding model %s", self.location)
-                self._model = SentenceTransformer(str(self.location), device=_device())
-                self._model.max_seq_length = MAX_SEQ_LENGTH
+                model = SentenceTransformer(str(self.location), device=_device())
+                model.max_seq_length = MAX_SEQ_LENGTH
+                if self.quantize == "int8":
+                    model = _quantize_int8(model)
+                self._model = model
         return self._model
 
     @property
@@ -66,7 +72,7 @@ class SentenceTransformerEmbedder:
             from .models import model_fingerprint
 
             self._fingerprint = model_fingerprint(self.location)
-        return self._fingerprint
+        return self._fingerprint + (f"+{self.quantize}" if self.quantize else "")
 
     @property
     def dimension(self) -> int:
@@ -90,7 +96,18 @@ class SentenceTransformerEmbedder:
         prompts = dict(getattr(self.model, "prompts", {}) or {})
         return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self.dimension,
                 "prompts": {key: prompts.get(key) for key in ("query", "document")},
-                "max_seq_length": MAX_SEQ_LENGTH}
+                "max_seq_length": MAX_SEQ_LENGTH, "quantize": self.quantize}
+
+
+def _quantize_int8(model):
+    """Dynamic int8 quantisation of the Linear layers (CPU): about 2x faster encoding on 2 cores."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def _device() -> str:
