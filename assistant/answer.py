@@ -10,7 +10,6 @@ import numpy as np
 
 from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit
-from ingest.sentences import sentence_spans
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -31,12 +30,13 @@ class AnswerSettings:
     k: int = 5
     search: SearchConfig = SearchConfig()
     sentence_passages: int = 3
-    abstain_below: float = 0.49
-    coverage_weight: float = 0.15
-    rank_weight: float = 0.04
-    type_bonus: float = 0.06
+    abstain_below: float = 0.51
+    coverage_weight: float = 0.2
+    rank_weight: float = 0.06
+    type_bonus: float = 0.03
     second_sentence_margin: float = 0.05
-    type_miss_penalty: float = 0.08
+    type_miss_penalty: float = 0.03
+    heading_penalty: float = 0.05
     unknown_entity_penalty: float = 0.15
 
 
@@ -188,28 +188,26 @@ class ExtractiveAnswerer:
         return Answer(question, text, False, passages, chosen, timings, notes, passages, confidence)
 
     def _score_sentences(self, query: str, query_vector: np.ndarray, passages: list[Passage]) -> list[CitedSentence]:
+        """Every sentence of the top passages, scored; sentence vectors were stored at ingest (no encoding here)."""
         s = self.settings
-        candidates: list[tuple[Passage, int, int]] = []
-        for passage in passages[: s.sentence_passages]:
-            for start, end in sentence_spans(passage.text):
-                candidates.append((passage, start, end))
-        if not candidates:
-            return []
-        texts = [p.text[a:b] for p, a, b in candidates]
-        vectors = self.index.embedder.embed_documents(texts)
-        similarity = vectors @ query_vector
         query_terms = set(tokenize(query))
         kind = expected_type(query)
         scored = []
-        for (passage, start, end), text, sim in zip(candidates, texts, similarity):
-            terms = set(tokenize(text))
-            coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
-            score = float(sim) + s.coverage_weight * coverage + s.rank_weight / passage.n
-            if kind is not None:
-                score += s.type_bonus if _matches_type(text, kind) else -s.type_miss_penalty
-            if len(text) < 30:
-                score -= 0.1  # headings and fragments rarely answer
-            scored.append(CitedSentence(text, passage.n, start, end, score))
+        for passage in passages[: s.sentence_passages]:
+            spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
+            similarity = vectors @ query_vector if len(spans) else []
+            for (start, end), sim in zip(spans, similarity):
+                text = passage.text[start:end]
+                terms = set(tokenize(text))
+                coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
+                score = float(sim) + s.coverage_weight * coverage + s.rank_weight / passage.n
+                if kind is not None:
+                    score += s.type_bonus if _matches_type(text, kind) else -s.type_miss_penalty
+                if len(text) < 30:
+                    score -= 0.1  # fragments rarely answer
+                if not text.rstrip("\"'”’)").endswith((".", "?", "!", "…")):
+                    score -= s.heading_penalty  # a line without a full stop is a heading or a caption
+                scored.append(CitedSentence(text, passage.n, start, end, score))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import threading
@@ -32,6 +33,9 @@ class Embedder(Protocol):
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
+                                       ) -> tuple[np.ndarray, list[np.ndarray]]: ...
 
     def describe(self) -> dict: ...
 
@@ -91,6 +95,58 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, "query")
+
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
+                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Chunk vectors exactly as `encode_document`, plus a vector per sentence span from the same pass.
+
+        Sentence vectors mean-pool the chunk's token embeddings inside the span (late chunking), then go
+        through the model's own projection and normalisation: each sentence is read in its context and
+        costs no extra forward pass. Spans cut off by truncation are encoded on their own.
+        """
+        import torch
+
+        model = self.model
+        prompt = (getattr(model, "prompts", {}) or {}).get("document", "") or ""
+        tokenizer, transformer = model.tokenizer, model[0].auto_model
+        head = [model[i] for i in range(1, len(model))][1:]  # the modules after pooling
+        documents = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        sentences: list[np.ndarray | None] = [None] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # length buckets: little padding
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start:start + self.batch_size]
+            inputs = tokenizer([prompt + texts[i] for i in batch], padding=True, truncation=True,
+                               max_length=MAX_SEQ_LENGTH, return_offsets_mapping=True, return_tensors="pt")
+            offsets = inputs.pop("offset_mapping").tolist()
+            with torch.inference_mode():
+                hidden = transformer(**inputs).last_hidden_state
+                mask = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = [(hidden * mask).sum(1) / mask.sum(1).clamp(min=1)]
+                rows: list[tuple[int, int]] = []  # (batch position, span number)
+                for b, i in enumerate(batch):
+                    starts = np.array([o[0] for o in offsets[b]])
+                    ends = np.array([o[1] for o in offsets[b]])
+                    real = (ends > starts) & (inputs["attention_mask"][b].numpy() > 0)
+                    for number, (a, z) in enumerate(spans[i]):
+                        inside = real & (starts >= a + len(prompt)) & (ends <= z + len(prompt))
+                        if inside.any():
+                            pooled.append(hidden[b, torch.from_numpy(np.nonzero(inside)[0])].mean(0, keepdim=True))
+                            rows.append((b, number))
+                features = {"sentence_embedding": torch.cat(pooled)}
+                for module in head:
+                    features = module(features)
+                vectors = features["sentence_embedding"].float().numpy()
+            for b, i in enumerate(batch):
+                documents[i] = vectors[b]
+                sentences[i] = np.full((len(spans[i]), self.dimension), np.nan, dtype=np.float32)
+            for (b, number), vector in zip(rows, vectors[len(batch):]):
+                sentences[batch[b]][number] = vector
+        missing = [(i, n) for i in range(len(texts)) for n in range(len(spans[i])) if np.isnan(sentences[i][n, 0])]
+        if missing:
+            fallback = self._encode([texts[i][spans[i][n][0]:spans[i][n][1]] for i, n in missing], "document")
+            for (i, n), vector in zip(missing, fallback):
+                sentences[i][n] = vector
+        return documents, [s if s is not None else np.zeros((0, self.dimension), np.float32) for s in sentences]
 
     def describe(self) -> dict:
         prompts = dict(getattr(self.model, "prompts", {}) or {})
@@ -156,6 +212,12 @@ class HashingEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
+
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
+                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
+        sentences = [np.stack([self._vector(t[a:b]) for a, b in s]) if s else np.zeros((0, self._dimension), np.float32)
+                     for t, s in zip(texts, spans)]
+        return self.embed_documents(texts), sentences
 
     def describe(self) -> dict:
         return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self._dimension,
@@ -229,6 +291,23 @@ class CachedEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self.inner.embed_queries(texts)
+
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
+                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Cached as one block per text: the chunk vector followed by its sentence vectors."""
+        keys = [hashlib.sha256(f"late\n{json.dumps(s)}\n{t}".encode("utf-8")).hexdigest() for t, s in zip(texts, spans)]
+        found = self.cache.get_many(self.fingerprint, list(set(keys)))
+        todo = sorted({k: i for i, k in enumerate(keys) if k not in found}.values())
+        self.hits += len(texts) - sum(1 for k in keys if k not in found)
+        self.misses += len(todo)
+        if todo:
+            documents, sentences = self.inner.embed_documents_with_sentences([texts[i] for i in todo], [spans[i] for i in todo])
+            fresh = {keys[i]: np.vstack([documents[j:j + 1], sentences[j]]) for j, i in enumerate(todo)}
+            self.cache.put_many(self.fingerprint, fresh)
+            found.update({k: v.reshape(-1) for k, v in fresh.items()})
+        blocks = [found[k].reshape(-1, self.dimension) for k in keys]
+        documents = np.stack([b[0] for b in blocks]) if blocks else np.zeros((0, self.dimension), np.float32)
+        return documents.astype(np.float32), [b[1:].astype(np.float32) for b in blocks]
 
     def describe(self) -> dict:
         return self.inner.describe()

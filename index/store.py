@@ -3,7 +3,8 @@
 Layout of an index directory `DIR`:
 
     DIR/CURRENT          name of the live version folder (replaced atomically)
-    DIR/v-.../manifest.json, vectors.faiss, chunks.jsonl, documents.jsonl, bm25/
+    DIR/v-.../manifest.json, vectors.faiss, chunks.jsonl, documents.jsonl, bm25/,
+              sentences.npy (one vector per sentence of each chunk), sentences.json (their spans)
 
 A build writes a new version folder completely, fsyncs it, then swaps `CURRENT`. A build killed at any
 moment therefore leaves the previous version live and loadable.
@@ -31,6 +32,7 @@ from tqdm import tqdm
 
 from ingest.chunking import ChunkingConfig, chunk_document
 from ingest.documents import Chunk, Document
+from ingest.sentences import sentence_spans
 
 from .embedding import Embedder
 from .fusion import FusionMethod, fuse
@@ -38,7 +40,7 @@ from .lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 REBUILD_HINT = "Run `tanya ingest --rebuild PATH...` (or `tanya ingest --rebuild` for the bundled corpus)."
 
@@ -100,7 +102,8 @@ class HybridIndex:
     """Dense (FAISS inner product on normalised vectors) plus lexical (BM25) search over chunks."""
 
     def __init__(self, directory: Path, version_dir: Path, manifest: dict, chunks: list[Chunk],
-                 documents: dict[str, StoredDocument], vectors, lexical: LexicalIndex, embedder: Embedder) -> None:
+                 documents: dict[str, StoredDocument], vectors, lexical: LexicalIndex, embedder: Embedder,
+                 sentence_rows: list[int], sentence_spans: list[list[tuple[int, int]]], sentence_matrix: np.ndarray) -> None:
         self.directory = directory
         self.version_dir = version_dir
         self.manifest = manifest
@@ -109,6 +112,16 @@ class HybridIndex:
         self.vectors = vectors  # a faiss.Index
         self.lexical = lexical
         self.embedder = embedder
+        self.sentence_rows = sentence_rows
+        self.sentence_spans = sentence_spans
+        self.sentence_matrix = sentence_matrix
+        self.row_of = {chunk.chunk_id: row for row, chunk in enumerate(chunks)}
+
+    def sentences_of(self, row: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """The sentence spans (offsets inside the chunk text) of chunk `row`, and their vectors."""
+        spans = self.sentence_spans[row]
+        first = self.sentence_rows[row]
+        return spans, self.sentence_matrix[first:first + len(spans)]
 
     # ---- loading -------------------------------------------------------------------------------
     @classmethod
@@ -136,16 +149,23 @@ class HybridIndex:
                     data = json.loads(line)
                     documents[data["doc_id"]] = StoredDocument(**data)
             lexical = LexicalIndex.load(version_dir / "bm25")
+            sentence_info = json.loads((version_dir / "sentences.json").read_text(encoding="utf-8"))
+            sentence_matrix = np.load(version_dir / "sentences.npy")
+            sentence_rows = [int(row) for row, _ in sentence_info]
+            sentence_spans = [[(int(a), int(b)) for a, b in spans] for _, spans in sentence_info]
         except Exception as exc:  # any damage below the manifest: one clear message
             raise IndexLoadError(f"The index at {directory} is damaged ({type(exc).__name__}: {exc}). {REBUILD_HINT}") from exc
-        if not (vectors.ntotal == len(chunks) == lexical.size == manifest["counts"]["chunks"]):
+        total_sentences = sum(len(spans) for spans in sentence_spans)
+        if not (vectors.ntotal == len(chunks) == lexical.size == len(sentence_spans) == manifest["counts"]["chunks"]
+                and sentence_matrix.shape[0] == total_sentences):
             raise IndexLoadError(
                 f"The index at {directory} is inconsistent: {vectors.ntotal} vectors, {len(chunks)} chunks, "
                 f"{lexical.size} BM25 rows. {REBUILD_HINT}")
         if vectors.d != manifest["model"]["dimension"]:
             raise IndexLoadError(f"The index at {directory} has {vectors.d}-dim vectors but its manifest says "
                                  f"{manifest['model']['dimension']}. {REBUILD_HINT}")
-        return cls(directory, version_dir, manifest, chunks, documents, vectors, lexical, embedder)
+        return cls(directory, version_dir, manifest, chunks, documents, vectors, lexical, embedder,
+                   sentence_rows, sentence_spans, sentence_matrix)
 
     # ---- search --------------------------------------------------------------------------------
     def dense_scores(self, query_vector: np.ndarray) -> np.ndarray:
@@ -306,6 +326,8 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
 
         chunks: list[Chunk] = []
         vectors: list[np.ndarray | None] = []
+        spans: list[list[tuple[int, int]]] = []
+        sentence_vectors: list[np.ndarray | None] = []
         to_embed: list[int] = []
         for doc_id, doc in final_docs.items():
             old = old_docs.get(doc_id)
@@ -314,6 +336,9 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
                 for i in old_chunks[doc_id]:
                     chunks.append(previous.chunks[i])
                     vectors.append(previous.vectors.reconstruct(i))
+                    old_spans, old_vectors = previous.sentences_of(i)
+                    spans.append(old_spans)
+                    sentence_vectors.append(old_vectors)
                 continue
             report_lists["changed" if old is not None else "added"].append(doc.source)
             source_doc = doc if isinstance(doc, Document) else Document(doc.doc_id, doc.source, doc.title, doc.text,
@@ -322,32 +347,39 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
                 to_embed.append(len(chunks))
                 chunks.append(chunk)
                 vectors.append(None)
+                spans.append(sentence_spans(chunk.text))
+                sentence_vectors.append(None)
 
         dimension = embedder.dimension
         if to_embed:
-            batch = 64
+            batch = 256  # per call; the embedder sorts each call by length, so batches carry little padding
             bar = tqdm(total=len(to_embed), desc="Embedding chunks", unit="chunk", file=sys.stderr,
                        disable=not show_progress)
             for start in range(0, len(to_embed), batch):
                 ids = to_embed[start:start + batch]
-                embedded = embedder.embed_documents([chunks[i].text for i in ids])
-                for i, vector in zip(ids, embedded):
+                embedded, per_sentence = embedder.embed_documents_with_sentences(
+                    [chunks[i].text for i in ids], [spans[i] for i in ids])
+                for i, vector, sentence_block in zip(ids, embedded, per_sentence):
                     vectors[i] = vector
+                    sentence_vectors[i] = sentence_block
                 bar.update(len(ids))
             bar.close()
         matrix = np.stack(vectors).astype(np.float32) if vectors else np.zeros((0, dimension), np.float32)
+        sentence_matrix = (np.vstack([v for v in sentence_vectors if len(v)]).astype(np.float32)
+                           if any(len(v) for v in sentence_vectors) else np.zeros((0, dimension), np.float32))
 
         stored = [doc if isinstance(doc, StoredDocument) else
                   StoredDocument(doc.doc_id, doc.source, doc.title, doc.text, doc.content_sha256, dict(doc.meta))
                   for doc in final_docs.values()]
-        version_dir = _write_version(directory, stored, chunks, matrix, embedder, chunking)
+        version_dir = _write_version(directory, stored, chunks, matrix, spans, sentence_matrix, embedder, chunking)
         _swap(directory, version_dir)
     return BuildReport(directory, len(stored), len(chunks), embedded_chunks=len(to_embed),
                        seconds=time.perf_counter() - started, **report_lists)
 
 
 def _write_version(directory: Path, documents: list[StoredDocument], chunks: list[Chunk], matrix: np.ndarray,
-                   embedder: Embedder, chunking: ChunkingConfig) -> Path:
+                   spans: list[list[tuple[int, int]]], sentence_matrix: np.ndarray, embedder: Embedder,
+                   chunking: ChunkingConfig) -> Path:
     import faiss
 
     stamp = datetime.now(timezone.utc)
@@ -365,6 +397,12 @@ def _write_version(directory: Path, documents: list[StoredDocument], chunks: lis
         for doc in documents:
             handle.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     LexicalIndex.build([c.text for c in chunks]).save(tmp_dir / "bm25")
+    rows, first = [], 0
+    for chunk_spans in spans:
+        rows.append([first, [list(span) for span in chunk_spans]])
+        first += len(chunk_spans)
+    (tmp_dir / "sentences.json").write_text(json.dumps(rows), encoding="utf-8")
+    np.save(tmp_dir / "sentences.npy", sentence_matrix)
     per_doc: dict[str, int] = {}
     for chunk in chunks:
         per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
