@@ -79,6 +79,7 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     retrieved: list[Passage] = field(default_factory=list)
     confidence: float = 0.0
+    rewritten_query: str | None = None
 
     @property
     def cited(self) -> list[Passage]:
@@ -98,6 +99,8 @@ class Answer:
         })
         if self.notes:
             data["notes"] = self.notes
+        if self.rewritten_query:
+            data["rewritten_query"] = self.rewritten_query
         return data
 
 

@@ -84,6 +84,16 @@ def build_app(assistant: Any) -> gr.Blocks:
         def respond(text: str, history: list) -> tuple[list, str, str]:
             return _respond(assistant, text, history)
 
+        def answer_json(question: str, history: list[str] | None = None) -> dict:
+            """Ask one question (with earlier standalone questions for follow-ups); the same JSON as `tanya ask --json`."""
+            try:
+                return assistant.ask(question or "", history or None).to_json()
+            except QuestionError as exc:
+                return {"question": question, "error": str(exc)}
+
+        gr.api(answer_json, api_name="answer",
+               api_description="Answer a question; returns the JSON object of `tanya ask --json`.")
+
         gr.on(
             triggers=[ask.click, question.submit], fn=respond, inputs=[question, chatbot],
             outputs=[chatbot, sources, question], api_name="ask",

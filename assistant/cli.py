@@ -242,17 +242,18 @@ def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N questions (a smoke run).")
 @click.option("--skip-langchain", is_flag=True, help="Leave out the LangChain baseline.")
 @click.option("--quantize", type=click.Choice(["int8"]), default=None, help="Encode with int8-quantised weights.")
+@click.option("--cold", is_flag=True, help="Build with an empty embedding cache (a first-build timing).")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @model_option
 def bench(bench_set: tuple[str, ...], benchmarks: Path | None, limit: int | None, skip_langchain: bool,
-          report_dir: Path, model: str | None, quantize: str | None) -> None:
+          report_dir: Path, model: str | None, quantize: str | None, cold: bool) -> None:
     """Measure retrieval quality and speed on external Indonesian QA sets against baselines."""
     from eval.bench import default_benchmarks_dir, format_report, run_bench
 
     for name in bench_set or ("facqa", "tydi"):
         try:
             report = run_bench(name, benchmarks or default_benchmarks_dir(), report_dir, limit, model, skip_langchain,
-                               quantize)
+                               quantize, cold)
         except FileNotFoundError as exc:
             _fail(str(exc), EXIT_BAD_INPUT)
         click.echo(format_report(report))

@@ -47,6 +47,7 @@ def ingest(paths: list[Path], directory: Path, embedder: Embedder, rebuild: bool
 
 
 def _bundled_index_is_current(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> bool:
+    """True when the index holds every bundled document as it is now (documents added from the chat may be there too)."""
     try:
         manifest = read_manifest(live_version(directory))
     except IndexLoadError:
@@ -54,7 +55,7 @@ def _bundled_index_is_current(directory: Path, embedder: Embedder, chunking: Chu
     documents = read_documents([BUNDLED_CORPUS]).documents
     indexed = {doc_id: entry["content_sha256"] for doc_id, entry in manifest["documents"].items()}
     return (manifest["model"]["sha256"] == embedder.fingerprint and manifest["chunking"] == chunking.to_dict()
-            and indexed == {d.doc_id: d.content_sha256 for d in documents})
+            and all(indexed.get(d.doc_id) == d.content_sha256 for d in documents))
 
 
 def open_index(directory: Path | None, embedder: Embedder) -> HybridIndex:
@@ -63,7 +64,7 @@ def open_index(directory: Path | None, embedder: Embedder) -> HybridIndex:
         directory = default_index_dir()
         if not _bundled_index_is_current(directory, embedder, ChunkingConfig()):
             log.warning("Building the index of the bundled corpus in %s (once).", directory)
-            build_index(directory, read_documents([BUNDLED_CORPUS]).documents, embedder)
+            build_index(directory, read_documents([BUNDLED_CORPUS]).documents, embedder, keep_existing=True)
     elif not (Path(directory) / CURRENT).exists() and Path(directory).exists() and not any(Path(directory).iterdir()):
         raise IndexLoadError(f"{directory} is empty. Build an index there with `tanya ingest --index {directory} PATH...`.")
     return HybridIndex.load(Path(directory), embedder)
@@ -76,14 +77,28 @@ class Assistant:
     index: HybridIndex
     answerer: ExtractiveAnswerer
 
-    def ask(self, question: str, retrieval_query: str | None = None):
-        return self.answerer.ask(question, retrieval_query)
+    def ask(self, question: str, history: list[str] | None = None):
+        """Answer `question`; `history` holds the earlier standalone queries of the conversation, oldest first.
+
+        A follow-up that points back ("Kapan itu dimulai?") is searched together with the previous query;
+        the answer's `rewritten_query` says what was searched.
+        """
+        from dataclasses import replace
+
+        from .answer import validate_question
+        from .followup import rewrite
+
+        question, _ = validate_question(question)
+        answerer = self.answerer  # one consistent index for the whole answer, even during a reload
+        plan = rewrite(question, history)
+        answer = answerer.ask(question, plan.query if plan.rewritten else None)
+        return replace(answer, rewritten_query=plan.query if plan.rewritten else None)
 
     def reload(self) -> None:
-        """Pick up a newer index version (after an ingest) without a restart."""
+        """Pick up a newer index version (after an ingest) without a restart; answers in flight keep the old one."""
         fresh = HybridIndex.load(self.index.directory, self.index.embedder)
-        self.index = fresh
-        self.answerer = ExtractiveAnswerer(fresh, self.answerer.settings)
+        answerer = ExtractiveAnswerer(fresh, self.answerer.settings)
+        self.index, self.answerer = fresh, answerer
 
 
 def open_assistant(directory: Path | None = None, model: str | None = None,

@@ -139,7 +139,7 @@ FUSION_GRID = [("zscore", w) for w in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95
 
 
 def run_tanya(corpus: list[dict], queries: list[dict], unanswerable: list[dict], workdir: Path, model: str | None,
-              quantize: str | None = None, tuning: list[bool] | None = None) -> dict:
+              quantize: str | None = None, cold: bool = False) -> dict:
     from assistant.answer import ExtractiveAnswerer
     from assistant.engine import make_embedder
     from index.fusion import fuse
@@ -147,6 +147,11 @@ def run_tanya(corpus: list[dict], queries: list[dict], unanswerable: list[dict],
     from ingest.documents import Document, sha256_text
 
     embedder = make_embedder(model, show_progress=True, quantize=quantize)
+    if cold:  # measure a first build: an empty embedding cache of its own
+        from index.embedding import EmbeddingCache
+
+        (workdir.parent / "cold-cache.sqlite").unlink(missing_ok=True)
+        embedder.cache = EmbeddingCache(workdir.parent / "cold-cache.sqlite")
     documents = [Document(d["doc_id"], d["doc_id"], "", d["text"], sha256_text(d["text"])) for d in corpus]
     started = time.perf_counter()
     build_index(workdir, documents, embedder, rebuild=True)
@@ -202,7 +207,7 @@ def _is_tuning(name: str, root: Path, queries: list[dict]) -> list[bool]:
 
 
 def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None, model: str | None = None,
-              skip_langchain: bool = False, quantize: str | None = None) -> dict:
+              skip_langchain: bool = False, quantize: str | None = None, cold: bool = False) -> dict:
     from assistant.engine import make_embedder
     from assistant.settings import tanya_home
 
@@ -219,7 +224,7 @@ def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None,
 
     workdir = tanya_home() / "bench" / f"{name}-{len(corpus)}{'-' + quantize if quantize else ''}"
     tuning = _is_tuning(name, root, queries)
-    tanya = run_tanya(corpus, queries, unanswerable, workdir, model, quantize)
+    tanya = run_tanya(corpus, queries, unanswerable, workdir, model, quantize, cold)
     for leg, ranked in tanya["ranked"].items():
         systems[leg] = {"ranked": ranked}
     held_out = [not t for t in tuning]
@@ -260,7 +265,7 @@ def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None,
                     "false_abstention_rate": round(float(np.mean([a.abstained for a in tanya["answers"]])), 4),
                     "idk_abstention_rate": round(float(np.mean([a.abstained for a in tanya["idk"]])), 4) if tanya["idk"] else None,
                     "idk_sweep": abstention_sweep(tanya["answers"], tanya["idk"]) if tanya["idk"] else None},
-        "quantize": quantize,
+        "quantize": quantize, "cold_cache": cold,
         "splits": {"tuning": sum(tuning), "held_out": sum(held_out)},
         "fusion_grid": fusion_grid, "fusion_best_on_tuning": best,
     }
