@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: chat test install install-dev model index eval bench browser clean
+.PHONY: chat test install install-dev model index eval bench load browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ clean:
 # External benchmarks (not in CI: a cold TyDi run embeds for tens of minutes). Reports in reports/.
 bench: install-dev model
 	$(BIN)/tanya bench
+
+# Load and responsiveness: starts the chat server, 20 concurrent /answer clients (reports/load.md).
+load: install-dev index
+	$(BIN)/tanya load

@@ -259,5 +259,25 @@ def bench(bench_set: tuple[str, ...], benchmarks: Path | None, limit: int | None
         click.echo(format_report(report))
 
 
+@main.command()
+@click.option("--clients", default=20, show_default=True, type=click.IntRange(1, 200), help="Concurrent clients.")
+@click.option("--questions", "total", default=200, show_default=True, type=click.IntRange(1),
+              help="Questions the concurrent clients ask in all (the single-client baseline asks a tenth).")
+@index_option
+@model_option
+@click.option("--port", default=7870, show_default=True, type=int, help="Port for the server this run starts.")
+@click.option("--startup-timeout", default=900, show_default=True, type=click.IntRange(1),
+              help="Seconds to wait for the server (a first start builds the index).")
+@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+def load(clients: int, total: int, index_dir: Path | None, model: str | None, port: int, startup_timeout: int,
+         report_dir: Path) -> None:
+    """Start the chat server and measure it under concurrent /answer clients (errors make the exit non-zero)."""
+    from eval.load import run_load
+
+    code, _ = run_load(clients=clients, total=total, index_dir=index_dir, port=port, report_dir=report_dir,
+                       model=model, startup_timeout=startup_timeout, echo=click.echo)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
 
 from .answer import Answer, Passage
 
@@ -20,6 +23,19 @@ LABELS = {
         "position": "posisi: karakter {start}–{end}",
         "untitled": "(tanpa judul)",
         "cited_passage": "Bagian dokumen yang dikutip",
+        "open_document": "Buka dokumen lengkap",
+        "document_excerpt": "Dokumen ini panjang; yang ditampilkan hanya bagian di sekitar kutipan.",
+        "searching_sources": "Mencari sumber…",
+        "searched_as": "Dicari sebagai",
+        "index": "Indeks",
+        "index_line": "{documents} dokumen · {chunks} potongan · model {model} · dibuat {built_at}",
+        "added": "Ditambahkan",
+        "updated": "Diperbarui",
+        "unchanged": "Sudah ada (tidak berubah)",
+        "refused": "Ditolak",
+        "nothing_added": "Tidak ada berkas yang ditambahkan.",
+        "removed": "Dihapus dari indeks",
+        "searchable": "Dokumen baru sudah bisa ditanyakan.",
     },
     "en": {
         "sources": "Sources",
@@ -28,6 +44,19 @@ LABELS = {
         "position": "position: chars {start}–{end}",
         "untitled": "(untitled)",
         "cited_passage": "Cited document passage",
+        "open_document": "Open the whole document",
+        "document_excerpt": "This document is long; only the part around the passage is shown.",
+        "searching_sources": "Searching for sources…",
+        "searched_as": "Searched as",
+        "index": "Index",
+        "index_line": "{documents} documents · {chunks} chunks · model {model} · built {built_at}",
+        "added": "Added",
+        "updated": "Updated",
+        "unchanged": "Already there (unchanged)",
+        "refused": "Refused",
+        "nothing_added": "No file was added.",
+        "removed": "Removed from the index",
+        "searchable": "The new documents can be asked about now.",
     },
 }
 
@@ -38,6 +67,8 @@ _BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 # A citation marker as the answerer writes it: ` [n]` at the end of a sentence (after a space).
 _CITATION = re.compile(r"(?<!\S)\[(\d{1,4})\](?=\s|$)")
+# A document longer than this is shown in its "whole document" view as a window around the passage.
+MAX_DOCUMENT_CHARS = 200_000
 # Private-use characters that stand in for a citation while the text around it is escaped.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -118,7 +149,46 @@ def highlight_passage(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _card(answer: Answer, passage: Passage, labels: dict[str, str]) -> str:
+def document_anchor_id(n: int) -> str:
+    """The HTML id of passage `n` inside its whole-document view."""
+    return f"passage-{int(n)}-doc"
+
+
+def highlight_document(text: str, start: int, end: int, spans: list[tuple[int, int]], anchor: str,
+                       max_chars: int = MAX_DOCUMENT_CHARS) -> tuple[str, bool]:
+    """A whole document as escaped HTML, its passage `[start, end)` wrapped in `<span id=anchor>`.
+
+    `spans` (offsets inside the passage, sorted and disjoint) are marked inside it. A document longer than
+    `max_chars` is cut to a window around the passage; the second value says whether it was cut.
+    """
+    length = len(text)
+    start = max(0, min(int(start), length))
+    end = max(start, min(int(end), length))
+    low, high = 0, length
+    if length > max_chars:
+        room = max(0, max_chars - (end - start)) // 2
+        low, high = max(0, start - room), min(length, end + room)
+    width = end - start
+    inside = [(max(0, a), min(width, b)) for a, b in spans if min(width, b) > max(0, a)]
+    body = highlight_passage(text[start:end], inside)
+    before = ("…" if low > 0 else "") + html.escape(text[low:start])
+    after = html.escape(text[end:high]) + ("…" if high < length else "")
+    return (f'{before}<span class="tanya-doc-passage" id="{html.escape(anchor)}">{body}</span>{after}',
+            low > 0 or high < length)
+
+
+def _document_view(answer: Answer, passage: Passage, document_text: str | None, labels: dict[str, str]) -> str:
+    """A closed `<details>` with the whole document, scrolled to the passage; empty when the text does not match."""
+    if document_text is None or document_text[passage.start:passage.end] != passage.text:
+        return ""  # the document changed since the answer (or is unknown): no view rather than a wrong one
+    body, cut = highlight_document(document_text, passage.start, passage.end, _highlight_spans(answer, passage),
+                                   document_anchor_id(passage.n))
+    note = f'<p class="tanya-doc-note">{html.escape(labels["document_excerpt"])}</p>' if cut else ""
+    return (f'<details class="tanya-doc"><summary>{html.escape(labels["open_document"])}</summary>{note}'
+            f'<div class="tanya-doc-text" style="white-space: pre-wrap">{body}</div></details>')
+
+
+def _card(answer: Answer, passage: Passage, labels: dict[str, str], document_text: str | None = None) -> str:
     n = int(passage.n)
     title = passage.title.strip() or labels["untitled"]
     position = labels["position"].format(start=int(passage.start), end=int(passage.end))
@@ -130,19 +200,25 @@ def _card(answer: Answer, passage: Passage, labels: dict[str, str]) -> str:
         f'<span class="tanya-title">{html.escape(title)}</span></div>'
         f'<div class="tanya-pos">{html.escape(position)}</div>'
         f'<div class="tanya-text" style="white-space: pre-wrap">{body}</div>'
+        f"{_document_view(answer, passage, document_text, labels)}"
         f"</div>"
     )
 
 
-def render_sources_html(answer: Answer, lang: str = "id") -> str:
-    """One card per cited passage (`id="passage-n"`), answering sentences highlighted; a note when abstained."""
+def render_sources_html(answer: Answer, lang: str = "id", documents: Mapping[str, str] | None = None) -> str:
+    """One card per cited passage (`id="passage-n"`), answering sentences highlighted; a note when abstained.
+
+    `documents` maps a passage's `doc_id` to its document's whole text; a card whose document is there gets a
+    "whole document" view with the passage highlighted (`id="passage-n-doc"`).
+    """
     labels = _labels(lang)
+    documents = documents or {}
     heading = f'<div class="tanya-sources-heading">{html.escape(labels["sources"])}</div>'
     cited = [] if answer.abstained else answer.cited
     if not cited:
         return (f'<div class="tanya-sources">{heading}'
                 f'<p class="tanya-no-sources">{html.escape(labels["no_sources"])}</p></div>')
-    cards = "".join(_card(answer, passage, labels) for passage in cited)
+    cards = "".join(_card(answer, passage, labels, documents.get(passage.doc_id)) for passage in cited)
     return f'<div class="tanya-sources">{heading}{cards}</div>'
 
 
@@ -151,3 +227,76 @@ def render_sources_placeholder(lang: str = "id") -> str:
     labels = _labels(lang)
     return (f'<div class="tanya-sources"><div class="tanya-sources-heading">{html.escape(labels["sources"])}</div>'
             f'<p class="tanya-no-sources">{html.escape(labels["placeholder"])}</p></div>')
+
+
+def render_sources_pending(lang: str = "id") -> str:
+    """What the sources panel shows while an answer is being looked for."""
+    labels = _labels(lang)
+    return (f'<div class="tanya-sources tanya-pending"><div class="tanya-sources-heading">'
+            f'{html.escape(labels["sources"])}</div>'
+            f'<p class="tanya-no-sources">{html.escape(labels["searching_sources"])}</p></div>')
+
+
+def render_rewritten_query(query: str, lang: str = "id") -> str:
+    """The note under a follow-up's answer saying what was searched, as safe markdown."""
+    label = _labels(lang)["searched_as"]
+    return f"_{escape_markdown(label)}: {escape_markdown(' '.join(str(query).split()))}_"
+
+
+def render_answer_message(answer: Answer, lang: str = "id") -> str:
+    """The chat message of an answer: the answer with its citation links, and what was searched for a follow-up."""
+    text = render_answer_markdown(answer)
+    if answer.rewritten_query:
+        text += "\n\n" + render_rewritten_query(answer.rewritten_query, lang)
+    return text
+
+
+def render_answer_steps(answer: Answer, lang: str = "id") -> list[str]:
+    """The answer message as it is streamed: one markdown per cited sentence (with the ones before it), then the
+    whole message (`render_answer_message`) as the last step."""
+    text = str(answer.answer)
+    cuts = [] if answer.abstained else [m.end() for m in _CITATION.finditer(text)]
+    steps = [render_answer_markdown(replace(answer, answer=text[:cut])) for cut in cuts if text[cut:].strip()]
+    steps.append(render_answer_message(answer, lang))
+    return steps
+
+
+def _format_time(value: object) -> str:
+    try:
+        stamp = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return stamp.strftime("%Y-%m-%d %H:%M") + (" UTC" if stamp.utcoffset() is not None and
+                                                not stamp.utcoffset().total_seconds() else "")
+
+
+def render_index_info(summary: Mapping, lang: str = "id") -> str:
+    """One markdown line about the index: documents, chunks, model, when it was built."""
+    labels = _labels(lang)
+    line = labels["index_line"].format(documents=int(summary.get("documents") or 0),
+                                       chunks=int(summary.get("chunks") or 0),
+                                       model=summary.get("model") or "?",
+                                       built_at=_format_time(summary.get("built_at") or "?"))
+    return f"**{escape_markdown(labels['index'])}:** {escape_markdown(line)}"
+
+
+def render_upload_report(added: list[str], updated: list[str], unchanged: list[str], refused: list[str],
+                         lang: str = "id") -> str:
+    """What an upload did, as safe markdown: the files added, updated, already there, and refused (with why)."""
+    labels = _labels(lang)
+    lines = []
+    if not (added or updated or unchanged):
+        lines.append(f"**{escape_markdown(labels['nothing_added'])}**")
+    for key, names in (("added", added), ("updated", updated), ("unchanged", unchanged)):
+        if names:
+            lines.append(f"**{escape_markdown(labels[key])}:** " + ", ".join(escape_markdown(n) for n in names))
+    if added or updated:
+        lines.append(escape_markdown(labels["searchable"]))
+    lines.extend(f"**{escape_markdown(labels['refused'])}:** {escape_markdown(reason)}" for reason in refused)
+    return "\n\n".join(lines)
+
+
+def render_removal(source: str, lang: str = "id") -> str:
+    """The message after a document was removed from the index."""
+    labels = _labels(lang)
+    return f"**{escape_markdown(labels['removed'])}:** {escape_markdown(source)}"

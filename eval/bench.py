@@ -170,6 +170,10 @@ def run_tanya(corpus: list[dict], queries: list[dict], unanswerable: list[dict],
     for u in unanswerable:
         abstained.append(answerer.ask(u["question"]))
 
+    np.savez_compressed(workdir.parent / f"{workdir.name}-legs.npz", dense=np.stack([d for d, _ in legs]),
+                        lexical=np.stack([l for _, l in legs]), chunk_docs=np.array(chunk_docs),
+                        qids=np.array([q["qid"] for q in queries]))  # for offline fusion studies
+
     def ranking(method: str, weight: float | None) -> list[list[str]]:
         return [_doc_ranking(chunk_docs, fuse(d, l, method, weight or 0.8)) for d, l in legs]
 

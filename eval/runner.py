@@ -63,7 +63,7 @@ def evaluate(assistant, questions: list[dict], k: int = 5) -> dict:
     assistant.ask("pemanasan")  # load the model before timing
     results = []
     for question in tqdm(questions, desc="Evaluating", unit="q", file=sys.stderr):
-        answer = assistant.ask(question["question"])
+        answer = assistant.ask(question["question"], question.get("history"))
         results.append(score_question(question, answer, k))
     return {
         "overall": aggregate(results),

@@ -10,8 +10,8 @@ from typing import Literal
 
 import numpy as np
 
-FusionMethod = Literal["zscore", "rrf", "dense", "lexical"]
-FUSION_METHODS: tuple[str, ...] = ("zscore", "rrf", "dense", "lexical")
+FusionMethod = Literal["zscore", "adaptive", "rrf", "dense", "lexical"]
+FUSION_METHODS: tuple[str, ...] = ("zscore", "adaptive", "rrf", "dense", "lexical")
 
 
 def rrf(dense: np.ndarray, lexical: np.ndarray, k: int = 60) -> np.ndarray:
@@ -40,11 +40,28 @@ def zscore_mix(dense: np.ndarray, lexical: np.ndarray, dense_weight: float = 0.8
     return dense_weight * zscore(dense) + (1.0 - dense_weight) * zscore(lexical)
 
 
+def adaptive_mix(dense: np.ndarray, lexical: np.ndarray, high: float = 0.9, low: float = 0.6,
+                pivot: float = 6.0) -> np.ndarray:
+    """A z-score mix whose dense weight drops from `high` to `low` when the lexical leg is confident.
+
+    Lexical confidence is how far BM25's best chunk stands above the rest (its z-score): a question with
+    a rare name or number that one passage matches gets more say for BM25; a vague or misspelt question,
+    where BM25 scores are flat, is left to the dense leg.
+    """
+    if not np.any(lexical > 0):
+        return zscore(dense)
+    z_lexical = zscore(lexical)
+    weight = low if float(z_lexical.max()) >= pivot else high
+    return weight * zscore(dense) + (1.0 - weight) * z_lexical
+
+
 def fuse(dense: np.ndarray, lexical: np.ndarray, method: FusionMethod, dense_weight: float = 0.8,
          rrf_k: int = 60) -> np.ndarray:
     """One fused score per chunk; higher is better."""
     if method == "zscore":
         return zscore_mix(dense, lexical, dense_weight)
+    if method == "adaptive":
+        return adaptive_mix(dense, lexical)
     if method == "rrf":
         return rrf(dense, lexical, rrf_k)
     if method == "dense":

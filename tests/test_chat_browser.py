@@ -8,7 +8,9 @@ below is phrased close to the document's wording).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 
 from assistant.answer import AnswerSettings, ExtractiveAnswerer
 from assistant.chat import EMPTY_QUESTION_MESSAGE, launch
+from assistant.render import escape_markdown
 from assistant.engine import Assistant
 from assistant.settings import BUNDLED_CORPUS, tanya_home
 from index.embedding import HashingEmbedder
@@ -39,6 +42,7 @@ Festival budaya Laos dan Kamboja menampilkan gambar <img src=x onerror="window._
 HOSTILE_QUESTION = "Kapan kerja sama budaya Laos dan Kamboja dimulai?"
 HOSTILE_QUESTION_2 = "Apa yang ditampilkan festival budaya Laos dan Kamboja?"
 TIMEOUT_MS = 30_000
+REAL_HOME = os.environ.get("TANYA_HOME")  # the module's fixtures point TANYA_HOME at a tmp dir; the e2e test needs this
 
 
 def _free_port() -> int:
@@ -48,15 +52,30 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The chat app serving a HashingEmbedder index of the bundled corpus plus the hostile document."""
+def home(tmp_path_factory):
+    """`TANYA_HOME` for the module: uploads and feedback go there, not to ~/.tanya."""
+    path = tmp_path_factory.mktemp("home") / "tanya-home"
+    path.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TANYA_HOME", str(path))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, home):
+    """A HashingEmbedder index of the bundled corpus plus the hostile document."""
     docs_dir = tmp_path_factory.mktemp("docs")
     (docs_dir / HOSTILE_SOURCE).write_text(HOSTILE_TEXT, encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("index")
     embedder = HashingEmbedder()
     build_index(index_dir, read_documents([BUNDLED_CORPUS, docs_dir]).documents, embedder, show_progress=False)
     index = HybridIndex.load(index_dir, embedder)
-    assistant = Assistant(index, ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)))
+    return Assistant(index, ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)))
+
+
+@pytest.fixture(scope="module")
+def server(assistant):
+    """The chat app serving `assistant`."""
     app = launch(assistant, port=_free_port(), prevent_thread_lock=True, quiet=True)
     try:
         assert app.local_url.startswith("http://127.0.0.1:")
@@ -91,15 +110,54 @@ def page(browser, server):
         context.close()
 
 
-def ask(page, question: str, bot_messages_before: int | None = None):
-    """Type `question`, press "Tanya", wait for the new bot message; return it."""
+def ask(page, question: str, bot_messages_before: int | None = None, button: str = "Tanya"):
+    """Type `question`, press the ask button, wait until the answer is complete; return its bot message."""
     bots = page.locator('#tanya-chat [data-testid="bot"]')
     before = bots.count() if bot_messages_before is None else bot_messages_before
     page.locator("#tanya-question textarea").fill(question)
-    page.get_by_role("button", name="Tanya", exact=True).click()
+    page.get_by_role("button", name=button, exact=True).click()
+    # The answer streams in; it is complete when the sources panel no longer says it is searching.
     page.wait_for_function(
-        "n => document.querySelectorAll('#tanya-chat [data-testid=\"bot\"]').length > n", arg=before)
+        "n => document.querySelectorAll('#tanya-chat [data-testid=\"bot\"]').length > n"
+        " && !document.querySelector('#tanya-sources .tanya-pending')", arg=before)
     return bots.nth(before)
+
+
+def open_documents(page):
+    """Open the "Dokumen" accordion (upload, index info, removal)."""
+    page.locator("#tanya-documents").get_by_text("Dokumen", exact=True).first.click()
+    page.locator("#tanya-add").wait_for()
+
+
+def upload(page, files, names: list[str]) -> str:
+    """Put `files` into the file input, wait until each of `names` is uploaded, press "Tambahkan"; return the
+    status message that follows."""
+    status = page.locator("#tanya-upload-status")
+    before = status.inner_text()
+    page.locator('#tanya-files input[type="file"]').set_input_files(files)
+    for name in names:
+        page.locator("#tanya-files").get_by_text(name, exact=False).first.wait_for()
+    page.locator("#tanya-add").click()
+    page.wait_for_function("prev => document.querySelector('#tanya-upload-status').innerText.trim()"
+                           " && document.querySelector('#tanya-upload-status').innerText !== prev", arg=before)
+    return status.inner_text()
+
+
+def choose_and_remove(page, source: str) -> str:
+    """Pick `source` in the documents dropdown, press "Hapus dokumen"; return the status message."""
+    status = page.locator("#tanya-upload-status")
+    before = status.inner_text()
+    box = page.locator("#tanya-indexed input")
+    box.click()
+    box.fill(source)
+    page.get_by_role("option", name=source, exact=True).click()
+    page.get_by_role("button", name="Hapus dokumen", exact=True).click()
+    page.wait_for_function("prev => document.querySelector('#tanya-upload-status').innerText !== prev", arg=before)
+    return status.inner_text()
+
+
+def cited_sources(page) -> str:
+    return page.locator("#tanya-sources").inner_text()
 
 
 @pytest.mark.browser
@@ -111,6 +169,12 @@ def test_page_layout(page):
     assert page.get_by_role("button", name="Tanya", exact=True).is_visible()
     assert "Sumber" in page.locator("#tanya-sources").inner_text()
     assert page.get_by_text("Berapa pasukan CSTO yang mendarat di Kazakhstan?").first.is_visible()
+    assert page.get_by_role("button", name="👍 Membantu").is_visible()
+    assert page.get_by_role("button", name="👎 Tidak membantu").is_visible()
+    assert page.locator("#tanya-language").get_by_text("English").is_visible()
+    open_documents(page)
+    page.locator("#tanya-index-info").get_by_text("dokumen", exact=False).wait_for()
+    assert "6 dokumen" in page.locator("#tanya-index-info").inner_text()
 
 
 @pytest.mark.browser
@@ -141,6 +205,29 @@ def test_answer_with_citation_link_and_sources(page):
         "() => { const r = document.getElementById('passage-1').getBoundingClientRect();"
         " return r.top < window.innerHeight && r.bottom > 0; }")
     assert card.is_visible()
+    assert page.evaluate("document.querySelector(':target')?.id") == "passage-1"
+
+
+@pytest.mark.browser
+def test_open_the_whole_document_at_the_passage(page, assistant):
+    ask(page, KAZ_QUESTION_LITERAL)
+    card = page.locator("#passage-1")
+    view = card.locator("details.tanya-doc")
+    assert not view.evaluate("d => d.open")
+    card.get_by_text("Buka dokumen lengkap").click()
+    page.wait_for_function("() => document.querySelector('#passage-1 details.tanya-doc').open")
+    passage = page.locator("#passage-1-doc")
+    passage.wait_for()
+    assert "1994" in passage.locator("mark").first.inner_text()
+    # The view holds the whole document, not only the passage.
+    document = next(d for d in assistant.index.documents.values() if d.source == KAZ_SOURCE)
+    text = view.locator(".tanya-doc-text").text_content()
+    assert text == document.text and len(text) > len(passage.text_content())
+    # ...and is scrolled so the passage shows, both in its box and in the window.
+    page.wait_for_function(
+        """() => { const p = document.getElementById('passage-1-doc').getBoundingClientRect();
+                   const box = document.querySelector('#passage-1 .tanya-doc-text').getBoundingClientRect();
+                   return p.top < Math.min(box.bottom, window.innerHeight) && p.bottom > Math.max(box.top, 0); }""")
 
 
 @pytest.mark.browser
@@ -158,6 +245,10 @@ def test_hostile_passage_is_shown_as_text_and_never_runs(page):
     message.get_by_text("onerror", exact=False).wait_for()
     assert '<img src=x onerror="window.__xss=2">' in message.inner_text()
     assert "[klik](javascript:window.__xss=3)" in message.inner_text()
+
+    page.locator("#tanya-sources").get_by_text("Buka dokumen lengkap").first.click()
+    page.locator("#passage-1-doc").wait_for()
+    assert "<script>window.__xss=1</script>" in page.locator("#tanya-sources .tanya-doc-text").first.inner_text()
 
     page.wait_for_timeout(500)  # give any injected handler (an <img onerror>) the time to fire
     assert page.evaluate("typeof window.__xss") == "undefined"
@@ -177,7 +268,144 @@ def test_empty_question_gets_a_friendly_message(page):
 
 
 @pytest.mark.browser
-def test_gradio_client_ask(server):
+def test_follow_up_shows_the_rewritten_query_and_a_new_chat_forgets_it(page):
+    ask(page, "Apa kerja sama NATO dengan Kazakhstan?")
+    message = ask(page, "Kapan itu dimulai?")
+    message.get_by_text("Dicari sebagai", exact=False).wait_for()
+    assert "Dicari sebagai: Kapan itu dimulai? (Apa kerja sama NATO dengan Kazakhstan?)" in message.inner_text()
+    assert "Kazakhstan" in cited_sources(page)
+
+    page.get_by_role("button", name="Percakapan baru", exact=True).click()
+    page.wait_for_function("() => !document.querySelector('#tanya-chat [data-testid=\"bot\"]')")
+    message = ask(page, "Kapan itu dimulai?", bot_messages_before=0)
+    assert "Dicari sebagai" not in message.inner_text()
+
+
+@pytest.mark.browser
+def test_thumbs_down_with_a_note_is_recorded(page, home):
+    feedback = home / "feedback.jsonl"
+    lines_before = feedback.read_text(encoding="utf-8").splitlines() if feedback.exists() else []
+    page.get_by_role("button", name="👍 Membantu").click()
+    page.locator("#tanya-feedback-status").get_by_text("Belum ada jawaban", exact=False).wait_for()
+
+    ask(page, KAZ_QUESTION_LITERAL)
+    page.locator("#tanya-note textarea").fill("Kurang lengkap <b>sekali</b>")
+    page.get_by_role("button", name="👎 Tidak membantu").click()
+    page.locator("#tanya-feedback-status").get_by_text("Terima kasih", exact=False).wait_for()
+    assert page.locator("#tanya-note textarea").input_value() == ""
+    lines = feedback.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(lines_before) + 1
+    entry = json.loads(lines[-1])
+    assert entry["vote"] == "down" and entry["note"] == "Kurang lengkap <b>sekali</b>"
+    assert entry["question"] == KAZ_QUESTION_LITERAL and "1994" in entry["answer"]
+    assert any(c["source"] == KAZ_SOURCE for c in entry["cited"])
+
+
+@pytest.mark.browser
+def test_english_switch(page):
+    page.locator("#tanya-language").get_by_text("English", exact=True).click()
+    page.get_by_role("button", name="Ask", exact=True).wait_for()
+    assert page.get_by_role("button", name="Tanya", exact=True).count() == 0
+    assert page.get_by_role("button", name="👎 Not helpful").is_visible()
+    assert page.locator("#tanya-question textarea").get_attribute("placeholder") == "Type your question…"
+    page.locator("#tanya-sources").get_by_text("Sources", exact=True).wait_for()
+    ask(page, KAZ_QUESTION_LITERAL, button="Ask")
+    sources = page.locator("#tanya-sources")
+    assert "Open the whole document" in sources.inner_text() and "position: chars" in sources.inner_text()
+    # Switching back re-renders the sources panel of the latest answer in Indonesian.
+    page.locator("#tanya-language").get_by_text("Indonesia", exact=True).click()
+    page.get_by_role("button", name="Tanya", exact=True).wait_for()
+    sources.get_by_text("Buka dokumen lengkap").first.wait_for()
+    assert "posisi: karakter" in sources.inner_text()
+
+
+UPLOAD_NAME = "festival_toba_2031.txt"
+UPLOAD_TEXT = ("Festival Danau Toba 2031\n\nFestival Danau Toba 2031 dihadiri 12.345 pengunjung dari berbagai daerah. "
+               "Festival itu digelar di Parapat selama tiga hari.\n")
+UPLOAD_QUESTION = "Berapa pengunjung yang menghadiri Festival Danau Toba 2031?"
+
+
+@pytest.mark.browser
+def test_upload_then_ask_then_remove(page, tmp_path, home):
+    path = tmp_path / UPLOAD_NAME
+    path.write_text(UPLOAD_TEXT, encoding="utf-8")
+    open_documents(page)
+    message = upload(page, [str(path)], [UPLOAD_NAME])
+    assert "Ditambahkan" in message and UPLOAD_NAME in message
+    page.locator("#tanya-index-info").get_by_text("7 dokumen", exact=False).wait_for()
+    assert list(home.glob(f"uploads/*/{UPLOAD_NAME}"))
+
+    answer = ask(page, UPLOAD_QUESTION)
+    assert "12.345" in answer.inner_text()
+    assert UPLOAD_NAME in cited_sources(page)
+
+    message = choose_and_remove(page, UPLOAD_NAME)
+    assert "Dihapus dari indeks" in message and UPLOAD_NAME in message
+    page.locator("#tanya-index-info").get_by_text("6 dokumen", exact=False).wait_for()
+    assert not list(home.glob(f"uploads/*/{UPLOAD_NAME}"))
+
+    answer = ask(page, UPLOAD_QUESTION)
+    assert "12.345" not in answer.inner_text()
+    assert UPLOAD_NAME not in cited_sources(page)
+
+
+@pytest.mark.browser
+def test_upload_refusals_and_hostile_names(page, assistant, home):
+    from assistant.uploads import remove_source
+
+    open_documents(page)
+    # A file whose name climbs out of the upload folder lands inside it, under its base name.
+    hostile = {"name": "../../evil.txt", "mimeType": "text/plain",
+               "buffer": "Catatan jahat tentang Danau Kelimutu tahun 2040.".encode()}
+    message = upload(page, [hostile], ["evil.txt"])
+    assert "evil.txt" in message
+    stored = list(home.rglob("evil.txt"))
+    assert stored and all(home / "uploads" in p.parents for p in stored)
+    assert not (home.parent / "evil.txt").exists() and not (home.parent.parent / "evil.txt").exists()
+    remove_source(assistant, "evil.txt")
+
+    # Files of other types are refused with a message saying what is accepted.
+    for name in ("laporan.pdf", "setup.exe"):
+        page.locator('#tanya-files input[type="file"]').set_input_files(
+            [{"name": name, "mimeType": "application/octet-stream", "buffer": b"%PDF-1.4 MZ"}])
+        page.get_by_text(name, exact=False).first.wait_for()
+        refusal = page.get_by_text(re.compile(r"Invalid file type.*Only .*\.txt")).first
+        refusal.wait_for()
+        assert name in refusal.inner_text()
+    assert not list(home.rglob("laporan.pdf")) and not list(home.rglob("setup.exe"))
+    assert "6 dokumen" in page.locator("#tanya-index-info").inner_text()
+
+
+def test_upload_handler_refuses_other_types_with_a_clear_message(assistant, tmp_path, home):
+    from assistant.chat import _add_files
+
+    for name in ("setup.exe", "laporan.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"MZ\x90\x00")
+        message = _add_files(assistant, [str(path)], "Indonesia")
+        assert message.startswith("**Tidak ada berkas yang ditambahkan.**")
+        assert name in message and "only .txt, .md and .html" in message
+    assert _add_files(assistant, [], "Indonesia") == "Pilih berkas terlebih dahulu."
+    assert not list(home.rglob("setup.exe"))
+
+
+def test_store_upload_keeps_files_inside_the_uploads_folder(tmp_path, home):
+    from assistant.uploads import UploadError, store_upload, uploads_dir
+
+    source = tmp_path / "x.txt"
+    source.write_text("isi", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    for name in ("../../evil.txt", "..\\..\\evil.txt", "/etc/evil.txt"):
+        stored = store_upload(source, name, index_dir)
+        assert stored.name == "evil.txt" and stored.parent == uploads_dir(index_dir).resolve()
+        assert home.resolve() in stored.parents
+    for name in ("..", "../.hidden", "x.exe", "x.pdf"):
+        with pytest.raises(UploadError):
+            store_upload(source, name, index_dir)
+
+
+@pytest.mark.browser
+def test_gradio_client_ask_streams_and_keeps_the_answer_endpoint(server):
     from gradio_client import Client
 
     client = Client(server, verbose=False)
@@ -191,30 +419,68 @@ def test_gradio_client_ask(server):
     assert EMPTY_QUESTION_MESSAGE in str(history)
     assert "passage-" not in sources
 
+    # The UI handler streams: a placeholder first, the answer last.
+    job = client.submit(KAZ_QUESTION_LITERAL, api_name="/ask")
+    job.result()
+    outputs = job.outputs()
+    assert len(outputs) >= 2
+    assert outputs[0][0][-1]["content"] == "Mencari…" and "tanya-pending" in outputs[0][1]
+    assert "1994" in str(outputs[-1][0][-1]) and 'id="passage-1"' in outputs[-1][1]
+
+    # The JSON endpoint is unchanged: question and earlier standalone queries in, `tanya ask --json` out.
+    data = client.predict(KAZ_QUESTION_LITERAL, [], api_name="/answer")
+    assert "1994" in data["answer"] and KAZ_SOURCE in {p["source"] for p in data["passages"]}
+    data = client.predict("Kapan itu dimulai?", ["Apa kerja sama NATO dengan Kazakhstan?"], api_name="/answer")
+    assert data["rewritten_query"] == "Kapan itu dimulai? (Apa kerja sama NATO dengan Kazakhstan?)"
+
+
+def test_respond_streams_a_placeholder_then_sentences_then_the_answer(assistant):
+    from assistant.chat import _respond
+
+    steps = list(_respond(assistant, KAZ_QUESTION_LITERAL, [], []))
+    assert steps[0][0] == [{"role": "user", "content": escape_markdown(KAZ_QUESTION_LITERAL)},
+                           {"role": "assistant", "content": "Mencari…"}]
+    assert "tanya-pending" in steps[0][1] and steps[0][3] == [] and steps[0][4] is None
+    history, sources, textbox, queries, answer = steps[-1]
+    assert len(history) == 2 and "1994" in history[-1]["content"]
+    assert len(steps) == 2 + max(0, len(answer.sentences) - 1)
+    assert 'id="passage-1-doc"' in sources and textbox == ""
+    assert queries == [KAZ_QUESTION_LITERAL] and answer.question == KAZ_QUESTION_LITERAL
+
+    *_, (history, _, _, queries, answer) = _respond(assistant, "Kapan itu dimulai?", history, queries)
+    assert answer.rewritten_query == f"Kapan itu dimulai? ({KAZ_QUESTION_LITERAL})"
+    assert queries == [KAZ_QUESTION_LITERAL, answer.rewritten_query]
+    assert "_Dicari sebagai: Kapan itu dimulai? \\(" in history[-1]["content"]
+
 
 def test_assistant_failure_becomes_a_chat_message_not_a_traceback(caplog):
     from assistant.chat import ERROR_MESSAGE, _respond
 
     class Broken:
-        def ask(self, question):
+        def ask(self, question, history=None):
             raise RuntimeError("index on fire <script>")
 
-    history, sources, textbox = _respond(Broken(), "Apa <b>ini</b>?", [])
+    *_, (history, sources, textbox, queries, answer) = _respond(Broken(), "Apa <b>ini</b>?", [])
     assert history[-1] == {"role": "assistant", "content": ERROR_MESSAGE}
     assert history[0]["content"] == "Apa &lt;b&gt;ini&lt;/b&gt;?"
     assert "fire" not in str(history) and "Traceback" not in str(history)
-    assert "passage-" not in sources and textbox == ""
+    assert "passage-" not in sources and textbox == "" and queries == [] and answer is None
     assert "index on fire" in caplog.text  # the log keeps the cause
 
 
 @pytest.mark.e2e
 @pytest.mark.skipif(not is_fetched(tanya_home()) and not os.environ.get("TANYA_MODEL"),
                     reason="the embedding model is not fetched; run `tanya models fetch`")
-def test_gradio_client_ask_with_the_real_model(tmp_path):
+def test_gradio_client_ask_with_the_real_model(tmp_path, monkeypatch):
     """The brief's own wording of the question finds 1994 with the real model (the fake one needs the literal one)."""
     from gradio_client import Client
 
     from assistant import engine
+
+    if REAL_HOME is None:
+        monkeypatch.delenv("TANYA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("TANYA_HOME", REAL_HOME)
 
     engine.ingest([BUNDLED_CORPUS], tmp_path / "index", engine.make_embedder())
     app = launch(engine.open_assistant(tmp_path / "index"), port=_free_port(), prevent_thread_lock=True, quiet=True)

@@ -1,4 +1,4 @@
-"""Sanity checks for the hand-written evaluation set eval/questions/tanya.jsonl."""
+"""Sanity checks for the hand-written evaluation sets eval/questions/*.jsonl."""
 
 import json
 from collections import Counter
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = ROOT / "eval" / "questions" / "tanya.jsonl"
+QUESTION_FILES = sorted((ROOT / "eval" / "questions").glob("*.jsonl"))
 CORPUS = ROOT / "data" / "corpus"
 
 MIN_COUNTS = {
@@ -17,6 +17,7 @@ MIN_COUNTS = {
     "multi_doc": 6,
     "english": 10,
     "unanswerable": 14,
+    "followup": 8,
 }
 MIN_TOTAL = 60
 KEYS = {"id", "kind", "question", "answers", "evidence", "answerable"}
@@ -29,14 +30,15 @@ def _norm(s):
 @pytest.fixture(scope="module")
 def questions():
     rows = []
-    with QUESTIONS.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:  # pragma: no cover - failure path
-                pytest.fail(f"line {lineno} is not valid JSON: {exc}")
+    for path in QUESTION_FILES:
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:  # pragma: no cover - failure path
+                    pytest.fail(f"{path.name}:{lineno} is not valid JSON: {exc}")
     return rows
 
 
@@ -48,7 +50,9 @@ def corpus():
 def test_file_parses_and_has_expected_keys(questions):
     assert questions, "question file is empty"
     for q in questions:
-        assert set(q) == KEYS, q.get("id")
+        assert KEYS <= set(q) <= KEYS | {"history"}, q.get("id")
+        if q["kind"] == "followup":
+            assert q["history"] and all(isinstance(h, str) and h.strip() for h in q["history"]), q["id"]
         assert isinstance(q["question"], str) and q["question"].strip()
         assert isinstance(q["answers"], list)
         assert all(isinstance(a, str) and a.strip() for a in q["answers"]), q["id"]

@@ -196,3 +196,108 @@ def test_escape_markdown_neutralises_block_syntax():
     assert escape_markdown("1994. Tahun itu") == "1994\\. Tahun itu"
     assert escape_markdown("- butir\n# judul\n    kode") == "\\- butir\n\\# judul\nkode"
     assert escape_markdown("$x$ dan *tebal* & <b>") == "\\$x\\$ dan \\*tebal\\* &amp; &lt;b&gt;"
+
+
+# ---- the whole-document view, streaming steps, follow-up note, index and upload messages ------------------
+from assistant.render import (  # noqa: E402
+    document_anchor_id, highlight_document, render_answer_message, render_answer_steps, render_index_info,
+    render_removal, render_rewritten_query, render_sources_pending, render_upload_report,
+)
+
+DOCUMENT_HEAD = "Judul dokumen <b>tebal</b>\n\nParagraf pembuka & pengantar.\n\n"
+DOCUMENT_TAIL = "\n\nPenutup dengan <script>alert(3)</script> di akhir."
+
+
+def doc_passage(n: int = 1, text: str = KAZ, head: str = DOCUMENT_HEAD) -> tuple[str, Passage]:
+    document = head + text + DOCUMENT_TAIL
+    return document, passage(n, text, start=len(head))
+
+
+def test_card_opens_the_whole_document_at_the_passage():
+    document, p = doc_passage()
+    needle = "Kerja sama ini dimulai pada tahun 1994 melalui program Partnership for Peace."
+    out = render_sources_html(answer([p], [sentence(p, needle)]), documents={p.doc_id: document})
+    collector = parse(out)
+    tags = [tag for tag, _ in collector.tags]
+    assert tags.count("details") == 1 and "summary" in tags
+    assert "Buka dokumen lengkap" in "".join(collector.text)
+    # The whole document is there as text, once in the view (the card shows the passage itself once more).
+    view = re.search(r'<div class="tanya-doc-text"[^>]*>(.*?)</div></details>', out, re.S).group(1)
+    assert "".join(parse(view).text) == document
+    # The passage is wrapped with an id, and the answering sentence is marked inside it.
+    span = re.search(rf'<span class="tanya-doc-passage" id="{document_anchor_id(1)}">(.*?)</span>', view, re.S)
+    assert span and "".join(parse(span.group(1)).text) == KAZ
+    assert parse(view).marks == [needle]
+    # Document text is escaped like passage text.
+    assert "<script>" not in out and "<b>" not in out and "&lt;script&gt;alert(3)&lt;/script&gt;" in out
+    assert {tag for tag, _ in collector.tags} <= {"div", "span", "mark", "p", "details", "summary"}
+    assert card_ids(out) == ["passage-1", "passage-1-doc"]
+
+
+def test_no_document_view_when_the_document_is_unknown_or_changed():
+    document, p = doc_passage()
+    a = answer([p], [sentence(p, "Sejak itu latihan bersama rutin diadakan.")])
+    assert "<details" not in render_sources_html(a)
+    assert "<details" not in render_sources_html(a, documents={"other": document})
+    changed = "Teks baru di depan. " + document  # offsets no longer point at the passage
+    assert "<details" not in render_sources_html(a, documents={p.doc_id: changed})
+
+
+def test_whole_document_view_in_english():
+    document, p = doc_passage()
+    out = render_sources_html(answer([p], [sentence(p, "Sejak itu latihan bersama rutin diadakan.")]), lang="en",
+                              documents={p.doc_id: document})
+    assert "Open the whole document" in out and "Buka dokumen" not in out
+
+
+def test_long_document_is_cut_to_a_window_around_the_passage():
+    text, spans = "x" * 50 + "PASSAGE" + "y" * 50, [(0, 3)]
+    body, cut = highlight_document(text, 50, 57, spans, "a", max_chars=20)
+    assert cut and body.startswith("…") and body.endswith("…")
+    assert '<span class="tanya-doc-passage" id="a"><mark>PAS</mark>SAGE</span>' in body
+    assert len("".join(parse(body).text)) <= 20 + 2
+    body, cut = highlight_document(text, 50, 57, spans, "a")
+    assert not cut and "".join(parse(body).text) == text
+
+
+def test_streaming_steps_add_one_sentence_at_a_time():
+    p1, p2 = passage(1, KAZ), passage(2, "Latihan bersama diadakan tiap tahun.")
+    a = answer([p1, p2], [sentence(p1, "Kazakhstan menjalin kerja sama dengan NATO."),
+                          sentence(p2, "Latihan bersama diadakan tiap tahun.")])
+    steps = render_answer_steps(a)
+    assert len(steps) == 2
+    assert steps[0].startswith('Kazakhstan menjalin kerja sama dengan NATO. <a href="#passage-1"')
+    assert "Latihan" not in steps[0]
+    assert steps[-1] == render_answer_message(a) == render_answer_markdown(a)
+    abstained = Answer("q", "Maaf, tidak ditemukan. Coba lagi.", True, [], [], {})
+    assert render_answer_steps(abstained) == [render_answer_markdown(abstained)]
+
+
+def test_rewritten_follow_up_is_shown_escaped_under_the_answer():
+    from dataclasses import replace
+
+    p = passage(1, KAZ)
+    a = replace(answer([p], [sentence(p, "Sejak itu latihan bersama rutin diadakan.")]),
+                rewritten_query="Kapan itu dimulai? (Apa kerja sama <b>NATO</b> dengan *Kazakhstan*?)")
+    message = render_answer_message(a)
+    assert message.startswith(render_answer_markdown(a) + "\n\n_Dicari sebagai: Kapan itu dimulai? \\(")
+    assert message.endswith("_")
+    assert "<b>" not in message and "&lt;b&gt;NATO&lt;/b&gt;" in message and "\\*Kazakhstan\\*" in message
+    assert render_answer_steps(a)[-1] == message
+    assert render_rewritten_query("a\n  b_c", "en") == "_Searched as: a b\\_c_"
+
+
+def test_index_info_and_upload_messages_are_escaped():
+    info = render_index_info({"documents": 6, "chunks": 42, "model": "hashing_<b>", "built_at":
+                              "2031-01-02T03:04:05+00:00"})
+    assert info == "**Indeks:** 6 dokumen · 42 potongan · model hashing\\_&lt;b&gt; · dibuat 2031-01-02 03:04 UTC"
+    assert "6 documents · 42 chunks" in render_index_info({"documents": 6, "chunks": 42, "model": "m",
+                                                           "built_at": "?"}, "en")
+    message = render_upload_report(["a_b.txt"], [], [], ["evil.exe: only .txt, .md and .html files can be added."])
+    assert "**Ditambahkan:** a\\_b.txt" in message and "**Ditolak:** evil.exe" in message
+    assert "Dokumen baru sudah bisa ditanyakan." in message
+    nothing = render_upload_report([], [], [], ["<img src=x onerror=alert(1)>.pdf: no"])
+    assert nothing.startswith("**Tidak ada berkas yang ditambahkan.**")
+    assert "<img" not in nothing and "&lt;img" in nothing
+    assert render_removal("[x](javascript:alert(1)).txt") == "**Dihapus dari indeks:** \\[x\\]\\(javascript:alert\\(1\\)\\).txt"
+    assert "Mencari sumber" in render_sources_pending() and "tanya-pending" in render_sources_pending("en")
