@@ -61,8 +61,7 @@ UI_TEXT = {
         "feedback": "Apakah jawaban terakhir membantu?",
         "up": "👍 Membantu",
         "down": "👎 Tidak membantu",
-        "note": "Catatan (opsional)",
-        "note_placeholder": "Misalnya: jawabannya kurang tepat, seharusnya…",
+        "note_placeholder": "Catatan untuk penilaian (opsional)",
         "thanks": "Terima kasih, penilaian Anda sudah disimpan.",
         "no_answer": "Belum ada jawaban untuk dinilai. Ajukan pertanyaan terlebih dahulu.",
         "feedback_failed": "Maaf, penilaian tidak dapat disimpan.",
@@ -93,8 +92,7 @@ UI_TEXT = {
         "feedback": "Was the last answer helpful?",
         "up": "👍 Helpful",
         "down": "👎 Not helpful",
-        "note": "Note (optional)",
-        "note_placeholder": "For example: the answer is not quite right, it should be…",
+        "note_placeholder": "A note with your rating (optional)",
         "thanks": "Thank you, your rating was saved.",
         "no_answer": "There is no answer to rate yet. Ask a question first.",
         "feedback_failed": "Sorry, the rating could not be saved.",
@@ -202,7 +200,9 @@ def _respond(assistant: Any, question: str | None, history: list | None, queries
 
 def _index_panel(assistant: Any, lang: str) -> tuple[str, Any]:
     """The index info line and the dropdown of its documents' sources."""
-    index = assistant.index
+    index = getattr(assistant, "index", None)
+    if index is None:  # an assistant without a browsable index (a test double): nothing to show or remove
+        return "", gr.update(choices=[], value=None)
     sources = sorted({d.source for d in index.documents.values()})
     return render_index_info(index.summary(), _lang(lang)), gr.update(choices=sources, value=None)
 
@@ -278,21 +278,20 @@ def build_app(assistant: Any) -> gr.Blocks:
                     )
                     ask = gr.Button(UI_TEXT["id"]["ask"], variant="primary", elem_id="tanya-ask", scale=1,
                                     min_width=100)
-                with gr.Row(elem_id="tanya-feedback"):
+                    new_chat = gr.Button(UI_TEXT["id"]["new_chat"], variant="secondary", size="md", elem_id="tanya-new-chat",
+                                         scale=0, min_width=170)
+                with gr.Row(elem_id="tanya-feedback", equal_height=True):
                     up = gr.Button(UI_TEXT["id"]["up"], size="sm", elem_id="tanya-up", scale=0, min_width=140)
-                    down = gr.Button(UI_TEXT["id"]["down"], size="sm", elem_id="tanya-down", scale=0, min_width=160)
+                    down = gr.Button(UI_TEXT["id"]["down"], size="sm", elem_id="tanya-down", scale=0, min_width=170)
                     note = gr.Textbox(show_label=False, placeholder=UI_TEXT["id"]["note_placeholder"],
-                                      elem_id="tanya-note", scale=3, lines=1, max_lines=3)
-                    new_chat = gr.Button(UI_TEXT["id"]["new_chat"], size="sm", variant="secondary",
-                                         elem_id="tanya-new-chat", scale=0, min_width=150)
+                                      elem_id="tanya-note", scale=4, lines=1, max_lines=3, container=False)
                 feedback_status = gr.Markdown("", elem_id="tanya-feedback-status")
                 examples = gr.Examples(EXAMPLES, inputs=[question], label=UI_TEXT["id"]["examples"])
             with gr.Column(scale=2):
                 sources = gr.HTML(render_sources_placeholder(), elem_id="tanya-sources", css_template=SOURCES_CSS,
                                   js_on_load=SOURCES_JS)
                 with gr.Accordion(UI_TEXT["id"]["documents"], open=False, elem_id="tanya-documents") as documents:
-                    index_info = gr.Markdown(render_index_info(assistant.index.summary())
-                                             if hasattr(assistant, "index") else "", elem_id="tanya-index-info")
+                    index_info = gr.Markdown(_index_panel(assistant, "id")[0], elem_id="tanya-index-info")
                     files = gr.File(label=UI_TEXT["id"]["files"], file_count="multiple", file_types=UPLOAD_TYPES,
                                     type="filepath", elem_id="tanya-files", height=120)
                     add = gr.Button(UI_TEXT["id"]["add"], elem_id="tanya-add", variant="primary", size="sm")

@@ -139,8 +139,7 @@ def ingest_files(assistant, files: list[tuple[Path, str]]) -> tuple[BuildReport,
                     staging.unlink(missing_ok=True)
             if not documents:
                 raise IngestError("No file could be added. " + " ".join(refused))
-            report = build_index(directory, documents, assistant.index.embedder, keep_existing=True,
-                                 show_progress=False)
+            report = build_index(directory, documents, assistant.index.embedder, keep_existing=True)
             for staging, target in staged:  # the new version is live: the uploads take their names
                 os.replace(staging, target)
             assistant.reload()
@@ -156,7 +155,7 @@ def remove_source(assistant, source: str) -> BuildReport:
         if source not in {d.source for d in assistant.index.documents.values()}:
             raise IngestError(f"No document named {source!r} in the index.")
         report = build_index(assistant.index.directory, [], assistant.index.embedder, keep_existing=True,
-                             remove=[source], show_progress=False)
+                             remove=[source])
         assistant.reload()
         folder = uploads_dir(assistant.index.directory)
         stored = folder / source

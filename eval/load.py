@@ -267,7 +267,9 @@ def measure(url: str, questions: list[str], clients: int, total: int, warmup: in
 
 # ---- the server -------------------------------------------------------------------------------------
 def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
+    """True when nothing listens on `port` (connections lingering in TIME_WAIT do not count, as for the server)."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:
