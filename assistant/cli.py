@@ -217,13 +217,24 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
 @click.option("--fusion", type=click.Choice(["zscore", "rrf", "dense", "lexical"]), default=None,
               help="Override the fusion method (to compare them).")
 @click.option("--dense-weight", type=click.FloatRange(0, 1), default=None, help="Dense weight of the zscore mix.")
+@click.option("--candidates-from-feedback", "candidates_out", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Write the chat's thumbs up/down as candidate questions (JSONL) to review, and stop.")
 def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model: str | None, top_k: int,
                  report_dir: Path, baseline: Path | None, update_baseline: bool, fusion: str | None,
-                 dense_weight: float | None) -> None:
+                 dense_weight: float | None, candidates_out: Path | None) -> None:
     """Score the assistant on a question set and compare with the baseline."""
     from dataclasses import replace
 
     from eval.runner import run_eval
+
+    if candidates_out is not None:
+        from .feedback import candidates_from_feedback, feedback_path
+
+        rows = candidates_from_feedback(feedback_path())
+        candidates_out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        click.echo(f"{len(rows)} candidate questions from {feedback_path()} written to {candidates_out}; "
+                   "review them (answers, evidence) before adding them to eval/questions/.", err=True)
+        return
 
     assistant = _open(index_dir, model)
     settings = assistant.answerer.settings
