@@ -33,7 +33,7 @@ def zscore(scores: np.ndarray) -> np.ndarray:
     return (scores - scores.mean()) / std
 
 
-def zscore_mix(dense: np.ndarray, lexical: np.ndarray, dense_weight: float = 0.8) -> np.ndarray:
+def zscore_mix(dense: np.ndarray, lexical: np.ndarray, dense_weight: float = 0.9) -> np.ndarray:
     """`w * z(dense) + (1 - w) * z(lexical)`; a query without lexical matches falls back to dense."""
     if not np.any(lexical > 0):
         return zscore(dense)
@@ -55,7 +55,7 @@ def adaptive_mix(dense: np.ndarray, lexical: np.ndarray, high: float = 0.9, low:
     return weight * zscore(dense) + (1.0 - weight) * z_lexical
 
 
-def fuse(dense: np.ndarray, lexical: np.ndarray, method: FusionMethod, dense_weight: float = 0.8,
+def fuse(dense: np.ndarray, lexical: np.ndarray, method: FusionMethod, dense_weight: float = 0.9,
          rrf_k: int = 60) -> np.ndarray:
     """One fused score per chunk; higher is better."""
     if method == "zscore":

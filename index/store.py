@@ -65,7 +65,7 @@ class SearchConfig:
     """How the two legs are fused; defaults chosen on the eval set (see README)."""
 
     method: FusionMethod = "zscore"
-    dense_weight: float = 0.8
+    dense_weight: float = 0.9
     rrf_k: int = 60
 
 
