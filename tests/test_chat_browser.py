@@ -163,6 +163,11 @@ def choose_and_remove(page, source: str) -> str:
     return wait_for_status(page, before, "Dihapus|Maaf|Pilih dokumen")
 
 
+def cited_n(assistant, question: str) -> int:
+    """The passage number the assistant cites first for `question`: what the page must link and highlight."""
+    return assistant.ask(question).sentences[0].n
+
+
 def cited_sources(page) -> str:
     return page.locator("#tanya-sources").inner_text()
 
@@ -185,45 +190,48 @@ def test_page_layout(page):
 
 
 @pytest.mark.browser
-def test_answer_with_citation_link_and_sources(page):
+def test_answer_with_citation_link_and_sources(page, assistant):
+    first = cited_n(assistant, KAZ_QUESTION)
     message = ask(page, KAZ_QUESTION)
-    link = message.locator('a[href="#passage-1"], a[href="#passage-2"]').first
+    link = message.locator(f'a[href="#passage-{first}"]').first
     link.wait_for()
-    assert link.inner_text() in ("[1]", "[2]")
+    assert link.inner_text() == f"[{first}]"
     sources = page.locator("#tanya-sources")
     sources.get_by_text(KAZ_SOURCE).first.wait_for()
     assert "Kazakhstan" in sources.inner_text()
     assert sources.locator("mark").count() >= 1
 
     # The question in the document's words gets the 1994 sentence (the fake embedder is lexical).
+    n = cited_n(assistant, KAZ_QUESTION_LITERAL)
     message = ask(page, KAZ_QUESTION_LITERAL)
     page.wait_for_function(
         "() => [...document.querySelectorAll('#tanya-chat [data-testid=\"bot\"]')].pop().innerText.includes('1994')")
     text = message.inner_text()
-    assert "1994" in text and "[1]" in text
-    assert "1994" in sources.locator("#passage-1 mark").first.inner_text()
-    assert KAZ_SOURCE in sources.locator("#passage-1").inner_text()
+    assert "1994" in text and f"[{n}]" in text
+    assert "1994" in sources.locator(f"#passage-{n} mark").first.inner_text()
+    assert KAZ_SOURCE in sources.locator(f"#passage-{n}").inner_text()
 
     # Clicking the citation goes to the card of the cited passage.
-    message.locator('a[href="#passage-1"]').click()
-    page.wait_for_function("() => location.hash === '#passage-1'")
-    card = page.locator("#passage-1")
+    message.locator(f'a[href="#passage-{n}"]').click()
+    page.wait_for_function(f"() => location.hash === '#passage-{n}'")
+    card = page.locator(f"#passage-{n}")
     page.wait_for_function(
-        "() => { const r = document.getElementById('passage-1').getBoundingClientRect();"
+        f"() => {{ const r = document.getElementById('passage-{n}').getBoundingClientRect();"
         " return r.top < window.innerHeight && r.bottom > 0; }")
     assert card.is_visible()
-    assert page.evaluate("document.querySelector(':target')?.id") == "passage-1"
+    assert page.evaluate("document.querySelector(':target')?.id") == f"passage-{n}"
 
 
 @pytest.mark.browser
 def test_open_the_whole_document_at_the_passage(page, assistant):
+    n = cited_n(assistant, KAZ_QUESTION_LITERAL)
     ask(page, KAZ_QUESTION_LITERAL)
-    card = page.locator("#passage-1")
+    card = page.locator(f"#passage-{n}")
     view = card.locator("details.tanya-doc")
     assert not view.evaluate("d => d.open")
     card.get_by_text("Buka dokumen lengkap").click()
-    page.wait_for_function("() => document.querySelector('#passage-1 details.tanya-doc').open")
-    passage = page.locator("#passage-1-doc")
+    page.wait_for_function(f"() => document.querySelector('#passage-{n} details.tanya-doc').open")
+    passage = page.locator(f"#passage-{n}-doc")
     passage.wait_for()
     assert "1994" in passage.locator("mark").first.inner_text()
     # The view holds the whole document, not only the passage.
@@ -232,9 +240,9 @@ def test_open_the_whole_document_at_the_passage(page, assistant):
     assert text == document.text and len(text) > len(passage.text_content())
     # ...and is scrolled so the passage shows, both in its box and in the window.
     page.wait_for_function(
-        """() => { const p = document.getElementById('passage-1-doc').getBoundingClientRect();
-                   const box = document.querySelector('#passage-1 .tanya-doc-text').getBoundingClientRect();
-                   return p.top < Math.min(box.bottom, window.innerHeight) && p.bottom > Math.max(box.top, 0); }""")
+        f"""() => {{ const p = document.getElementById('passage-{n}-doc').getBoundingClientRect();
+                   const box = document.querySelector('#passage-{n} .tanya-doc-text').getBoundingClientRect();
+                   return p.top < Math.min(box.bottom, window.innerHeight) && p.bottom > Math.max(box.top, 0); }}""")
 
 
 @pytest.mark.browser
@@ -254,7 +262,7 @@ def test_hostile_passage_is_shown_as_text_and_never_runs(page):
     assert "[klik](javascript:window.__xss=3)" in message.inner_text()
 
     page.locator("#tanya-sources").get_by_text("Buka dokumen lengkap").first.click()
-    page.locator("#passage-1-doc").wait_for()
+    page.locator('#tanya-sources [id^="passage-"][id$="-doc"]').first.wait_for()
     assert "<script>window.__xss=1</script>" in page.locator("#tanya-sources .tanya-doc-text").first.inner_text()
 
     page.wait_for_timeout(500)  # give any injected handler (an <img onerror>) the time to fire
@@ -410,14 +418,15 @@ def test_store_upload_keeps_files_inside_the_uploads_folder(tmp_path, home):
 
 
 @pytest.mark.browser
-def test_gradio_client_ask_streams_and_keeps_the_answer_endpoint(server):
+def test_gradio_client_ask_streams_and_keeps_the_answer_endpoint(server, assistant):
     from gradio_client import Client
 
+    n = cited_n(assistant, KAZ_QUESTION_LITERAL)
     client = Client(server, verbose=False)
     history, sources, textbox = client.predict(KAZ_QUESTION_LITERAL, api_name="/ask")
     contents = str(history)
-    assert "1994" in contents and 'href="#passage-1"' in contents
-    assert KAZ_SOURCE in sources and 'id="passage-1"' in sources
+    assert "1994" in contents and f'href="#passage-{n}"' in contents
+    assert KAZ_SOURCE in sources and f'id="passage-{n}"' in sources
     assert textbox == ""
 
     history, sources, _ = client.predict("", api_name="/ask")
@@ -431,7 +440,7 @@ def test_gradio_client_ask_streams_and_keeps_the_answer_endpoint(server):
     assert len(outputs) >= 2
     first = str(outputs[0][0][-1]["content"])  # Gradio 6 gives a message's content as a list of parts
     assert "Mencari…" in first and "1994" not in first and "tanya-pending" in outputs[0][1]
-    assert "1994" in str(outputs[-1][0][-1]) and 'id="passage-1"' in outputs[-1][1]
+    assert "1994" in str(outputs[-1][0][-1]) and f'id="passage-{n}"' in outputs[-1][1]
 
     # The JSON endpoint is unchanged: question and earlier standalone queries in, `tanya ask --json` out.
     data = client.predict(KAZ_QUESTION_LITERAL, [], api_name="/answer")
@@ -450,7 +459,7 @@ def test_respond_streams_a_placeholder_then_sentences_then_the_answer(assistant)
     history, sources, textbox, queries, answer = steps[-1]
     assert len(history) == 2 and "1994" in history[-1]["content"]
     assert len(steps) == 2 + max(0, len(answer.sentences) - 1)
-    assert 'id="passage-1-doc"' in sources and textbox == ""
+    assert f'id="passage-{answer.sentences[0].n}-doc"' in sources and textbox == ""
     assert queries == [KAZ_QUESTION_LITERAL] and answer.question == KAZ_QUESTION_LITERAL
 
     *_, (history, _, _, queries, answer) = _respond(assistant, "Kapan itu dimulai?", history, queries)
@@ -489,10 +498,12 @@ def test_gradio_client_ask_with_the_real_model(tmp_path, monkeypatch):
         monkeypatch.setenv("TANYA_HOME", REAL_HOME)
 
     engine.ingest([BUNDLED_CORPUS], tmp_path / "index", engine.make_embedder())
-    app = launch(engine.open_assistant(tmp_path / "index"), port=_free_port(), prevent_thread_lock=True, quiet=True)
+    real = engine.open_assistant(tmp_path / "index")
+    n = cited_n(real, KAZ_QUESTION)
+    app = launch(real, port=_free_port(), prevent_thread_lock=True, quiet=True)
     try:
         history, sources, _ = Client(app.local_url, verbose=False).predict(KAZ_QUESTION, api_name="/ask")
     finally:
         app.close()
-    assert "1994" in str(history) and 'href="#passage-1"' in str(history)
+    assert "1994" in str(history) and f'href="#passage-{n}"' in str(history)
     assert KAZ_SOURCE in sources
