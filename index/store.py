@@ -350,6 +350,11 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
                 spans.append(sentence_spans(chunk.text))
                 sentence_vectors.append(None)
 
+        if previous is not None and not (to_embed or report_lists["removed"] or report_lists["changed"]
+                                         or report_lists["added"]):
+            # Nothing changed: keep the live version as it is.
+            return BuildReport(directory, len(final_docs), len(chunks), embedded_chunks=0,
+                               seconds=time.perf_counter() - started, **report_lists)
         dimension = embedder.dimension
         if to_embed:
             batch = 256  # per call; the embedder sorts each call by length, so batches carry little padding

@@ -44,8 +44,10 @@ def test_reingest_embeds_only_new_or_changed_documents_and_drops_removed(tmp_pat
     assert first.embedded_chunks == first.chunks and len(first.added) == 3
     calls = embedder.documents_embedded
 
+    live = live_version(directory)
     again = build_index(directory, read_documents([docs]).documents, embedder, show_progress=False)
     assert embedder.documents_embedded == calls and again.embedded_chunks == 0 and len(again.unchanged) == 3
+    assert live_version(directory) == live  # nothing changed: no new version written
 
     names = sorted(p.name for p in docs.iterdir())
     changed = docs / names[0]
