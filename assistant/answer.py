@@ -112,12 +112,19 @@ _NUMBER = re.compile(r"\d")
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
-_ENGLISH = re.compile(r"\b(what|which|who|when|where|why|how|does|did|is|are|the|of)\b", re.I)
+_ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"
+                      r"the|of|in|on|for|to|and|many|much|with|from|by|took|part|about|according|its|their|"
+                      r"that|this|be|been|an)\b", re.I)
+
+
+_INDONESIAN = re.compile(r"\b(yang|apa|apakah|siapa|kapan|berapa|mengapa|bagaimana|sebutkan|di|ke|dan|dari|untuk|"
+                         r"dengan|ini|itu|adalah|dalam|pada|oleh|tahun|mana)\b", re.I)
 
 
 def question_language(question: str) -> str:
     """`en` when the question reads as English, else `id`."""
-    return "en" if len(_ENGLISH.findall(question)) >= 2 else "id"
+    english = len(_ENGLISH.findall(question))
+    return "en" if english >= 2 and english > len(_INDONESIAN.findall(question)) else "id"
 
 
 def expected_type(question: str) -> str | None:
