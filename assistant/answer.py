@@ -171,14 +171,18 @@ class ExtractiveAnswerer:
         self.index = index
         self.settings = settings
 
-    def ask(self, question: str, retrieval_query: str | None = None) -> Answer:
-        """Answer `question`; `retrieval_query` (e.g. a rewritten follow-up) is what is searched when given."""
+    def ask(self, question: str, retrieval_query: str | None = None, query_vector: np.ndarray | None = None) -> Answer:
+        """Answer `question`; `retrieval_query` (e.g. a rewritten follow-up) is what is searched when given.
+
+        `query_vector`, when the caller already embedded the searched query, saves encoding it again.
+        """
         started = time.perf_counter()
         question, notes = validate_question(question)
         query = retrieval_query or question
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        query_vector = self.index.embedder.embed_queries([query])[0]
+        if query_vector is None:
+            query_vector = self.index.embedder.embed_queries([query])[0]
         timings["embed_query"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
         hits = self.index.search(query, k=self.settings.k, config=self.settings.search, query_vector=query_vector)
