@@ -80,6 +80,10 @@ class Answer:
     retrieved: list[Passage] = field(default_factory=list)
     confidence: float = 0.0
     rewritten_query: str | None = None
+    generator: str = "extractive"
+    """What wrote the answer: `extractive`, or `llm:<model>` when a language model did."""
+    dropped_sentences: int = 0
+    """Generated sentences removed because no cited passage supported them."""
 
     @property
     def cited(self) -> list[Passage]:
@@ -95,6 +99,8 @@ class Answer:
                           if key not in ("doc_id", "dense_score", "lexical_score")} for p in self.passages],
             "cited": [s.n for s in self.sentences],
             "confidence": round(self.confidence, 4),
+            "generator": self.generator,
+            "dropped_sentences": self.dropped_sentences,
             "timings_ms": {key: round(value, 1) for key, value in self.timings_ms.items()},
         })
         if self.notes:

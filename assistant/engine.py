@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ingest.chunking import ChunkingConfig
 from ingest.readers import read_documents
 
 from .answer import AnswerSettings, ExtractiveAnswerer
+from .llm import Generator, LLMSettings
 from .settings import BUNDLED_CORPUS, default_index_dir, model_choice, tanya_home
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,8 @@ class Assistant:
 
     index: HybridIndex
     answerer: ExtractiveAnswerer
+    generator: Generator | None = None
+    """A language model that writes the answer (verified against its citations); None: extractive answers."""
 
     def ask(self, question: str, history: list[str] | None = None):
         """Answer `question`; `history` holds the earlier standalone queries of the conversation, oldest first.
@@ -83,6 +87,13 @@ class Assistant:
         A follow-up that points back ("Kapan itu dimulai?") is searched together with the previous query;
         the answer's `rewritten_query` says what was searched.
         """
+        answer = None
+        for answer in self.ask_stream(question, history):
+            pass
+        return answer
+
+    def ask_stream(self, question: str, history: list[str] | None = None) -> Iterator:
+        """Like `ask`, but yields the answer as it grows (verified sentences of a generated answer); the last is final."""
         from dataclasses import replace
 
         from .answer import validate_question
@@ -91,8 +102,15 @@ class Assistant:
         question, _ = validate_question(question)
         answerer = self.answerer  # one consistent index for the whole answer, even during a reload
         plan = rewrite(question, history)
-        answer = answerer.ask(question, plan.query if plan.rewritten else None)
-        return replace(answer, rewritten_query=plan.query if plan.rewritten else None)
+        query = plan.query if plan.rewritten else None
+        if self.generator is None:
+            partials = iter([answerer.ask(question, query)])
+        else:
+            from .generated import GeneratingAnswerer
+
+            partials = GeneratingAnswerer(answerer, self.generator).ask_stream(question, query)
+        for answer in partials:
+            yield replace(answer, rewritten_query=query)
 
     def reload(self) -> None:
         """Pick up a newer index version (after an ingest) without a restart; answers in flight keep the old one."""
@@ -102,7 +120,8 @@ class Assistant:
 
 
 def open_assistant(directory: Path | None = None, model: str | None = None,
-                   settings: AnswerSettings = AnswerSettings()) -> Assistant:
+                   settings: AnswerSettings = AnswerSettings(), llm: LLMSettings | None = None) -> Assistant:
+    """The assistant over the index at `directory` (default: the bundled corpus); `llm` adds a generator."""
     embedder = make_embedder(model)
     index = open_index(directory, embedder)
-    return Assistant(index, ExtractiveAnswerer(index, settings))
+    return Assistant(index, ExtractiveAnswerer(index, settings), Generator(llm) if llm else None)
