@@ -5,7 +5,12 @@ BIN    := $(VENV)/bin
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 
-.PHONY: chat test install install-dev model index eval bench load browser clean
+.PHONY: chat test install install-dev install-llm-test model index eval bench load browser clean
+
+# llama-cpp-python has no Linux wheel on PyPI: it compiles (about 5-10 minutes on 2 cores) once into this folder,
+# outside the repo, and every later install (a fresh clone, CI) takes the built wheel from there.
+WHEELS ?= $(HOME)/.cache/tanya/wheels
+LLAMA_CPP := llama-cpp-python==0.3.36
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +26,17 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
+$(VENV)/.installed-llm-test: $(VENV)/.installed-dev
+	@mkdir -p $(WHEELS)
+	@ls $(WHEELS)/llama_cpp_python-0.3.36-*.whl >/dev/null 2>&1 || { \
+		echo "Building $(LLAMA_CPP) once into $(WHEELS) (about 5-10 minutes)…"; \
+		CMAKE_BUILD_PARALLEL_LEVEL=2 $(BIN)/pip wheel --quiet --no-deps $(LLAMA_CPP) -w $(WHEELS); }
+	$(BIN)/pip install --quiet --find-links $(WHEELS) -e ".[llm-test]"
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-llm-test: $(VENV)/.installed-llm-test
 
 model: install
 	$(BIN)/tanya models fetch
@@ -39,7 +53,7 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 		echo "chromium not installed: browser tests will be skipped"; }
 
-test: install-dev model browser
+test: install-dev install-llm-test model browser
 	$(BIN)/python -m pytest
 
 eval: index

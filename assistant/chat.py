@@ -21,8 +21,8 @@ from ingest.readers import IngestError
 from .answer import Answer, QuestionError, validate_question
 from .feedback import record_feedback
 from .render import (
-    escape_markdown, render_answer_steps, render_index_info, render_removal, render_sources_html,
-    render_sources_pending, render_sources_placeholder, render_upload_report,
+    escape_markdown, render_answer_markdown, render_answer_message, render_answer_steps, render_index_info,
+    render_removal, render_sources_html, render_sources_pending, render_sources_placeholder, render_upload_report,
 )
 from .uploads import ingest_files, remove_source, safe_name_or_raw
 
@@ -43,6 +43,7 @@ ERROR_MESSAGE = "Maaf, terjadi kesalahan saat mencari jawaban. Silakan coba lagi
 UPLOAD_TYPES = [".txt", ".md", ".markdown", ".html", ".htm"]
 LANGUAGES = {"Indonesia": "id", "English": "en"}
 STREAM_DELAY_S = 0.08  # between the sentences of a streamed answer, so they visibly arrive one by one
+ASK_CONCURRENCY = 8  # answers written at once when a language model is configured (it mostly waits on the server)
 MAX_HISTORY = 20  # standalone queries kept per conversation (only the last one is used for a follow-up)
 
 UI_TEXT = {
@@ -181,8 +182,13 @@ def _respond(assistant: Any, question: str | None, history: list | None, queries
     yield [*history, {"role": "assistant", "content": text["searching"]}], render_sources_pending(lang), "", \
         queries, last_answer
     try:
-        answer = assistant.ask(asked, queries or None)
-        steps = render_answer_steps(answer, lang)
+        answer = None
+        for answer in _answers(assistant, asked, queries or None):
+            if answer.generator != "extractive":  # a generated answer grows as verified sentences arrive
+                yield [*history, {"role": "assistant", "content": render_answer_markdown(answer)}], \
+                    render_sources_pending(lang), "", queries, last_answer
+        steps = render_answer_steps(answer, lang) if answer.generator == "extractive" else \
+            [render_answer_message(answer, lang)]
         sources = _sources(assistant, answer, lang)
     except Exception:  # noqa: BLE001 - the chat shows a message, the log keeps the traceback
         log.exception("Answering %r failed", question)
@@ -196,6 +202,14 @@ def _respond(assistant: Any, question: str | None, history: list | None, queries
             time.sleep(delay)
     queries = [*queries, answer.rewritten_query or answer.question][-MAX_HISTORY:]
     yield [*history, {"role": "assistant", "content": steps[-1]}], sources, "", queries, answer
+
+
+def _answers(assistant: Any, question: str, history: list[str] | None) -> Iterator[Answer]:
+    """The answer as it grows (`ask_stream`), or at once from an assistant that only has `ask`."""
+    if hasattr(assistant, "ask_stream"):
+        yield from assistant.ask_stream(question, history)
+    else:
+        yield assistant.ask(question, history)
 
 
 def _index_panel(assistant: Any, lang: str) -> tuple[str, Any]:
@@ -310,13 +324,16 @@ def build_app(assistant: Any) -> gr.Blocks:
             except QuestionError as exc:
                 return {"question": question, "error": str(exc)}
 
-        gr.api(answer_json, api_name="answer",
+        concurrency = ASK_CONCURRENCY if getattr(assistant, "generator", None) else 1
+        gr.api(answer_json, api_name="answer", concurrency_limit=concurrency,
                api_description="Answer a question; returns the JSON object of `tanya ask --json`.")
 
         gr.on(
             triggers=[ask.click, question.submit], fn=respond,
             inputs=[question, chatbot, queries, language, last_answer],
             outputs=[chatbot, sources, question, queries, last_answer], api_name="ask",
+            # a slow language model must not hold up everyone else: several answers may be in flight at once
+            concurrency_limit=concurrency,
             api_description=("Ask a question (streamed); returns the chat history, the sources panel HTML and an "
                              "empty textbox."),
             show_progress="minimal",

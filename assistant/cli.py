@@ -24,6 +24,25 @@ model_option = click.option("--model", default=None, envvar="TANYA_MODEL",
                             help="Embedding model: a sentence-transformers folder or hub id (default: EmbeddingGemma-300M).")
 
 
+def llm_options(command):
+    """`--llm URL`, `--llm-model`, `--llm-api-key`, `--llm-timeout` (or TANYA_LLM_*): answers written by a language model."""
+    command = click.option("--llm-timeout", type=click.FloatRange(1, 600), default=None, envvar="TANYA_LLM_TIMEOUT",
+                           help="Seconds the model may take for one answer (default 60).")(command)
+    command = click.option("--llm-api-key", default=None, envvar="TANYA_LLM_API_KEY",
+                           help="API key for the endpoint, if it needs one.")(command)
+    command = click.option("--llm-model", default=None, envvar="TANYA_LLM_MODEL",
+                           help="Model name the endpoint serves (default: local).")(command)
+    return click.option("--llm", "--llm-url", "llm_url", default=None, envvar="TANYA_LLM_BASE_URL", metavar="URL",
+                        help="An OpenAI-compatible endpoint (e.g. http://localhost:11434/v1 for Ollama) that writes "
+                             "the answers; every sentence is checked against its citations.")(command)
+
+
+def _llm_settings(llm_url: str | None, llm_model: str | None, llm_api_key: str | None, llm_timeout: float | None):
+    from .llm import LLMSettings
+
+    return LLMSettings.from_env(llm_url, llm_model, llm_api_key, llm_timeout) if llm_url else None
+
+
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -36,14 +55,14 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-def _open(index_dir: Path | None, model: str | None):
+def _open(index_dir: Path | None, model: str | None, llm=None):
     from index.models import ModelError
     from index.store import IndexLoadError
 
     from .engine import open_assistant
 
     try:
-        return open_assistant(index_dir, model)
+        return open_assistant(index_dir, model, llm=llm)
     except IndexLoadError as exc:
         _fail(str(exc), EXIT_INDEX)
     except ModelError as exc:
@@ -117,8 +136,26 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         err=True)
 
 
-def _print_answer(answer) -> None:
-    click.echo(answer.answer)
+def _stream_answer(assistant, question: str):
+    """Print a generated answer's verified sentences as they arrive; the final answer (what `_print_answer` shows)."""
+    shown = ""
+    answer = None
+    for answer in assistant.ask_stream(question):
+        if answer.generator == "extractive" or not answer.answer.startswith(shown):
+            continue
+        click.echo(answer.answer[len(shown):], nl=False)
+        shown = answer.answer
+        sys.stdout.flush()
+    if shown:
+        click.echo("")
+    # the final answer is the streamed text unless the model failed or was overruled after it started
+    _print_answer(answer, skip_text=bool(shown) and answer.answer == shown)
+    return answer
+
+
+def _print_answer(answer, skip_text: bool = False) -> None:
+    if not skip_text:
+        click.echo(answer.answer)
     for note in answer.notes:
         click.echo(f"({note})", err=True)
     if answer.abstained:
@@ -140,8 +177,10 @@ def _print_answer(answer) -> None:
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A JSONL file of {\"id\", \"question\"} objects; needs --json.")
 @click.option("-k", "--top-k", default=5, show_default=True, type=click.IntRange(1, 50), help="Passages to return.")
+@llm_options
 def ask(question: str | None, index_dir: Path | None, model: str | None, as_json: bool,
-        questions: Path | None, top_k: int) -> None:
+        questions: Path | None, top_k: int, llm_url: str | None, llm_model: str | None, llm_api_key: str | None,
+        llm_timeout: float | None) -> None:
     """Answer QUESTION with cited passages."""
     from dataclasses import replace
 
@@ -155,12 +194,12 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
     elif not as_json:
         _fail("--questions writes JSON lines; add --json.", EXIT_BAD_INPUT)
     items = _read_questions(questions) if questions else [(None, question)]
-    assistant = _open(index_dir, model)
+    assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     assistant.answerer = type(assistant.answerer)(assistant.index, replace(assistant.answerer.settings, k=top_k))
     failures = 0
     for qid, text in items:
         try:
-            answer = assistant.ask(text)
+            answer = assistant.ask(text) if as_json else _stream_answer(assistant, text)
         except QuestionError as exc:
             failures += 1
             if as_json:
@@ -169,8 +208,6 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
             _fail(str(exc), EXIT_BAD_INPUT)
         if as_json:
             click.echo(json.dumps(answer.to_json(qid), ensure_ascii=False))
-        else:
-            _print_answer(answer)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -196,11 +233,13 @@ def _read_questions(path: Path) -> list[tuple[str | None, str]]:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=7860, show_default=True, type=int)
 @click.option("--share", is_flag=True, help="Open a public Gradio share link (off by default).")
-def chat(index_dir: Path | None, model: str | None, host: str, port: int, share: bool) -> None:
+@llm_options
+def chat(index_dir: Path | None, model: str | None, host: str, port: int, share: bool, llm_url: str | None,
+         llm_model: str | None, llm_api_key: str | None, llm_timeout: float | None) -> None:
     """Start the chat in the browser."""
     from .chat import launch
 
-    assistant = _open(index_dir, model)
+    assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     click.echo(f"tanya chat on http://{host}:{port} — index: {assistant.index.summary()}", err=True)
     launch(assistant, host=host, port=port, share=share)
 
@@ -219,9 +258,11 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
 @click.option("--dense-weight", type=click.FloatRange(0, 1), default=None, help="Dense weight of the zscore mix.")
 @click.option("--candidates-from-feedback", "candidates_out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Write the chat's thumbs up/down as candidate questions (JSONL) to review, and stop.")
+@llm_options
 def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model: str | None, top_k: int,
                  report_dir: Path, baseline: Path | None, update_baseline: bool, fusion: str | None,
-                 dense_weight: float | None, candidates_out: Path | None) -> None:
+                 dense_weight: float | None, candidates_out: Path | None, llm_url: str | None, llm_model: str | None,
+                 llm_api_key: str | None, llm_timeout: float | None) -> None:
     """Score the assistant on a question set and compare with the baseline."""
     from dataclasses import replace
 
@@ -241,6 +282,13 @@ def eval_command(question_files: tuple[Path, ...], index_dir: Path | None, model
     search = replace(settings.search, **{key: value for key, value in
                                          (("method", fusion), ("dense_weight", dense_weight)) if value is not None})
     assistant.answerer = type(assistant.answerer)(assistant.index, replace(settings, k=max(top_k, settings.k), search=search))
+    if llm_url:
+        from eval.runner import run_llm_comparison
+
+        from .llm import Generator
+
+        llm = _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout)
+        sys.exit(run_llm_comparison(assistant, Generator(llm), list(question_files), k=top_k, report_dir=report_dir))
     code = run_eval(assistant, list(question_files), k=top_k, report_dir=report_dir,
                     baseline_path=baseline, update_baseline=update_baseline)
     sys.exit(code)

@@ -87,14 +87,14 @@ class GeneratingAnswerer:
                     text += piece
                     complete, text = split_claims(text, final=False)
                     for sentence in complete:
-                        outcome = self._verify(sentence, passages)
+                        outcome = self._verify(sentence, passages, base.question)
                         said_not_found |= outcome == "not_found"
                         dropped += outcome is None
                         if isinstance(outcome, _Kept):
                             kept.append(outcome)
                             yield self._compose(base, kept, dropped, started, t, final=False)
                 for sentence in split_claims(text, final=True)[0]:
-                    outcome = self._verify(sentence, passages)
+                    outcome = self._verify(sentence, passages, base.question)
                     said_not_found |= outcome == "not_found"
                     dropped += outcome is None
                     if isinstance(outcome, _Kept):
@@ -119,7 +119,7 @@ class GeneratingAnswerer:
         yield replace(base, notes=[*base.notes, note],
                       timings_ms={**base.timings_ms, "total": (time.perf_counter() - started) * 1000})
 
-    def _verify(self, sentence: str, passages: list[Passage]):
+    def _verify(self, sentence: str, passages: list[Passage], question: str):
         """`_Kept` when supported, "not_found" for the fixed reply, "empty" for a stray mark, None when dropped."""
         claim = parse_claim(sentence)
         if NOT_FOUND["id"] in claim.text.upper().replace(" ", "_"):
@@ -128,7 +128,7 @@ class GeneratingAnswerer:
             return "empty"
         if not claim.citations:
             return None
-        supports = self.verifier.check([claim], passages)[0]
+        supports = self.verifier.check([claim], passages, question)[0]
         good = tuple(s for s in supports if s.supported)
         if not good:
             log.info("Dropped unsupported sentence %r (%s)", claim.text, supports)
@@ -161,7 +161,7 @@ class GeneratingAnswerer:
             body = sentence.text.rstrip()
             end = body[-1] if body and body[-1] in ".!?…" else "."
             body = body.rstrip(".!?…").rstrip()
-            texts.append(f"{body} {''.join(f'[{n}]' for n in numbers)}{end}")
+            texts.append(f"{body}{end} {' '.join(f'[{n}]' for n in numbers)}")  # as extractive answers cite
             cited.extend(CitedSentence(sentence.text, new_n[s.n], s.start, s.end, s.dense) for s in sentence.supports)
         notes = list(base.notes)
         language = question_language(base.question)

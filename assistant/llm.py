@@ -11,7 +11,7 @@ import os
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .answer import Passage
 
@@ -36,6 +36,8 @@ class LLMSettings:
     """Further tries after a failed one, before falling back to the extractive answer."""
     max_tokens: int = 300
     temperature: float = 0.0
+    extra_body: dict = field(default_factory=dict)
+    """Further request fields the server understands (e.g. llama.cpp's `grammar`, Ollama's `options`)."""
 
     @classmethod
     def from_env(cls, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
@@ -130,7 +132,7 @@ def chat_model(settings: LLMSettings):
 
     return ChatOpenAI(model=settings.model, base_url=settings.base_url, api_key=settings.api_key,
                       timeout=settings.timeout_s, max_retries=0, temperature=settings.temperature,
-                      streaming=True, extra_body={"max_tokens": settings.max_tokens})
+                      streaming=True, extra_body={"max_tokens": settings.max_tokens, **settings.extra_body})
 
 
 def generation_chain(settings: LLMSettings):

@@ -27,6 +27,7 @@ LABELS = {
         "document_excerpt": "Dokumen ini panjang; yang ditampilkan hanya bagian di sekitar kutipan.",
         "searching_sources": "Mencari sumber…",
         "searched_as": "Dicari sebagai",
+        "written_by": "Ditulis oleh model bahasa {model}; setiap kalimat diperiksa terhadap kutipan yang dirujuknya.",
         "index": "Indeks",
         "index_line": "{documents} dokumen · {chunks} potongan · model {model} · dibuat {built_at}",
         "added": "Ditambahkan",
@@ -48,6 +49,7 @@ LABELS = {
         "document_excerpt": "This document is long; only the part around the passage is shown.",
         "searching_sources": "Searching for sources…",
         "searched_as": "Searched as",
+        "written_by": "Written by the language model {model}; every sentence was checked against the passage it cites.",
         "index": "Index",
         "index_line": "{documents} documents · {chunks} chunks · model {model} · built {built_at}",
         "added": "Added",
@@ -248,6 +250,11 @@ def render_answer_message(answer: Answer, lang: str = "id") -> str:
     text = render_answer_markdown(answer)
     if answer.rewritten_query:
         text += "\n\n" + render_rewritten_query(answer.rewritten_query, lang)
+    notes = list(answer.notes)
+    if answer.generator != "extractive" and not answer.abstained:
+        notes.insert(0, _labels(lang)["written_by"].format(model=answer.generator.removeprefix("llm:")))
+    for note in notes:
+        text += f"\n\n_{escape_markdown(note)}_"
     return text
 
 

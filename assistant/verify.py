@@ -26,19 +26,22 @@ _CITATION_RUN = _ONE_CITATION + r"(?:\s*" + _ONE_CITATION + ")*"
 _MOVED_CITATION = re.compile(r"([.!?…])\s*(" + _CITATION_RUN + r")")
 _PARTIAL_CITATION = re.compile(r"^\[[\d,;\s]*\]?\s*$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<!^)\b[A-Z][\w'’-]*\w")
 
 
 @dataclass(frozen=True)
 class VerifySettings:
     """When a passage supports a sentence (calibrated on the eval set, see README)."""
 
-    dense_min: float = 0.62
+    dense_min: float = 0.7
     """Cosine to the closest passage sentence that alone counts as support."""
-    lexical_min: float = 0.6
+    lexical_min: float = 0.7
     """Share of the sentence's content words (stemmed) found in the passage that counts as support..."""
-    lexical_dense_min: float = 0.45
+    lexical_dense_min: float = 0.3
     """...when the closest passage sentence is at least this close."""
     check_numbers: bool = True
+    check_names: bool = True
+    """Every capitalised name in the sentence (but its first word) must be in the passage or the question."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Support:
     dense: float
     lexical: float
     numbers_ok: bool
+    names_ok: bool
     start: int
     end: int
 
@@ -106,12 +110,12 @@ class Verifier:
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.index.embedder.embed_documents(texts)
 
-    def support(self, claim_text: str, claim_vector: np.ndarray, passage: Passage) -> Support:
+    def support(self, claim_text: str, claim_vector: np.ndarray, passage: Passage, question: str = "") -> Support:
         s = self.settings
         spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
         usable = [i for i, (a, b) in enumerate(spans) if not is_instruction(passage.text[a:b])]
         if not usable:
-            return Support(passage.n, False, 0.0, 0.0, False, 0, 0)
+            return Support(passage.n, False, 0.0, 0.0, False, False, 0, 0)
         similarity = vectors[usable] @ claim_vector
         best = int(np.argmax(similarity))
         dense = float(similarity[best])
@@ -120,16 +124,19 @@ class Verifier:
         terms = set(tokenize(claim_text))
         lexical = len(terms & set(tokenize(factual))) / len(terms) if terms else 0.0
         numbers_ok = not s.check_numbers or _numbers(claim_text) <= _numbers(factual)
-        supported = numbers_ok and (dense >= s.dense_min or (lexical >= s.lexical_min and dense >= s.lexical_dense_min))
-        return Support(passage.n, supported, round(dense, 4), round(lexical, 4), numbers_ok, start, end)
+        known = (factual + " " + question).lower()
+        names_ok = not s.check_names or all(name.lower() in known for name in _NAME.findall(claim_text.strip()))
+        supported = numbers_ok and names_ok and (
+            dense >= s.dense_min or (lexical >= s.lexical_min and dense >= s.lexical_dense_min))
+        return Support(passage.n, supported, round(dense, 4), round(lexical, 4), numbers_ok, names_ok, start, end)
 
-    def check(self, claims: Sequence[Claim], passages: Sequence[Passage]) -> list[list[Support]]:
+    def check(self, claims: Sequence[Claim], passages: Sequence[Passage], question: str = "") -> list[list[Support]]:
         """For each claim, the support of each passage it cites (unknown passage numbers: not supported)."""
         by_n = {p.n: p for p in passages}
         texts = [c.text for c in claims]
         vectors = self.embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
         results = []
         for claim, vector in zip(claims, vectors):
-            results.append([self.support(claim.text, vector, by_n[n]) if n in by_n
-                            else Support(n, False, 0.0, 0.0, False, 0, 0) for n in claim.citations])
+            results.append([self.support(claim.text, vector, by_n[n], question) if n in by_n
+                            else Support(n, False, 0.0, 0.0, False, False, 0, 0) for n in claim.citations])
         return results

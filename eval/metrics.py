@@ -28,6 +28,10 @@ class QuestionResult:
     latency_ms: float
     confidence: float
     answer: str
+    citation_precision: float | None = None
+    generator: str = "extractive"
+    sentences_kept: int = 0
+    sentences_dropped: int = 0
 
 
 def score_question(question: dict, answer, k: int) -> QuestionResult:
@@ -48,8 +52,23 @@ def score_question(question: dict, answer, k: int) -> QuestionResult:
                 break
         shown = normalise(answer.answer) if not answer.abstained else ""
         hit = float(any(normalise(a) in shown for a in question["answers"]))
+    precision = None
+    cited = [] if answer.abstained else answer.cited
+    if answerable and cited:
+        precision = float(np.mean([_holds_evidence(p, question) for p in cited]))
+    kept = len({s.text for s in answer.sentences}) if answer.generator != "extractive" else 0
     return QuestionResult(question["id"], question["kind"], answerable, answer.abstained, evidence_recall,
-                          doc_recall, rr, hit, answer.timings_ms.get("total", 0.0), answer.confidence, answer.answer)
+                          doc_recall, rr, hit, answer.timings_ms.get("total", 0.0), answer.confidence, answer.answer,
+                          precision, answer.generator, kept, getattr(answer, "dropped_sentences", 0))
+
+
+def _holds_evidence(passage, question: dict) -> bool:
+    """A cited passage holds the evidence: it contains a gold quote, or it is from a gold document and holds an answer."""
+    text = normalise(passage.text)
+    if any(normalise(e["quote"]) in text for e in question["evidence"]):
+        return True
+    docs = {e["doc"] for e in question["evidence"]}
+    return passage.source.rsplit("/", 1)[-1] in docs and any(normalise(a) in text for a in question["answers"])
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -70,6 +89,10 @@ def aggregate(results: list[QuestionResult]) -> dict:
         "answer_hit_rate": _mean([r.answer_hit for r in answerable]),
         "abstention_accuracy": _mean([float(r.abstained) for r in unanswerable]),
         "false_abstention_rate": _mean([float(r.abstained) for r in answerable]),
+        "citation_precision": _mean([r.citation_precision for r in answerable]),
+        "generated_share": _mean([float(r.generator != "extractive") for r in results if not r.abstained]),
+        "dropped_sentence_rate": (round(sum(r.sentences_dropped for r in results)
+                                        / max(1, sum(r.sentences_kept + r.sentences_dropped for r in results)), 4)),
         "latency_p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
         "latency_p95_ms": round(float(np.percentile(latencies, 95)), 1) if latencies else None,
     }

@@ -156,3 +156,40 @@ def run_eval(assistant, question_files: list[Path], k: int = 5, report_dir: Path
         return 1
     print("No regression against the baseline.", file=sys.stderr)
     return 0
+
+
+LLM_COLUMNS = ["answer_hit_rate", "citation_precision", "generated_share", "dropped_sentence_rate",
+               "abstention_accuracy", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms"]
+
+
+def run_llm_comparison(assistant, generator, question_files: list[Path], k: int = 5,
+                       report_dir: Path = Path("reports")) -> int:
+    """`tanya eval --llm URL`: the same questions answered extractively and by the language model, side by side."""
+    try:
+        questions = load_questions(question_files)
+    except (QuestionSetError, OSError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 2
+    assistant.generator = None
+    extractive = evaluate(assistant, questions, k)
+    assistant.generator = generator
+    generated = evaluate(assistant, questions, k)
+    rows = [("extractive", extractive["overall"]), (generator.label, generated["overall"])]
+    header = f"{'':<22}" + "".join(f"{c:>24}" for c in LLM_COLUMNS)
+    lines = [header] + [f"{name:<22}" + "".join(f"{'-' if m.get(c) is None else m[c]:>24}" for c in LLM_COLUMNS)
+                        for name, m in rows]
+    print("\n".join(lines))
+    report_dir.mkdir(parents=True, exist_ok=True)
+    report = {"run": {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "k": k,
+                      "endpoint": generator.settings.base_url, "generator": generator.label,
+                      "machine": f"{platform.node()} {platform.machine()}, {__import__('os').cpu_count()} cores"},
+              "extractive": extractive, "generated": generated}
+    (report_dir / "eval-llm.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    md = ["# tanya eval: extractive vs language model", "", f"Run {report['run']['at']}, generator "
+          f"{generator.label} at {generator.settings.base_url}, k={k}.", "",
+          "| answerer | " + " | ".join(LLM_COLUMNS) + " |", "|---" * (len(LLM_COLUMNS) + 1) + "|"]
+    md += [f"| {name} | " + " | ".join("-" if m.get(c) is None else str(m[c]) for c in LLM_COLUMNS) + " |"
+           for name, m in rows]
+    (report_dir / "eval-llm.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    print(f"Reports: {report_dir / 'eval-llm.json'}, {report_dir / 'eval-llm.md'}", file=sys.stderr)
+    return 0

@@ -51,7 +51,7 @@ def test_supported_sentences_survive_invented_ones_are_dropped_and_counted(fake_
     with FakeLLMServer(script) as server:
         answer = _answerer(fake_index, server.base_url).ask(QUESTION)
     assert answer.generator == "llm:local" and not answer.abstained
-    assert "1994 [1]." in answer.answer and "Mars" not in answer.answer
+    assert "1994. [1]" in answer.answer and "Mars" not in answer.answer
     assert answer.dropped_sentences == 1 and any("1 kalimat" in note for note in answer.notes)
     # citations renumbered: the cited passage is now [1], and it is the passage holding the claim
     assert [p.n for p in answer.cited] == [1] and "1994" in answer.cited[0].text
@@ -107,7 +107,7 @@ def test_a_retry_that_succeeds_gives_the_generated_answer(fake_index):
     n = _passage_with(fake_index, "1994")
     with FakeLLMServer([FakeReply(mode="500"), FakeReply(SUPPORTED.format(n=n))]) as server:
         answer = _answerer(fake_index, server.base_url, retries=1).ask(QUESTION)
-    assert answer.generator == "llm:local" and "1994 [1]" in answer.answer
+    assert answer.generator == "llm:local" and "1994. [1]" in answer.answer
 
 
 def test_a_hanging_server_times_out(fake_index):
@@ -166,7 +166,7 @@ def test_assistant_streams_through_the_generator(fake_index):
                               Generator(LLMSettings(server.base_url, retries=0)))
         answers = list(assistant.ask_stream(QUESTION))
         whole = assistant.ask(QUESTION)
-    assert answers[-1].generator == "llm:local" and "1994 [1]" in answers[-1].answer
+    assert answers[-1].generator == "llm:local" and "1994. [1]" in answers[-1].answer
     assert whole.answer == answers[-1].answer
 
 
@@ -186,3 +186,52 @@ def test_format_passages_keeps_the_numbering(fake_index):
     passages = ExtractiveAnswerer(fake_index).ask(QUESTION).retrieved
     text = format_passages(passages)
     assert [f'<passage n="{p.n}"' in text for p in passages] == [True] * len(passages)
+
+
+def test_the_chat_streams_a_generated_answer_and_says_who_wrote_it(fake_index):
+    from assistant.chat import _respond
+
+    n = _passage_with(fake_index, "1994")
+    verbatim = ExtractiveAnswerer(fake_index).ask(QUESTION).sentences[0].text.rstrip(".")
+    with FakeLLMServer([FakeReply(f"{SUPPORTED.format(n=n)} {verbatim} [{n}].", piece_delay_s=0.01)]) as server:
+        assistant = Assistant(fake_index, ExtractiveAnswerer(fake_index), Generator(LLMSettings(server.base_url)))
+        turns = list(_respond(assistant, QUESTION, [], []))
+    messages = [history[-1]["content"] for history, *_ in turns]
+    assert messages[0] == "Mencari…"
+    growing = [m for m in messages[1:-1]]
+    assert growing and 'class="tanya-cite">[1]</a>' in growing[0]
+    assert "Ditulis oleh model bahasa local" in messages[-1]
+    assert turns[-1][-1].generator == "llm:local"
+
+
+def test_a_slow_model_does_not_block_other_chat_users(fake_index):
+    import socket as _socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    from assistant.chat import launch
+
+    n = _passage_with(fake_index, "1994")
+    with _socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    slow = FakeReply(SUPPORTED.format(n=n) * 3, piece_delay_s=0.15)  # about 5 s for the whole answer
+    fast = FakeReply(SUPPORTED.format(n=n))
+    with FakeLLMServer([slow, fast]) as server:
+        assistant = Assistant(fake_index, ExtractiveAnswerer(fake_index), Generator(LLMSettings(server.base_url)))
+        app = launch(assistant, port=port, prevent_thread_lock=True, quiet=True)
+        try:
+            def ask(delay: float) -> float:
+                time.sleep(delay)
+                started = time.monotonic()
+                Client(app.local_url, verbose=False).predict(QUESTION, api_name="/answer")
+                return time.monotonic() - started
+
+            with ThreadPoolExecutor(2) as pool:
+                first = pool.submit(ask, 0.0)
+                second = pool.submit(ask, 1.0)  # asks while the first answer is still being written
+                slow_s, fast_s = first.result(timeout=120), second.result(timeout=120)
+        finally:
+            app.close()
+    assert fast_s < slow_s - 1.0, (fast_s, slow_s)
