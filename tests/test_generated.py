@@ -235,3 +235,25 @@ def test_a_slow_model_does_not_block_other_chat_users(fake_index):
         finally:
             app.close()
     assert fast_s < slow_s - 1.0, (fast_s, slow_s)
+
+
+def test_cli_prints_verified_sentences_as_they_arrive_and_the_json_names_the_generator(fake_index, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from assistant import cli
+
+    n = _passage_with(fake_index, "1994")
+    with FakeLLMServer([FakeReply(SUPPORTED.format(n=n) + " " + INVENTED.format(n=n))]) as server:
+        def fake_open(index_dir, model, llm=None):
+            assert llm is not None and llm.base_url == server.base_url and llm.model == "m"
+            return Assistant(fake_index, ExtractiveAnswerer(fake_index), Generator(llm))
+
+        monkeypatch.setattr(cli, "_open", fake_open)
+        shown = CliRunner().invoke(cli.main, ["ask", "--llm", server.base_url, "--llm-model", "m", QUESTION])
+        data = CliRunner().invoke(cli.main, ["ask", "--json", "--llm", server.base_url, "--llm-model", "m", QUESTION])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.count("1994. [1]") == 1 and "Mars" not in shown.output and "[1] " in shown.output
+    answer = json.loads(data.stdout)
+    assert answer["generator"] == "llm:m" and answer["dropped_sentences"] == 1
