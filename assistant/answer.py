@@ -24,18 +24,34 @@ class QuestionError(ValueError):
 
 
 @dataclass(frozen=True)
+class SentenceWeights:
+    """How a sentence is scored: similarity to the question plus these terms."""
+
+    passages: int
+    """Sentences of the top this-many passages are candidates."""
+    coverage: float
+    """Times the share of the question's terms the sentence holds."""
+    rank: float
+    """Divided by the passage's rank."""
+    type_bonus: float
+    """Added when the sentence holds what the question asks for (a year for *kapan*...), ..."""
+    type_penalty: float
+    """...subtracted when it does not."""
+
+
+@dataclass(frozen=True)
 class AnswerSettings:
-    """Retrieval and answering knobs; the defaults are the ones measured best on the eval set (README)."""
+    """Retrieval and answering knobs (README: what tuned each)."""
 
     k: int = 5
     search: SearchConfig = SearchConfig()
-    sentence_passages: int = 3
+    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.12, type_bonus=0.15, type_penalty=0.06)
+    """Which sentences answer: tuned on the tuning splits of TyDi and FacQA (answer hit rate)."""
+    confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
+                                                  type_penalty=0.03)
+    """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
     abstain_below: float = 0.51
-    coverage_weight: float = 0.2
-    rank_weight: float = 0.06
-    type_bonus: float = 0.03
-    second_sentence_margin: float = 0.05
-    type_miss_penalty: float = 0.03
+    second_sentence_margin: float = 0.1
     heading_penalty: float = 0.05
     unknown_entity_penalty: float = 0.15
 
@@ -110,9 +126,11 @@ class Answer:
         return data
 
 
-_WHEN = re.compile(r"^(kapan|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b|\bkapan\b|\btahun berapa\b", re.I)
-_HOW_MANY = re.compile(r"\b(berapa|how (many|much)|jumlah)\b", re.I)
-_WHO = re.compile(r"\b(siapa|who|whom)\b", re.I)
+_WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
+                   r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much)|jumlah)\b", re.I)
+_WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
+_WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\d")
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
@@ -134,13 +152,15 @@ def question_language(question: str) -> str:
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: `date`, `number`, `name`, or None."""
+    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, or None."""
     if _WHEN.search(question):
         return "date"
     if _HOW_MANY.search(question):
         return "number"
     if _WHO.search(question):
         return "name"
+    if _WHERE.search(question):
+        return "place"
     return None
 
 
@@ -151,6 +171,8 @@ def _matches_type(sentence: str, kind: str | None) -> bool:
         return bool(_NUMBER.search(sentence))
     if kind == "name":
         return bool(_NAME.search(sentence))
+    if kind == "place":
+        return bool(_ENTITY.search(sentence))
     return False
 
 
@@ -195,10 +217,10 @@ class ExtractiveAnswerer:
         timings["search"] = (time.perf_counter() - t) * 1000
         passages = [_to_passage(n, hit) for n, hit in enumerate(hits, start=1)]
         t = time.perf_counter()
-        scored = self._score_sentences(query, query_vector, passages)
+        scored, best_support = self._score_sentences(query, query_vector, passages)
         timings["select"] = (time.perf_counter() - t) * 1000
         language = question_language(question)
-        confidence = scored[0].score - self._unknown_entity_penalty(question, language) if scored else -1.0
+        confidence = best_support - self._unknown_entity_penalty(question, language) if scored else -1.0
         if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
@@ -207,29 +229,42 @@ class ExtractiveAnswerer:
         timings["total"] = (time.perf_counter() - started) * 1000
         return Answer(question, text, False, passages, chosen, timings, notes, passages, confidence)
 
-    def _score_sentences(self, query: str, query_vector: np.ndarray, passages: list[Passage]) -> list[CitedSentence]:
-        """Every sentence of the top passages, scored; sentence vectors were stored at ingest (no encoding here)."""
+    def _score_sentences(self, query: str, query_vector: np.ndarray,
+                         passages: list[Passage]) -> tuple[list[CitedSentence], float]:
+        """The candidate sentences scored for selection, best first, and the best score for confidence.
+
+        Sentence vectors were stored at ingest: nothing is encoded here.
+        """
         s = self.settings
         query_terms = set(tokenize(query))
         kind = expected_type(query)
-        scored = []
-        for passage in passages[: s.sentence_passages]:
+        scored, best_support = [], -1.0
+        for passage in passages[: max(s.select.passages, s.confidence.passages)]:
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
             similarity = vectors @ query_vector if len(spans) else []
             for (start, end), sim in zip(spans, similarity):
                 text = passage.text[start:end]
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
-                score = float(sim) + s.coverage_weight * coverage + s.rank_weight / passage.n
-                if kind is not None:
-                    score += s.type_bonus if _matches_type(text, kind) else -s.type_miss_penalty
+                matches = None if kind is None else _matches_type(text, kind)
+                shared = 0.0
                 if len(text) < 30:
-                    score -= 0.1  # fragments rarely answer
+                    shared -= 0.1  # fragments rarely answer
                 if not text.rstrip("\"'”’)").endswith((".", "?", "!", "…")):
-                    score -= s.heading_penalty  # a line without a full stop is a heading or a caption
-                scored.append(CitedSentence(text, passage.n, start, end, score))
+                    shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
+
+                def score(w: SentenceWeights) -> float:
+                    value = float(sim) + w.coverage * coverage + w.rank / passage.n + shared
+                    if matches is not None:
+                        value += w.type_bonus if matches else -w.type_penalty
+                    return value
+
+                if passage.n <= s.confidence.passages:
+                    best_support = max(best_support, score(s.confidence))
+                if passage.n <= s.select.passages:
+                    scored.append(CitedSentence(text, passage.n, start, end, score(s.select)))
         scored.sort(key=lambda c: c.score, reverse=True)
-        return scored
+        return scored, best_support
 
     def _unknown_entity_penalty(self, question: str, language: str) -> float:
         """Names in an Indonesian question that no indexed passage contains suggest the answer is not here."""
