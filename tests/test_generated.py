@@ -92,10 +92,11 @@ def test_not_found_reply_abstains(fake_index):
     assert answer.abstained and answer.answer == ABSTAIN_MESSAGE["id"] and answer.generator == "llm:local"
 
 
-@pytest.mark.parametrize("mode", ["500", "malformed", "drop"])
+@pytest.mark.parametrize("mode", ["500", "malformed", "drop", "empty"])
 def test_a_failing_server_is_retried_then_the_extractive_answer_comes_with_a_note(fake_index, mode):
     n = _passage_with(fake_index, "1994")
-    with FakeLLMServer([FakeReply(SUPPORTED.format(n=n) + " " + SUPPORTED.format(n=n), mode=mode)]) as server:
+    reply = FakeReply("") if mode == "empty" else FakeReply(SUPPORTED.format(n=n) + " " + SUPPORTED.format(n=n), mode=mode)
+    with FakeLLMServer([reply]) as server:
         answer = _answerer(fake_index, server.base_url, retries=2).ask(QUESTION)
         tries = len(server.requests)
     assert tries == 3
