@@ -27,7 +27,7 @@ model_option = click.option("--model", default=None, envvar="TANYA_MODEL",
 def llm_options(command):
     """`--llm URL`, `--llm-model`, `--llm-api-key`, `--llm-timeout` (or TANYA_LLM_*): answers written by a language model."""
     command = click.option("--llm-timeout", type=click.FloatRange(1, 600), default=None, envvar="TANYA_LLM_TIMEOUT",
-                           help="Seconds the model may take for one answer (default 60).")(command)
+                           help="Seconds the model may take for one try at an answer (default 60; two retries).")(command)
     command = click.option("--llm-api-key", default=None, envvar="TANYA_LLM_API_KEY",
                            help="API key for the endpoint, if it needs one.")(command)
     command = click.option("--llm-model", default=None, envvar="TANYA_LLM_MODEL",
