@@ -45,13 +45,13 @@ class AnswerSettings:
 
     k: int = 5
     search: SearchConfig = SearchConfig()
-    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.12, type_bonus=0.15, type_penalty=0.06)
+    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.2, type_penalty=0.1)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
     """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
     abstain_below: float = 0.51
-    second_sentence_margin: float = 0.1
+    second_sentence_margin: float = 0.15
     heading_penalty: float = 0.05
     unknown_entity_penalty: float = 0.15
 
@@ -131,9 +131,12 @@ _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|wh
 _HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much)|jumlah)\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
+                   r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
+                   r"|\b(abad|milenium|century|centuries|millennium)\b|\b\d{2,4}s\b")
 _NUMBER = re.compile(r"\d")
-_MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b", re.I)
+_MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+                    r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
 _ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import sys
 from datetime import datetime, timezone
@@ -129,7 +130,7 @@ def run_eval(assistant, question_files: list[Path], k: int = 5, report_dir: Path
     settings = assistant.answerer.settings
     report["run"] = {
         "at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "k": k,
-        "machine": f"{platform.node()} {platform.machine()}, {__import__('os').cpu_count()} cores",
+        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores",
         "model": assistant.index.manifest["model"]["id"], "fusion": settings.search.method,
         "question_files": [str(p) for p in question_files] or ["eval/questions/*.jsonl"],
     }
@@ -182,7 +183,7 @@ def run_llm_comparison(assistant, generator, question_files: list[Path], k: int 
     report_dir.mkdir(parents=True, exist_ok=True)
     report = {"run": {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "k": k,
                       "endpoint": generator.settings.base_url, "generator": generator.label,
-                      "machine": f"{platform.node()} {platform.machine()}, {__import__('os').cpu_count()} cores"},
+                      "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores"},
               "extractive": extractive, "generated": generated}
     (report_dir / "eval-llm.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     md = ["# tanya eval: extractive vs language model", "", f"Run {report['run']['at']}, generator "

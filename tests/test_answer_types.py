@@ -1,0 +1,41 @@
+"""What a question asks for, and whether a sentence holds it (the answer-type lever of sentence selection)."""
+
+import pytest
+
+from assistant.answer import _matches_type, expected_type
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Kapan Penghulu Rasyid meninggal?", "date"),
+    ("kapankah Gerakan Pemuda Ansor didirikan?", "date"),
+    ("Tahun berapa Monas dibangun?", "date"),
+    ("When did Kazakhstan join the partnership?", "date"),
+    ("Berapakah jumlah penduduk Jakarta?", "number"),
+    ("Siapakah pendiri Budi Utomo?", "name"),
+    ("Dimanakah letak Candi Borobudur?", "place"),
+    ("Di mana Soekarno dilahirkan?", "place"),
+    ("Apa ibu kota Kazakhstan?", None),
+])
+def test_the_question_word_gives_the_answer_type(question, kind):
+    assert expected_type(question) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Organisasi ini didirikan pada tanggal 24 April 1934.",
+    "Orang pertama yang menjadi Katolik dibaptis pada tahun 1534.",
+    "Ia wafat pada usia 38 tahun selama kekacauan politik pada 91 SM.",
+    "Kekristenan sudah tercatat di Indonesia pada abad ke-10.",
+    "Musik itu populer pada 1990-an.",
+    "It was released in March.",
+])
+def test_dates_of_every_era_answer_a_when_question(sentence):
+    assert _matches_type(sentence, "date")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Banjir besar itu berlangsung hingga setidaknya dua generasi.",
+    "Anggarannya mencapai Rp 5 M untuk 12 desa.",
+    "Ia bermain untuk tim junior.",
+])
+def test_sentences_without_a_date_do_not(sentence):
+    assert not _matches_type(sentence, "date")
