@@ -113,7 +113,7 @@ class Answer:
             "question": self.question, "answer": self.answer, "abstained": self.abstained,
             "passages": [{key: value for key, value in asdict(p).items()
                           if key not in ("doc_id", "dense_score", "lexical_score")} for p in self.passages],
-            "cited": [s.n for s in self.sentences],
+            "cited": list(dict.fromkeys(s.n for s in self.sentences)),
             "confidence": round(self.confidence, 4),
             "generator": self.generator,
             "dropped_sentences": self.dropped_sentences,

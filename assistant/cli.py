@@ -27,7 +27,7 @@ model_option = click.option("--model", default=None, envvar="TANYA_MODEL",
 def llm_options(command):
     """`--llm URL`, `--llm-model`, `--llm-api-key`, `--llm-timeout` (or TANYA_LLM_*): answers written by a language model."""
     command = click.option("--llm-timeout", type=click.FloatRange(1, 600), default=None, envvar="TANYA_LLM_TIMEOUT",
-                           help="Seconds the model may take for one try at an answer (default 60; two retries).")(command)
+                           help="Seconds the server may stay silent, before the answer starts and between its pieces (default 60).")(command)
     command = click.option("--llm-api-key", default=None, envvar="TANYA_LLM_API_KEY",
                            help="API key for the endpoint, if it needs one.")(command)
     command = click.option("--llm-model", default=None, envvar="TANYA_LLM_MODEL",
@@ -40,7 +40,19 @@ def llm_options(command):
 def _llm_settings(llm_url: str | None, llm_model: str | None, llm_api_key: str | None, llm_timeout: float | None):
     from .llm import LLMSettings
 
-    return LLMSettings.from_env(llm_url, llm_model, llm_api_key, llm_timeout) if llm_url else None
+    try:
+        return LLMSettings.from_env(llm_url, llm_model, llm_api_key, llm_timeout) if llm_url else None
+    except ValueError as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+
+
+WITHDRAWN = {"id": "Jawaban model di atas dibatalkan; jawaban dari dokumen:",
+             "en": "The model's answer above is withdrawn; the answer from the documents:"}
+ASKING = {"id": "Menanyakan model bahasa {model}…", "en": "Asking the language model {model}…"}
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -137,7 +149,19 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
 
 
 def _stream_answer(assistant, question: str):
-    """Print a generated answer's verified sentences as they arrive; the final answer (what `_print_answer` shows)."""
+    """Print the answer; on a terminal, a generated answer's verified sentences appear as they arrive.
+
+    If the model fails after some sentences were shown, a line says they are withdrawn before the extractive
+    answer. Piped output gets only the final answer.
+    """
+    from .answer import question_language
+
+    if not _stdout_is_terminal() or getattr(assistant, "generator", None) is None:
+        answer = assistant.ask(question)
+        _print_answer(answer)
+        return answer
+    language = question_language(question)
+    click.echo(click.style(ASKING[language].format(model=assistant.generator.settings.model), dim=True), err=True)
     shown = ""
     answer = None
     for answer in assistant.ask_stream(question):
@@ -148,15 +172,19 @@ def _stream_answer(assistant, question: str):
         sys.stdout.flush()
     if shown:
         click.echo("")
-    # the final answer is the streamed text unless the model failed or was overruled after it started
+        if answer.answer != shown:
+            click.echo(click.style(WITHDRAWN[language], dim=True))
     _print_answer(answer, skip_text=bool(shown) and answer.answer == shown)
     return answer
 
 
 def _print_answer(answer, skip_text: bool = False) -> None:
+    from .answer import question_language
+    from .render import answer_notes
+
     if not skip_text:
         click.echo(answer.answer)
-    for note in answer.notes:
+    for note in answer_notes(answer, question_language(answer.question)):
         click.echo(f"({note})", err=True)
     if answer.abstained:
         return
@@ -240,7 +268,13 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
     from .chat import launch
 
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
-    click.echo(f"tanya chat on http://{host}:{port} — index: {assistant.index.summary()}", err=True)
+    summary = assistant.index.summary()
+    click.echo(f"tanya chat on http://{host}:{port} — index {summary['directory']}: {summary['documents']} documents, "
+               f"{summary['chunks']} chunks, model {summary['model']}", err=True)
+    if assistant.generator is not None:
+        settings = assistant.generator.settings
+        click.echo(f"Answers written by the language model {settings.model} at {settings.base_url} "
+                   "(every sentence checked against its citations).", err=True)
     launch(assistant, host=host, port=port, share=share)
 
 

@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 NOTES = {
     "failed": {
-        "id": "Model bahasa tidak memberikan jawaban ({reason}); ini jawaban yang diambil langsung dari dokumen.",
-        "en": "The language model gave no answer ({reason}); this is the answer taken straight from the documents.",
+        "id": "Model bahasa tidak memberikan jawaban: {reason}. Ini jawaban yang diambil langsung dari dokumen.",
+        "en": "The language model gave no answer: {reason}. This is the answer taken straight from the documents.",
     },
     "unsupported": {
         "id": "Jawaban model bahasa tidak didukung oleh kutipan; ini jawaban yang diambil langsung dari dokumen.",
@@ -76,6 +76,7 @@ class GeneratingAnswerer:
         passages = base.retrieved
         attempts = self.generator.settings.retries + 1
         reason = ""
+        asked = time.perf_counter()
         for attempt in range(attempts):
             t = time.perf_counter()
             kept: list[_Kept] = []
@@ -100,8 +101,10 @@ class GeneratingAnswerer:
                     if isinstance(outcome, _Kept):
                         kept.append(outcome)
             except LLMError as exc:
-                reason = str(exc)
-                log.warning("The language model failed (try %d of %d): %s", attempt + 1, attempts, reason)
+                reason = exc.reason(language)
+                log.info("The language model failed (try %d of %d): %s", attempt + 1, attempts, exc)
+                if not exc.retry:  # a 4xx answer: the same request fails the same way
+                    break
                 if attempt + 1 < attempts:
                     time.sleep(RETRY_BACKOFF_S * (attempt + 1))
                 continue
@@ -117,7 +120,8 @@ class GeneratingAnswerer:
             return
         note = NOTES["failed"][language].format(reason=reason)
         yield replace(base, notes=[*base.notes, note],
-                      timings_ms={**base.timings_ms, "total": (time.perf_counter() - started) * 1000})
+                      timings_ms={**base.timings_ms, "generate": (time.perf_counter() - asked) * 1000,
+                                  "total": (time.perf_counter() - started) * 1000})
 
     def _verify(self, sentence: str, passages: list[Passage], question: str):
         """`_Kept` when supported, "not_found" for the fixed reply, "empty" for a stray mark, None when dropped."""

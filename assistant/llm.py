@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 from .answer import Passage
 
@@ -20,7 +21,37 @@ NOT_FOUND = {"id": "TIDAK_DITEMUKAN", "en": "TIDAK_DITEMUKAN"}
 
 
 class LLMError(RuntimeError):
-    """The language model gave no usable answer (refused connection, timeout, 5xx, empty or malformed output)."""
+    """The language model gave no usable answer (refused connection, timeout, 5xx, empty or malformed output).
+
+    `kind` names the fault (`unreachable`, `timeout`, `http`, `cut_off`, `empty`, `other`); `retry` is False
+    when trying again cannot help (a 4xx answer: wrong URL, model name or key).
+    """
+
+    def __init__(self, message: str, kind: str = "other", retry: bool = True, **details) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.retry = retry
+        self.details = details
+
+    def reason(self, language: str = "en") -> str:
+        """What went wrong, in the answer's language (for the note shown with the fallback answer)."""
+        template = REASONS.get(language, REASONS["en"]).get(self.kind)
+        return template.format(**self.details) if template else str(self)
+
+
+REASONS = {
+    "id": {"unreachable": "{url} tidak dapat dihubungi", "timeout": "server diam lebih dari {seconds:g} detik",
+           "http": "server menjawab HTTP {status}{hint_id}", "cut_off": "jawabannya terputus sebelum selesai",
+           "empty": "jawabannya kosong"},
+    "en": {"unreachable": "{url} could not be reached", "timeout": "the server was silent for more than {seconds:g} s",
+           "http": "the server answered HTTP {status}{hint_en}", "cut_off": "the answer was cut off before it finished",
+           "empty": "the answer was empty"},
+}
+HINTS = {
+    "no_v1": (" (does the URL need /v1 at the end?)", " (apakah URL-nya perlu /v1 di akhir?)"),
+    "model": (" (is the model name {model!r} right?)", " (apakah nama model {model!r} benar?)"),
+    "key": (" (is the API key right?)", " (apakah kunci API benar?)"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,13 +62,21 @@ class LLMSettings:
     model: str = "local"
     api_key: str = "not-needed"
     timeout_s: float = 60.0
-    """Seconds for the whole answer (connect, first token and the rest)."""
+    """Seconds the server may stay silent: until the first piece of the answer, and between pieces."""
     retries: int = 2
     """Further tries after a failed one, before falling back to the extractive answer."""
     max_tokens: int = 300
     temperature: float = 0.0
     extra_body: dict = field(default_factory=dict)
     """Further request fields the server understands (e.g. llama.cpp's `grammar`, Ollama's `options`)."""
+
+    def __post_init__(self) -> None:
+        parsed = urlparse(self.base_url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(f"The language-model URL {self.base_url!r} is not an http(s) URL; give the endpoint's "
+                             "base, e.g. http://localhost:11434/v1 (Ollama) or http://127.0.0.1:8000/v1.")
+        if self.timeout_s <= 0 or self.retries < 0 or self.max_tokens < 1:
+            raise ValueError("The language-model timeout and max_tokens must be positive and retries at least 0.")
 
     @classmethod
     def from_env(cls, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
@@ -163,14 +202,19 @@ class Generator:
     def stream(self, question: str, passages: Sequence[Passage], language: str) -> Iterator[str]:
         """The answer's text pieces as they arrive; `LLMError` when this try fails (no retry here).
 
-        A stream that ends without the server's finish reason was cut off (a dropped connection) and fails too.
+        The server may stay silent for `timeout_s` (the HTTP client's read timeout and a check here); a slow
+        model that keeps writing is not cut short (`max_tokens` bounds its length). A stream that ends without
+        the server's finish reason was cut off (a dropped connection) and fails too.
         """
-        deadline = time.monotonic() + self.settings.timeout_s
+        limit = self.settings.timeout_s
+        last = time.monotonic()
         received = finished = False
         try:
             for chunk in self.model_chain.stream(prompt_inputs(question, passages, language)):
-                if time.monotonic() > deadline:
-                    raise LLMError(f"no complete answer within {self.settings.timeout_s:g} s")
+                now = time.monotonic()
+                if now - last > limit:
+                    raise LLMError(f"silent for more than {limit:g} s", "timeout", seconds=limit)
+                last = now
                 finished = finished or bool(chunk.response_metadata.get("finish_reason"))
                 piece = chunk.content if isinstance(chunk.content, str) else ""
                 if piece:
@@ -179,20 +223,27 @@ class Generator:
         except LLMError:
             raise
         except Exception as exc:  # noqa: BLE001 - openai/httpx errors of every kind end the same way
-            raise LLMError(_describe(exc)) from exc
+            raise _classify(exc, self.settings) from exc
         if not finished:
-            raise LLMError("the answer was cut off before the server finished it")
+            raise LLMError("the answer was cut off before the server finished it", "cut_off")
         if not received:
-            raise LLMError("the model returned an empty answer")
+            raise LLMError("the model returned an empty answer", "empty")
 
 
-def _describe(exc: Exception) -> str:
+def _classify(exc: Exception, settings: LLMSettings) -> LLMError:
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
     if status:
-        return f"the server answered HTTP {status}"
+        hint = None
+        if status == 404:
+            hint = "model" if settings.base_url.rstrip("/").endswith("/v1") else "no_v1"
+        elif status in (401, 403):
+            hint = "key"
+        hint_en, hint_id = (h.format(model=settings.model) for h in HINTS[hint]) if hint else ("", "")
+        return LLMError(f"the server answered HTTP {status}{hint_en}", "http", retry=status >= 500 or status == 429,
+                        status=status, hint_en=hint_en, hint_id=hint_id)
     if "Timeout" in name:
-        return "the server did not answer in time"
+        return LLMError(f"silent for more than {settings.timeout_s:g} s", "timeout", seconds=settings.timeout_s)
     if "Connection" in name:
-        return "the server could not be reached"
-    return f"{name}: {str(exc)[:200]}"
+        return LLMError(f"{settings.base_url} could not be reached", "unreachable", url=settings.base_url)
+    return LLMError(f"{name}: {str(exc)[:200]}", "other")

@@ -250,12 +250,17 @@ def render_answer_message(answer: Answer, lang: str = "id") -> str:
     text = render_answer_markdown(answer)
     if answer.rewritten_query:
         text += "\n\n" + render_rewritten_query(answer.rewritten_query, lang)
+    for note in answer_notes(answer, lang):
+        text += f"\n\n_{escape_markdown(note)}_"
+    return text
+
+
+def answer_notes(answer: Answer, lang: str = "id") -> list[str]:
+    """The notes shown under an answer: who wrote it (when a language model did), then the answer's own notes."""
     notes = list(answer.notes)
     if answer.generator != "extractive" and not answer.abstained:
         notes.insert(0, _labels(lang)["written_by"].format(model=answer.generator.removeprefix("llm:")))
-    for note in notes:
-        text += f"\n\n_{escape_markdown(note)}_"
-    return text
+    return notes
 
 
 def render_answer_steps(answer: Answer, lang: str = "id") -> list[str]:

@@ -1,7 +1,7 @@
 """A scripted OpenAI-compatible chat server on loopback, for unit tests of the generator path.
 
 Each request takes the next reply from `script` (the last one repeats): `FakeReply(text)` streams `text` in
-small pieces; `mode` makes it fail instead: "500", "hang" (never answers), "malformed" (not SSE JSON),
+small pieces; `mode` makes it fail instead: "500", "404", "hang" (never answers), "malformed" (not SSE JSON),
 "drop" (closes the connection half way). Requests are recorded for checks on the prompt.
 """
 
@@ -37,9 +37,9 @@ class FakeLLMServer:
             def do_POST(self) -> None:  # noqa: N802
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
                 reply = server._next(body)
-                if reply.mode == "500":
+                if reply.mode in ("500", "404"):
                     payload = b'{"error": {"message": "boom"}}'
-                    self.send_response(500)
+                    self.send_response(int(reply.mode))
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
                     self.end_headers()

@@ -92,6 +92,25 @@ def test_not_found_reply_abstains(fake_index):
     assert answer.abstained and answer.answer == ABSTAIN_MESSAGE["id"] and answer.generator == "llm:local"
 
 
+def test_on_a_terminal_sentences_shown_before_a_failure_are_withdrawn_in_so_many_words(fake_index, monkeypatch):
+    from click.testing import CliRunner
+
+    from assistant import cli
+
+    n = _passage_with(fake_index, "1994")
+    reply = FakeReply(" ".join([SUPPORTED.format(n=n)] * 4), mode="drop")  # a sentence arrives, then the line drops
+    with FakeLLMServer([reply]) as server:
+        monkeypatch.setattr(cli, "_open", lambda index_dir, model, llm=None: Assistant(
+            fake_index, ExtractiveAnswerer(fake_index), Generator(llm)))
+        monkeypatch.setattr(cli, "_stdout_is_terminal", lambda: True)
+        result = CliRunner().invoke(cli.main, ["ask", "--llm", server.base_url, QUESTION])
+    extractive = ExtractiveAnswerer(fake_index).ask(QUESTION).answer
+    assert result.exit_code == 0, result.output
+    shown, withdrawn, rest = result.output.partition(cli.WITHDRAWN["id"])
+    assert withdrawn and "1994. [1]" in shown and rest.lstrip().startswith(extractive)
+    assert "Model bahasa tidak memberikan jawaban: jawabannya terputus" in rest
+
+
 @pytest.mark.parametrize("mode", ["500", "malformed", "drop", "empty"])
 def test_a_failing_server_is_retried_then_the_extractive_answer_comes_with_a_note(fake_index, mode):
     n = _passage_with(fake_index, "1994")
@@ -117,6 +136,35 @@ def test_a_hanging_server_times_out(fake_index):
         answer = _answerer(fake_index, server.base_url, timeout=1.0).ask(QUESTION)
     assert time.monotonic() - started < 8
     assert answer.generator == "extractive" and answer.notes
+
+
+def test_a_4xx_answer_is_not_retried_and_the_note_says_what_to_check(fake_index):
+    with FakeLLMServer([FakeReply(mode="404")]) as server:
+        answer = _answerer(fake_index, server.base_url, retries=2).ask(QUESTION)
+        tries = len(server.requests)
+    assert tries == 1  # the same request would fail the same way
+    assert answer.generator == "extractive"
+    assert any("HTTP 404" in note and "nama model 'local'" in note for note in answer.notes), answer.notes
+
+
+def test_a_slow_model_that_keeps_writing_is_not_cut_short(fake_index):
+    n = _passage_with(fake_index, "1994")
+    with FakeLLMServer([FakeReply(SUPPORTED.format(n=n), piece_delay_s=0.25)]) as server:
+        started = time.monotonic()
+        answer = _answerer(fake_index, server.base_url, timeout=1.0).ask(QUESTION)
+    assert time.monotonic() - started > 2.0  # longer than the timeout, yet never silent for that long
+    assert answer.generator == "llm:local" and "1994. [1]" in answer.answer
+
+
+def test_an_endpoint_that_is_not_a_url_is_refused_at_the_edge(fake_index):
+    from click.testing import CliRunner
+
+    from assistant import cli
+
+    with pytest.raises(ValueError, match="not an http"):
+        LLMSettings("notaurl")
+    result = CliRunner().invoke(cli.main, ["ask", "--llm", "localhost:11434", QUESTION])
+    assert result.exit_code == cli.EXIT_BAD_INPUT and "http://localhost:11434/v1" in result.output
 
 
 def test_a_refused_connection_gives_the_extractive_answer(fake_index):
