@@ -62,8 +62,16 @@ class SentenceTransformerEmbedder:
             if self._model is None:
                 from sentence_transformers import SentenceTransformer
 
+                from transformers.utils import logging as hf_logging
+
                 log.info("Loading embedding model %s", self.location)
-                model = SentenceTransformer(str(self.location), device=_device())
+                bar = hf_logging.is_progress_bar_enabled()
+                hf_logging.disable_progress_bar()  # a one-second load: no "Loading weights" bar before every answer
+                try:
+                    model = SentenceTransformer(str(self.location), device=_device())
+                finally:
+                    if bar:
+                        hf_logging.enable_progress_bar()
                 model.max_seq_length = MAX_SEQ_LENGTH
                 if self.quantize == "int8":
                     model = _quantize_int8(model)
