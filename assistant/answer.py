@@ -131,7 +131,7 @@ _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|wh
 _HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much)|jumlah)\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
-_YEAR = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
+_DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
                    r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
                    r"|\b(abad|milenium|century|centuries|millennium)\b|\b\d{2,4}s\b")
 _NUMBER = re.compile(r"\d")
@@ -169,7 +169,7 @@ def expected_type(question: str) -> str | None:
 
 def _matches_type(sentence: str, kind: str | None) -> bool:
     if kind == "date":
-        return bool(_YEAR.search(sentence) or _MONTH.search(sentence))
+        return bool(_DATE.search(sentence) or _MONTH.search(sentence))
     if kind == "number":
         return bool(_NUMBER.search(sentence))
     if kind == "name":

@@ -213,7 +213,7 @@ class Generator:
             for chunk in self.model_chain.stream(prompt_inputs(question, passages, language)):
                 now = time.monotonic()
                 if now - last > limit:
-                    raise LLMError(f"silent for more than {limit:g} s", "timeout", seconds=limit)
+                    raise _silent(limit)
                 last = now
                 finished = finished or bool(chunk.response_metadata.get("finish_reason"))
                 piece = chunk.content if isinstance(chunk.content, str) else ""
@@ -230,6 +230,10 @@ class Generator:
             raise LLMError("the model returned an empty answer", "empty")
 
 
+def _silent(seconds: float) -> LLMError:
+    return LLMError(f"silent for more than {seconds:g} s", "timeout", seconds=seconds)
+
+
 def _classify(exc: Exception, settings: LLMSettings) -> LLMError:
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
@@ -243,7 +247,7 @@ def _classify(exc: Exception, settings: LLMSettings) -> LLMError:
         return LLMError(f"the server answered HTTP {status}{hint_en}", "http", retry=status >= 500 or status == 429,
                         status=status, hint_en=hint_en, hint_id=hint_id)
     if "Timeout" in name:
-        return LLMError(f"silent for more than {settings.timeout_s:g} s", "timeout", seconds=settings.timeout_s)
+        return _silent(settings.timeout_s)
     if "Connection" in name:
         return LLMError(f"{settings.base_url} could not be reached", "unreachable", url=settings.base_url)
     return LLMError(f"{name}: {str(exc)[:200]}", "other")

@@ -118,6 +118,10 @@ def _markdown(report: dict, problems: list[str], baseline: dict | None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _machine() -> str:
+    return f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores"
+
+
 def run_eval(assistant, question_files: list[Path], k: int = 5, report_dir: Path = Path("reports"),
              baseline_path: Path | None = None, update_baseline: bool = False) -> int:
     """The `tanya eval` command; returns the exit code (1 on a regression)."""
@@ -130,7 +134,7 @@ def run_eval(assistant, question_files: list[Path], k: int = 5, report_dir: Path
     settings = assistant.answerer.settings
     report["run"] = {
         "at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "k": k,
-        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores",
+        "machine": _machine(),
         "model": assistant.index.manifest["model"]["id"], "fusion": settings.search.method,
         "question_files": [str(p) for p in question_files] or ["eval/questions/*.jsonl"],
     }
@@ -183,7 +187,7 @@ def run_llm_comparison(assistant, generator, question_files: list[Path], k: int 
     report_dir.mkdir(parents=True, exist_ok=True)
     report = {"run": {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "k": k,
                       "endpoint": generator.settings.base_url, "generator": generator.label,
-                      "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores"},
+                      "machine": _machine()},
               "extractive": extractive, "generated": generated}
     (report_dir / "eval-llm.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     md = ["# tanya eval: extractive vs language model", "", f"Run {report['run']['at']}, generator "
