@@ -92,10 +92,10 @@ def _doc_ranking(chunk_doc_ids: list[str], scores: np.ndarray, depth: int = 100)
 
 # ---- systems ------------------------------------------------------------------------------------
 def run_bm25_whitespace(corpus: list[dict], queries: list[dict]) -> dict:
-    import bm25s
+    from index.lexical import bm25s_module
 
     started = time.perf_counter()
-    retriever = bm25s.BM25()
+    retriever = bm25s_module().BM25()
     retriever.index([d["text"].lower().split() for d in corpus], show_progress=False)
     build = time.perf_counter() - started
     ids = [d["doc_id"] for d in corpus]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,16 @@ _COMPOUNDS = {("kerja", "sama"): "kerjasama", ("antar", "negara"): "antarnegara"
 # Words Sastrawi lists as stopwords that carry meaning in questions about these texts.
 _KEEP = frozenset({"tahun", "bulan", "hari", "negara", "baru", "pertama", "kedua", "ketiga", "akhir", "awal",
                    "masa", "waktu", "jumlah", "utama", "umum", "tinggi", "besar", "kecil", "panjang"})
+
+
+def bm25s_module():
+    """`bm25s`, imported lazily; it sets its logger to DEBUG on import, so hand the level back to the app."""
+    import bm25s
+
+    logger = logging.getLogger("bm25s")
+    if logger.level == logging.DEBUG:
+        logger.setLevel(logging.ERROR)
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +94,7 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
-        import bm25s
-
-        retriever = bm25s.BM25()
+        retriever = bm25s_module().BM25()
         # An empty token list would make bm25s drop the row; keep every row with a placeholder.
         retriever.index([tokenize(text) or ["\u2205"] for text in texts], show_progress=False)
         return cls(retriever)
@@ -110,6 +119,4 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, directory: Path) -> "LexicalIndex":
-        import bm25s
-
-        return cls(bm25s.BM25.load(str(directory), show_progress=False))
+        return cls(bm25s_module().BM25.load(str(directory), show_progress=False))

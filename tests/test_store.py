@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.embedding import HashingEmbedder
+from index.lexical import LexicalIndex
 from index.store import CURRENT, FORMAT_VERSION, HybridIndex, IndexLoadError, build_index, live_version
 from ingest.readers import read_documents
 
@@ -157,3 +158,12 @@ def test_a_crash_between_writing_and_swapping_keeps_the_old_version(fake_index, 
         build_index(fake_index.directory, bundled_documents[:1], fake_embedder, show_progress=False)
     assert live_version(fake_index.directory) == before
     assert HybridIndex.load(fake_index.directory, fake_embedder).manifest["counts"]["documents"] == len(bundled_documents)
+
+
+def test_building_the_lexical_index_leaves_bm25s_quiet():
+    """bm25s sets its logger to DEBUG on import; `tanya ingest` printed "DEBUG bm25s: Building index…"."""
+    import logging
+
+    logging.getLogger("bm25s").setLevel(logging.DEBUG)  # as a fresh `import bm25s` leaves it
+    LexicalIndex.build(["Ibu kota baru bernama Nusantara.", "Jakarta kota besar."])
+    assert not logging.getLogger("bm25s").isEnabledFor(logging.INFO)
