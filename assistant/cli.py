@@ -141,10 +141,11 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         _fail(str(exc), EXIT_BAD_INPUT)
     except (IndexLoadError, ModelError) as exc:
         _fail(str(exc), EXIT_INDEX)
+    cached = f", {report.cached_chunks} of them from the embedding cache" if report.cached_chunks else ""
     click.echo(
         f"Index {report.directory}: {report.documents} documents, {report.chunks} chunks "
         f"({len(report.added)} added, {len(report.changed)} changed, {len(report.unchanged)} unchanged, "
-        f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded) in {report.seconds:.1f} s.",
+        f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded{cached}) in {report.seconds:.1f} s.",
         err=True)
 
 

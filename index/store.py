@@ -81,6 +81,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     embedded_chunks: int = 0
+    cached_chunks: int = 0  # of `embedded_chunks`, how many came from the embedding cache
     seconds: float = 0.0
 
 
@@ -356,6 +357,7 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
             return BuildReport(directory, len(final_docs), len(chunks), embedded_chunks=0,
                                seconds=time.perf_counter() - started, **report_lists)
         dimension = embedder.dimension
+        hits_before = getattr(embedder, "hits", 0)
         if to_embed:
             batch = 256  # per call; the embedder sorts each call by length, so batches carry little padding
             bar = tqdm(total=len(to_embed), desc="Embedding chunks", unit="chunk", file=sys.stderr,
@@ -379,6 +381,7 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
         version_dir = _write_version(directory, stored, chunks, matrix, spans, sentence_matrix, embedder, chunking)
         _swap(directory, version_dir)
     return BuildReport(directory, len(stored), len(chunks), embedded_chunks=len(to_embed),
+                       cached_chunks=getattr(embedder, "hits", 0) - hits_before,
                        seconds=time.perf_counter() - started, **report_lists)
 
 

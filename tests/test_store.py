@@ -160,6 +160,21 @@ def test_a_crash_between_writing_and_swapping_keeps_the_old_version(fake_index, 
     assert HybridIndex.load(fake_index.directory, fake_embedder).manifest["counts"]["documents"] == len(bundled_documents)
 
 
+
+def test_rebuild_reports_chunks_taken_from_the_embedding_cache(tmp_path, corpus_dir):
+    from index.embedding import CachedEmbedder, EmbeddingCache
+
+    inner = HashingEmbedder()
+    embedder = CachedEmbedder(inner, EmbeddingCache(tmp_path / "cache.sqlite"))
+    documents = read_documents([sorted(corpus_dir.glob("*.txt"))[0]]).documents
+    first = build_index(tmp_path / "index", documents, embedder, show_progress=False)
+    assert first.cached_chunks == 0 and first.embedded_chunks == first.chunks
+    calls = inner.documents_embedded
+    assert calls == first.chunks
+    again = build_index(tmp_path / "index", documents, embedder, rebuild=True, show_progress=False)
+    assert again.embedded_chunks == again.cached_chunks == first.chunks
+    assert inner.documents_embedded == calls  # the model ran for none of them
+
 def test_building_the_lexical_index_leaves_bm25s_quiet():
     """bm25s sets its logger to DEBUG on import; `tanya ingest` printed "DEBUG bm25s: Building index…"."""
     import logging
