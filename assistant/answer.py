@@ -133,8 +133,10 @@ _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
                    r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
-                   r"|\b(abad|milenium|century|centuries|millennium)\b|\b\d{2,4}s\b")
-_NUMBER = re.compile(r"\d")
+                   r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
+                   r"(?:\s+ke[-\s]?\w+|\s+[IVXLC]+\b)?|\b\d{2,4}s\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+")
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
@@ -167,16 +169,24 @@ def expected_type(question: str) -> str | None:
     return None
 
 
-def _matches_type(sentence: str, kind: str | None) -> bool:
+def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
+    """Whether `sentence` holds an answer of `kind` that `question` does not already say.
+
+    "Siapa kepala Dinas Pariwisata Sumatera Utara?" is not answered by a sentence whose only name is
+    "Dinas Pariwisata Sumatera Utara"; a year that the question names does not answer "kapan".
+    """
     if kind == "date":
-        return bool(_DATE.search(sentence) or _MONTH.search(sentence))
-    if kind == "number":
-        return bool(_NUMBER.search(sentence))
-    if kind == "name":
-        return bool(_NAME.search(sentence))
-    if kind == "place":
-        return bool(_ENTITY.search(sentence))
-    return False
+        found = [*_DATE.finditer(sentence), *_MONTH.finditer(sentence)]
+    elif kind == "number":
+        found = list(_NUMBER.finditer(sentence))
+    elif kind == "name":
+        found = list(_NAME.finditer(sentence))
+    elif kind == "place":
+        found = list(_ENTITY.finditer(sentence))
+    else:
+        return False
+    asked = set(_WORD.findall(question.lower()))
+    return any(not set(_WORD.findall(m.group(0).lower())) <= asked for m in found)
 
 
 def validate_question(question: str) -> tuple[str, list[str]]:
@@ -249,7 +259,7 @@ class ExtractiveAnswerer:
                 text = passage.text[start:end]
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
-                matches = None if kind is None else _matches_type(text, kind)
+                matches = None if kind is None else _matches_type(text, kind, query)
                 shared = 0.0
                 if len(text) < 30:
                     shared -= 0.1  # fragments rarely answer

@@ -39,3 +39,21 @@ def test_dates_of_every_era_answer_a_when_question(sentence):
 ])
 def test_sentences_without_a_date_do_not(sentence):
     assert not _matches_type(sentence, "date")
+
+
+@pytest.mark.parametrize("sentence, kind, question, holds_answer", [
+    # A name, number or date the question already says is not an answer to it.
+    ("Dinas Pariwisata Sumatera Utara mencatat 245.000 wisatawan.", "name",
+     "Siapa kepala dinas pariwisata Sumatera Utara?", False),
+    ("Kepala Dinas Pariwisata, Ibu Rahmawati Siregar, mengatakan hal itu.", "name",
+     "Siapa kepala dinas pariwisata Sumatera Utara?", True),
+    ("Pada tahun 2020 kota itu tumbuh pesat.", "number", "Berapa jumlah penduduk kota itu tahun 2020?", False),
+    ("Pada tahun 2020 penduduknya 10,5 juta jiwa.", "number", "Berapa jumlah penduduk kota itu tahun 2020?", True),
+    ("Perjanjian itu ditandatangani di Astana pada 1994.", "date", "Apa yang terjadi di Astana pada 1994?", False),
+    # ...but the ordinal of a century is, even when the question says "abad".
+    ("Kerajaan itu berdiri pada abad ke-13.", "date", "Pada abad berapa kerajaan itu berdiri?", True),
+    ("Kerajaan itu berdiri pada abad yang lalu.", "date", "Pada abad berapa kerajaan itu berdiri?", False),
+    ("It was founded in the 13th century.", "date", "In which century was it founded?", True),
+])
+def test_the_answer_must_be_something_the_question_does_not_already_say(sentence, kind, question, holds_answer):
+    assert _matches_type(sentence, kind, question) is holds_answer
