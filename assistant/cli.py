@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -60,6 +61,11 @@ def _setup_logging(verbose: bool) -> None:
                         format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss", "bm25s", "sentence_transformers", "httpx", "transformers"):
         logging.getLogger(noisy).setLevel(logging.WARNING if verbose else logging.ERROR)
+
+
+def _count(number: int, noun: str) -> str:
+    """`1 document`, `5 documents`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _fail(message: str, code: int) -> None:
@@ -143,7 +149,7 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         _fail(str(exc), EXIT_INDEX)
     cached = f", {report.cached_chunks} of them from the embedding cache" if report.cached_chunks else ""
     click.echo(
-        f"Index {report.directory}: {report.documents} documents, {report.chunks} chunks "
+        f"Index {report.directory}: {_count(report.documents, 'document')}, {_count(report.chunks, 'chunk')} "
         f"({len(report.added)} added, {len(report.changed)} changed, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded{cached}) in {report.seconds:.1f} s.",
         err=True)
@@ -195,7 +201,7 @@ def _print_answer(answer, skip_text: bool = False) -> None:
         if passage.n not in cited:
             continue
         click.echo(click.style(f"[{passage.n}] {passage.source} — {passage.title} (chars {passage.start}–{passage.end})", bold=True))
-        click.echo(f"    {passage.text}")
+        click.echo(textwrap.indent(passage.text, "    "))
 
 
 @main.command()
@@ -269,14 +275,18 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
     from .chat import launch
 
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
+    warm_up = getattr(assistant.index.embedder, "warm_up", None)
+    if warm_up is not None:
+        warm_up()  # load the model before the first question, not during it
     summary = assistant.index.summary()
-    click.echo(f"tanya chat on http://{host}:{port} — index {summary['directory']}: {summary['documents']} documents, "
-               f"{summary['chunks']} chunks, model {summary['model']}", err=True)
+    click.echo(f"tanya chat on http://{host}:{port} — index {summary['directory']}: "
+               f"{_count(summary['documents'], 'document')}, {_count(summary['chunks'], 'chunk')}, model {summary['model']}",
+               err=True)
     if assistant.generator is not None:
         settings = assistant.generator.settings
         click.echo(f"Answers written by the language model {settings.model} at {settings.base_url} "
                    "(every sentence checked against its citations).", err=True)
-    launch(assistant, host=host, port=port, share=share)
+    launch(assistant, host=host, port=port, share=share, quiet=not share)  # gradio's own lines only for --share
 
 
 @main.command("eval")

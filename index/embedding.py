@@ -78,6 +78,12 @@ class SentenceTransformerEmbedder:
                 self._model = model
         return self._model
 
+    def warm_up(self) -> bool:
+        """Load the model now (a few seconds), so the first question does not wait; True if it was not loaded."""
+        loaded = self._model is not None
+        self.model  # noqa: B018 (loads it)
+        return not loaded
+
     @property
     def fingerprint(self) -> str:
         if self._fingerprint is None:
@@ -299,6 +305,10 @@ class CachedEmbedder:
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return self.inner.embed_queries(texts)
+
+    def warm_up(self) -> bool:
+        warm_up = getattr(self.inner, "warm_up", None)
+        return bool(warm_up()) if warm_up else False
 
     def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
                                        ) -> tuple[np.ndarray, list[np.ndarray]]:

@@ -213,7 +213,7 @@ def live_version(directory: Path) -> Path:
     """The folder `CURRENT` names; a clear error when there is no index or it is damaged."""
     pointer = directory / CURRENT
     if not directory.exists():
-        raise IndexLoadError(f"No index at {directory}. Build one with `tanya ingest PATH...`.")
+        raise IndexLoadError(f"No index at {directory}. Build one with `tanya ingest --index {directory} PATH...`.")
     if not pointer.is_file():
         raise IndexLoadError(f"{directory} is not a tanya index (no {CURRENT} file). {REBUILD_HINT}")
     name = pointer.read_text(encoding="utf-8").strip()

@@ -93,7 +93,18 @@ def test_ask_json_contract(index_dir):
         assert {"n", "source", "title", "chunk_id", "start", "end", "text", "score"} <= set(passage)
     assert any(f"[{p['n']}]" in data["answer"] for p in data["passages"])
     assert data["timings_ms"]["total"] > 0
+    assert "load_model" in data["timings_ms"]  # a fresh process loads the model, booked apart from embed_query
 
+
+
+def test_plain_ask_indents_every_line_of_a_cited_passage(index_dir):
+    result = _tanya("ask", "--index", str(index_dir), "Kapan kerja sama Kazakhstan dengan NATO dimulai?")
+    assert result.returncode == 0, result.stderr
+    answer, _, sources = result.stdout.partition("\n\n")
+    assert "[1]" in answer and sources.startswith("[1] ")
+    lines = [line for line in sources.splitlines() if line.strip()]
+    assert len(lines) > 2  # the passage runs over several lines, so indenting only the first would show here
+    assert all(line.startswith(("[", "    ")) for line in lines), sources
 
 def test_ask_json_questions_file(index_dir, tmp_path):
     questions = tmp_path / "q.jsonl"
@@ -103,6 +114,7 @@ def test_ask_json_questions_file(index_dir, tmp_path):
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a", "b"]
+    assert "load_model" in lines[0]["timings_ms"] and "load_model" not in lines[1]["timings_ms"]
     assert "2010" in lines[0]["answer"] and lines[1]["abstained"] is True and lines[1]["passages"] == []
 
 
@@ -111,6 +123,7 @@ def test_bad_input_gives_clear_errors_and_exit_codes(index_dir, tmp_path):
     assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
     missing = _tanya("ask", "--index", str(tmp_path / "nope"), "Apa itu KSS?")
     assert missing.returncode == 3 and "No index" in missing.stderr and "Traceback" not in missing.stderr
+    assert f"--index {tmp_path / 'nope'}" in missing.stderr  # the hint builds the index that was asked for
     nothing = _tanya("ingest", "--index", str(tmp_path / "new"), str(tmp_path / "does-not-exist"))
     assert nothing.returncode == 2 and "does not exist" in nothing.stderr
 
