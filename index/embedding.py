@@ -79,10 +79,12 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def warm_up(self) -> bool:
-        """Load the model now (a few seconds), so the first question does not wait; True if it was not loaded."""
-        loaded = self._model is not None
-        self.model  # noqa: B018 (loads it)
-        return not loaded
+        """Load the model and run it once (a few seconds), so the first question does not wait for either;
+        True if it was not loaded yet."""
+        if self._model is not None:
+            return False
+        self._encode(["pemanasan"], "query")  # the first pass through torch is slower than the rest
+        return True
 
     @property
     def fingerprint(self) -> str:
