@@ -24,14 +24,15 @@ log = logging.getLogger(__name__)
 def make_embedder(model: str | None = None, show_progress: bool = False, quantize: str | None = None) -> Embedder:
     """The configured embedding model, wrapped in the shared on-disk embedding cache.
 
-    `quantize="int8"` (or `TANYA_QUANTIZE=int8`) encodes with dynamically int8-quantised weights.
+    `quantize="int8"` (or `TANYA_QUANTIZE=int8`) encodes with dynamically int8-quantised weights. Questions
+    are encoded with ONNX Runtime when `tanya models fetch` exported the model (`TANYA_QUERY_ENCODER=torch`: never).
     """
     home = tanya_home()
     choice = model_choice(model)
     location = resolve_model(choice, home)
     quantize = quantize if quantize is not None else os.environ.get("TANYA_QUANTIZE") or None
     inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress,
-                                        quantize=quantize)
+                                        quantize=quantize, query_encoder=os.environ.get("TANYA_QUERY_ENCODER") or "onnx")
     return CachedEmbedder(inner, EmbeddingCache(home / "cache" / "embeddings.sqlite"))
 
 

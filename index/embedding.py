@@ -44,9 +44,12 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, with its own query/document prompts."""
 
     def __init__(self, location: Path | str, model_id: str, fingerprint: str | None = None,
-                 batch_size: int = 16, show_progress: bool = False, quantize: str | None = None) -> None:
+                 batch_size: int = 16, show_progress: bool = False, quantize: str | None = None,
+                 query_encoder: str = "onnx") -> None:
         if quantize not in (None, "", "int8"):
             raise ValueError(f"Unknown quantization {quantize!r}; use 'int8' or nothing.")
+        if query_encoder not in ("onnx", "torch"):
+            raise ValueError(f"Unknown question encoder {query_encoder!r}; use 'onnx' or 'torch'.")
         self.location = location
         self.model_id = model_id
         self.quantize = quantize or None
@@ -55,6 +58,12 @@ class SentenceTransformerEmbedder:
         self.show_progress = show_progress
         self._model = None
         self._lock = threading.Lock()
+        self._onnx = None
+        if query_encoder == "onnx" and not self.quantize:
+            from .onnx_query import OnnxQueryEncoder, onnx_query_file
+
+            if onnx_query_file(location).is_file():  # exported by `tanya models fetch`; else torch encodes questions
+                self._onnx = OnnxQueryEncoder.for_model(location, MAX_SEQ_LENGTH)
 
     @property
     def model(self):
@@ -78,12 +87,17 @@ class SentenceTransformerEmbedder:
                 self._model = model
         return self._model
 
+    @property
+    def query_encoder(self) -> str:
+        """What encodes questions: `onnx` (ONNX Runtime, same vectors) or `torch`."""
+        return "onnx" if self._onnx is not None else "torch"
+
     def warm_up(self) -> bool:
-        """Load the model and run it once (a few seconds), so the first question does not wait for either;
+        """Load the question encoder and run it once (a few seconds), so the first question waits for neither;
         True if it was not loaded yet."""
-        if self._model is not None:
+        if (self._onnx.loaded if self._onnx is not None else self._model is not None):
             return False
-        self._encode(["pemanasan"], "query")  # the first pass through torch is slower than the rest
+        self.embed_queries(["pemanasan"])  # the first pass is slower than the rest
         return True
 
     @property
@@ -110,6 +124,13 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, "document")
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if self._onnx is not None and texts:
+            try:
+                return self._onnx.encode(texts)
+            except Exception as exc:  # noqa: BLE001 - a damaged export: torch gives the same vectors
+                log.warning("The ONNX question encoder failed (%s); using torch. `tanya models fetch --force` "
+                            "exports it again.", str(exc).splitlines()[0][:200])
+                self._onnx = None
         return self._encode(texts, "query")
 
     def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]

@@ -135,3 +135,33 @@ def test_eval_runs_on_the_bundled_set_without_regression(index_dir, tmp_path):
     assert report["overall"]["questions"] >= 60
     assert set(report["by_kind"]) >= {"factoid", "list", "paraphrase", "multi_doc", "english", "unanswerable"}
     assert (tmp_path / "eval.md").read_text().startswith("# tanya eval")
+
+
+def test_questions_are_encoded_by_onnx_runtime_with_the_same_vectors_as_torch():
+    """`tanya models fetch` (run by `make test`) exports the question encoder; it must not change a vector."""
+    from assistant.engine import make_embedder
+    from index.onnx_query import onnx_query_file
+
+    embedder = make_embedder().inner
+    assert onnx_query_file(embedder.location).is_file(), "run `tanya models fetch` to export the question encoder"
+    assert embedder.query_encoder == "onnx"
+    questions = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?", "Berapa 4.000?"]
+    onnx, torch_vectors = embedder.embed_queries(questions), embedder._encode(questions, "query")
+    assert onnx.shape == torch_vectors.shape
+    assert float((onnx * torch_vectors).sum(axis=1).min()) > 0.999
+
+
+def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, caplog):
+    import logging
+
+    from assistant.engine import make_embedder
+    from index.onnx_query import OnnxQueryEncoder
+
+    embedder = make_embedder().inner
+    damaged = tmp_path / "model.onnx"
+    damaged.write_bytes(b"not an onnx graph")
+    embedder._onnx = OnnxQueryEncoder(damaged, Path(embedder.location), "", 512)
+    with caplog.at_level(logging.WARNING):
+        vectors = embedder.embed_queries(["Kapan KAZCENT dibuka?"])
+    assert embedder.query_encoder == "torch" and "models fetch --force" in caplog.text
+    assert float(vectors[0] @ embedder._encode(["Kapan KAZCENT dibuka?"], "query")[0]) > 0.999

@@ -1,0 +1,148 @@
+"""Questions encoded with ONNX Runtime: the same vectors as sentence-transformers, about twice as fast on CPU.
+
+The whole sentence-transformers pipeline (transformer, mean pooling, both dense layers, normalisation) is
+exported once, next to the model, by `tanya models fetch`, and checked against sentence-transformers before
+it is installed; a question then needs only the tokenizer and an ONNX Runtime session. Documents are still
+encoded with torch: the index keeps one vector per sentence from the chunk's own forward pass, which this
+graph does not return.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import shutil
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ONNX_FOLDER = "onnx-query"
+ONNX_FILE = "model.onnx"
+_CHECK_QUESTIONS = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?",
+                    "Berapa pasukan yang dikirim, 4.000 atau lebih?"]
+
+
+def onnx_query_file(model_dir: Path | str) -> Path:
+    return Path(model_dir) / ONNX_FOLDER / ONNX_FILE
+
+
+def query_prompt(model_dir: Path | str) -> str:
+    """The model's own question prompt, from its sentence-transformers config."""
+    config = Path(model_dir) / "config_sentence_transformers.json"
+    prompts = json.loads(config.read_text(encoding="utf-8")).get("prompts", {}) if config.is_file() else {}
+    return prompts.get("query", "")
+
+
+class OnnxQueryEncoder:
+    """Unit-length question vectors from the exported graph; the session is opened on first use."""
+
+    def __init__(self, onnx_file: Path, tokenizer: Any, prompt: str, max_length: int) -> None:
+        self.onnx_file = Path(onnx_file)
+        self.prompt = prompt
+        self.max_length = max_length
+        self._tokenizer = tokenizer  # a tokenizer, or the folder to load one from
+        self._session = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def for_model(cls, model_dir: Path | str, max_length: int) -> "OnnxQueryEncoder":
+        return cls(onnx_query_file(model_dir), Path(model_dir), query_prompt(model_dir), max_length)
+
+    @property
+    def loaded(self) -> bool:
+        return self._session is not None
+
+    def _load(self):
+        with self._lock:
+            if self._session is None:
+                import onnxruntime as ort
+
+                if isinstance(self._tokenizer, Path):
+                    from transformers import AutoTokenizer
+
+                    self._tokenizer = AutoTokenizer.from_pretrained(str(self._tokenizer))
+                options = ort.SessionOptions()
+                options.log_severity_level = 3  # errors only
+                self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
+        return self._session, self._tokenizer
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        session, tokenizer = self._load()
+        tokens = tokenizer([self.prompt + t for t in texts], padding=True, truncation=True,
+                           max_length=self.max_length, return_tensors="np")
+        vectors = session.run(None, {"input_ids": tokens["input_ids"].astype(np.int64),
+                                     "attention_mask": tokens["attention_mask"].astype(np.int64)})[0]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def export_query_encoder(model_dir: Path, max_length: int) -> Path:
+    """Export the model's question encoder to `<model_dir>/onnx-query/` (about a minute).
+
+    Written to a staging folder, checked against sentence-transformers on a few questions (cosine ≥ 0.999),
+    then moved into place, so a failed or interrupted export leaves nothing behind.
+    """
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    target = onnx_query_file(model_dir)
+    with _quiet():
+        model = SentenceTransformer(str(model_dir), device="cpu").eval()
+    model.max_seq_length = max_length
+
+    class Pipeline(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+            return self.model({"input_ids": input_ids, "attention_mask": attention_mask})["sentence_embedding"]
+
+    prompt = query_prompt(model_dir)
+    sample = model.tokenizer([prompt + q for q in _CHECK_QUESTIONS[:2]], padding=True, return_tensors="pt")
+    with tempfile.TemporaryDirectory(dir=model_dir, prefix=".onnx-") as tmp:
+        staged = Path(tmp) / ONNX_FOLDER / ONNX_FILE
+        staged.parent.mkdir()
+        with torch.no_grad(), _quiet():
+            torch.onnx.export(Pipeline().eval(), (sample["input_ids"], sample["attention_mask"]), str(staged),
+                              input_names=["input_ids", "attention_mask"], output_names=["question_vector"],
+                              dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
+                                            "attention_mask": {0: "batch", 1: "tokens"},
+                                            "question_vector": {0: "batch"}},
+                              dynamo=True, verbose=False)
+        expected = model.encode_query(_CHECK_QUESTIONS, normalize_embeddings=True, convert_to_numpy=True)
+        got = OnnxQueryEncoder(staged, model.tokenizer, prompt, max_length).encode(_CHECK_QUESTIONS)
+        cosine = float((got * expected).sum(axis=1).min())
+        if cosine < 0.999:
+            raise RuntimeError(f"the exported graph gives other vectors than sentence-transformers (cosine {cosine:.4f})")
+        if target.parent.exists():
+            shutil.rmtree(target.parent)
+        staged.parent.rename(target.parent)
+    return target
+
+
+@contextlib.contextmanager
+def _quiet():
+    """The exporter's warnings and the weights progress bar are about torch internals, not the user's work."""
+    from transformers.utils import logging as hf_logging
+
+    loggers = [logging.getLogger(name) for name in ("torch.onnx", "torch._dynamo", "torch.export", "onnxscript")]
+    levels = [logger.level for logger in loggers]
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+        if bar:
+            hf_logging.enable_progress_bar()
