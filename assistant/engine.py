@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.embedding import CachedEmbedder, EmbeddingCache, Embedder, SentenceTransformerEmbedder
-from index.models import model_fingerprint, resolve_model
+from index.models import ModelError, model_fingerprint, resolve_model
 from index.store import CURRENT, BuildReport, HybridIndex, IndexLoadError, build_index, live_version, read_manifest
 from ingest.chunking import ChunkingConfig
 from ingest.readers import read_documents
@@ -31,8 +31,12 @@ def make_embedder(model: str | None = None, show_progress: bool = False, quantiz
     choice = model_choice(model)
     location = resolve_model(choice, home)
     quantize = quantize if quantize is not None else os.environ.get("TANYA_QUANTIZE") or None
-    inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress,
-                                        quantize=quantize, query_encoder=os.environ.get("TANYA_QUERY_ENCODER") or "onnx")
+    try:
+        inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress,
+                                            quantize=quantize,
+                                            query_encoder=os.environ.get("TANYA_QUERY_ENCODER") or "onnx")
+    except ValueError as exc:  # TANYA_QUANTIZE / TANYA_QUERY_ENCODER set to something unknown
+        raise ModelError(f"{exc} (check TANYA_QUANTIZE and TANYA_QUERY_ENCODER)") from exc
     return CachedEmbedder(inner, EmbeddingCache(home / "cache" / "embeddings.sqlite"))
 
 

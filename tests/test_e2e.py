@@ -165,3 +165,10 @@ def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, capl
         vectors = embedder.embed_queries(["Kapan KAZCENT dibuka?"])
     assert embedder.query_encoder == "torch" and "models fetch --force" in caplog.text
     assert float(vectors[0] @ embedder._encode(["Kapan KAZCENT dibuka?"], "query")[0]) > 0.999
+
+
+def test_an_unknown_encoder_setting_is_a_clear_error(index_dir):
+    env = {**os.environ, "TANYA_QUERY_ENCODER": "tensorflow"}
+    result = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--index", str(index_dir), "Apa itu KSS?"],
+                            capture_output=True, text=True, cwd=REPO, timeout=600, env=env)
+    assert result.returncode == 3 and "TANYA_QUERY_ENCODER" in result.stderr and "Traceback" not in result.stderr
