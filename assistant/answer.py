@@ -135,7 +135,7 @@ _DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-questio
                    r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
                    r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
                    r"(?:\s+ke[-\s]?\w+|\s+[IVXLC]+\b)?|\b\d{2,4}s\b")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 4.000, 10,5, 1994 (also used by the verifier)
 _WORD = re.compile(r"\w+")
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
@@ -178,7 +178,7 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     if kind == "date":
         found = [*_DATE.finditer(sentence), *_MONTH.finditer(sentence)]
     elif kind == "number":
-        found = list(_NUMBER.finditer(sentence))
+        found = list(NUMBER.finditer(sentence))
     elif kind == "name":
         found = list(_NAME.finditer(sentence))
     elif kind == "place":

@@ -17,7 +17,7 @@ import numpy as np
 from index.lexical import tokenize
 from ingest.sentences import sentence_spans
 
-from .answer import Passage
+from .answer import NUMBER, Passage
 from .llm import is_instruction
 
 _CITATION = re.compile(r"\[\s*(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\s*\]")
@@ -25,7 +25,6 @@ _ONE_CITATION = r"\[\s*\d{1,2}(?:\s*[,;]\s*\d{1,2})*\s*\]"
 _CITATION_RUN = _ONE_CITATION + r"(?:\s*" + _ONE_CITATION + ")*"
 _MOVED_CITATION = re.compile(r"([.!?…])\s*(" + _CITATION_RUN + r")")
 _PARTIAL_CITATION = re.compile(r"^\[[\d,;\s]*\]?\s*$")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<!^)\b[A-Z][\w'’-]*\w")
 
 
@@ -97,7 +96,7 @@ def split_claims(text: str, final: bool = True) -> tuple[list[str], str]:
 
 
 def _numbers(text: str) -> set[str]:
-    return {re.sub(r"[.,]", "", m.group(0)) for m in _NUMBER.finditer(text)}
+    return {re.sub(r"[.,]", "", m.group(0)) for m in NUMBER.finditer(text)}
 
 
 class Verifier:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -40,6 +41,20 @@ class Embedder(Protocol):
     def describe(self) -> dict: ...
 
 
+@contextlib.contextmanager
+def no_weights_progress_bar():
+    """Hide transformers' "Loading weights" bar while loading a model, then restore whatever was set."""
+    from transformers.utils import logging as hf_logging
+
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if bar:
+            hf_logging.enable_progress_bar()
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, with its own query/document prompts."""
 
@@ -71,16 +86,9 @@ class SentenceTransformerEmbedder:
             if self._model is None:
                 from sentence_transformers import SentenceTransformer
 
-                from transformers.utils import logging as hf_logging
-
                 log.info("Loading embedding model %s", self.location)
-                bar = hf_logging.is_progress_bar_enabled()
-                hf_logging.disable_progress_bar()  # a one-second load: no "Loading weights" bar before every answer
-                try:
+                with no_weights_progress_bar():  # a one-second load: no "Loading weights" bar before every answer
                     model = SentenceTransformer(str(self.location), device=_device())
-                finally:
-                    if bar:
-                        hf_logging.enable_progress_bar()
                 model.max_seq_length = MAX_SEQ_LENGTH
                 if self.quantize == "int8":
                     model = _quantize_int8(model)

@@ -129,20 +129,16 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
 @contextlib.contextmanager
 def _quiet():
     """The exporter's warnings and the weights progress bar are about torch internals, not the user's work."""
-    from transformers.utils import logging as hf_logging
+    from .embedding import no_weights_progress_bar
 
     loggers = [logging.getLogger(name) for name in ("torch.onnx", "torch._dynamo", "torch.export", "onnxscript")]
     levels = [logger.level for logger in loggers]
-    bar = hf_logging.is_progress_bar_enabled()
-    hf_logging.disable_progress_bar()
     for logger in loggers:
         logger.setLevel(logging.ERROR)
     try:
-        with warnings.catch_warnings():
+        with no_weights_progress_bar(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
         for logger, level in zip(loggers, levels):
             logger.setLevel(level)
-        if bar:
-            hf_logging.enable_progress_bar()
