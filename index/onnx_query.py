@@ -1,10 +1,13 @@
-"""Questions encoded with ONNX Runtime: the same vectors as sentence-transformers, about twice as fast on CPU.
+"""Questions encoded with ONNX Runtime and 8-bit weights: the vectors of sentence-transformers (cosine ≥ 0.998),
+about four times as fast on CPU.
 
 The whole sentence-transformers pipeline (transformer, mean pooling, both dense layers, normalisation) is
-exported once, next to the model, by `tanya models fetch`, and checked against sentence-transformers before
-it is installed; a question then needs only the tokenizer and an ONNX Runtime session. Documents are still
-encoded with torch: the index keeps one vector per sentence from the chunk's own forward pass, which this
-graph does not return.
+exported once, next to the model, by `tanya models fetch`; its matrix weights are then stored as 8-bit
+integers in blocks of 128, each with its own scale (weight-only quantisation: activations stay float), and
+the result is checked against sentence-transformers before it is installed. A question then needs only the
+tokenizer and an ONNX Runtime session. A question's time is spent reading weights (a short input is a
+matrix-vector product), so 8-bit weights are the lever. Documents are still encoded with torch: the index
+keeps one vector per sentence from the chunk's own forward pass, which this graph does not return.
 """
 
 from __future__ import annotations
@@ -22,7 +25,11 @@ from typing import Any
 import numpy as np
 
 ONNX_FOLDER = "onnx-query"
-ONNX_FILE = "model.onnx"
+ONNX_FILE = "model-q8.onnx"
+WEIGHT_BITS, WEIGHT_BLOCK = 8, 128
+MIN_COSINE = 0.995
+"""An export is installed only if its vectors are this close to sentence-transformers' (8-bit weights: 0.998
+at worst, 0.9995 on average over 150 FacQA questions)."""
 _CHECK_QUESTIONS = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?",
                     "Berapa pasukan yang dikirim, 4.000 atau lebih?"]
 
@@ -82,10 +89,10 @@ class OnnxQueryEncoder:
 
 
 def export_query_encoder(model_dir: Path, max_length: int) -> Path:
-    """Export the model's question encoder to `<model_dir>/onnx-query/` (about a minute).
+    """Export the model's question encoder with 8-bit weights to `<model_dir>/onnx-query/` (about a minute).
 
-    Written to a staging folder, checked against sentence-transformers on a few questions (cosine ≥ 0.999),
-    then moved into place, so a failed or interrupted export leaves nothing behind.
+    Written to a staging folder, checked against sentence-transformers on a few questions (cosine ≥
+    `MIN_COSINE`), then moved into place, so a failed or interrupted export leaves nothing behind.
     """
     import torch
     from sentence_transformers import SentenceTransformer
@@ -106,24 +113,53 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
     prompt = query_prompt(model_dir)
     sample = model.tokenizer([prompt + q for q in _CHECK_QUESTIONS[:2]], padding=True, return_tensors="pt")
     with tempfile.TemporaryDirectory(dir=model_dir, prefix=".onnx-") as tmp:
-        staged = Path(tmp) / ONNX_FOLDER / ONNX_FILE
-        staged.parent.mkdir()
+        full = Path(tmp) / "fp32" / "model.onnx"
+        full.parent.mkdir()
         with torch.no_grad(), _quiet():
-            torch.onnx.export(Pipeline().eval(), (sample["input_ids"], sample["attention_mask"]), str(staged),
+            torch.onnx.export(Pipeline().eval(), (sample["input_ids"], sample["attention_mask"]), str(full),
                               input_names=["input_ids", "attention_mask"], output_names=["question_vector"],
                               dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                             "attention_mask": {0: "batch", 1: "tokens"},
                                             "question_vector": {0: "batch"}},
                               dynamo=True, verbose=False)
+        staged = Path(tmp) / ONNX_FOLDER / ONNX_FILE
+        staged.parent.mkdir()
+        _quantize_weights(full, staged)
         expected = model.encode_query(_CHECK_QUESTIONS, normalize_embeddings=True, convert_to_numpy=True)
         got = OnnxQueryEncoder(staged, model.tokenizer, prompt, max_length).encode(_CHECK_QUESTIONS)
         cosine = float((got * expected).sum(axis=1).min())
-        if cosine < 0.999:
+        if cosine < MIN_COSINE:
             raise RuntimeError(f"the exported graph gives other vectors than sentence-transformers (cosine {cosine:.4f})")
+        (staged.parent / "check.json").write_text(json.dumps(
+            {"weights": f"int{WEIGHT_BITS}, blocks of {WEIGHT_BLOCK}", "min_cosine_to_sentence_transformers": cosine,
+             "questions": _CHECK_QUESTIONS}, ensure_ascii=False, indent=1), encoding="utf-8")
         if target.parent.exists():
             shutil.rmtree(target.parent)
         staged.parent.rename(target.parent)
     return target
+
+
+def _quantize_weights(source: Path, target: Path) -> None:
+    """Store every MatMul weight of `source` as 8-bit integers with a float scale per block of 128
+    (ONNX Runtime's MatMulNBits; activations stay float, integer arithmetic inside the kernel)."""
+    import onnx
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    from onnxruntime.quantization.matmul_nbits_quantizer import DefaultWeightOnlyQuantConfig, MatMulNBitsQuantizer
+
+    root.handlers[:] = handlers
+    root.setLevel(level)  # that module calls logging.basicConfig(level=INFO) on import
+
+    config = DefaultWeightOnlyQuantConfig(block_size=WEIGHT_BLOCK, is_symmetric=True, accuracy_level=4,
+                                          bits=WEIGHT_BITS)
+    with _quiet():
+        quantizer = MatMulNBitsQuantizer(onnx.load(str(source)), bits=WEIGHT_BITS, block_size=WEIGHT_BLOCK,
+                                         is_symmetric=True, accuracy_level=4, algo_config=config)
+        quantizer.process()
+        quantizer.model.save_model_to_file(str(target), use_external_data_format=True)
+    for written in target.parent.iterdir():
+        written.chmod(0o644)  # the weights file is written private (0600); the model folder is readable
 
 
 @contextlib.contextmanager
@@ -131,7 +167,8 @@ def _quiet():
     """The exporter's warnings and the weights progress bar are about torch internals, not the user's work."""
     from .embedding import no_weights_progress_bar
 
-    loggers = [logging.getLogger(name) for name in ("torch.onnx", "torch._dynamo", "torch.export", "onnxscript")]
+    loggers = [logging.getLogger(name) for name in ("torch.onnx", "torch._dynamo", "torch.export", "onnxscript",
+                                                     "onnxruntime.quantization.matmul_nbits_quantizer")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(logging.ERROR)

@@ -137,10 +137,11 @@ def test_eval_runs_on_the_bundled_set_without_regression(index_dir, tmp_path):
     assert (tmp_path / "eval.md").read_text().startswith("# tanya eval")
 
 
-def test_questions_are_encoded_by_onnx_runtime_with_the_same_vectors_as_torch():
-    """`tanya models fetch` (run by `make test`) exports the question encoder; it must not change a vector."""
+def test_questions_are_encoded_by_onnx_runtime_with_the_vectors_of_torch():
+    """`tanya models fetch` (run by `make test`) exports the question encoder with 8-bit weights; its vectors
+    must stay those of sentence-transformers."""
     from assistant.engine import make_embedder
-    from index.onnx_query import onnx_query_file
+    from index.onnx_query import MIN_COSINE, onnx_query_file
 
     embedder = make_embedder().inner
     assert onnx_query_file(embedder.location).is_file(), "run `tanya models fetch` to export the question encoder"
@@ -148,7 +149,7 @@ def test_questions_are_encoded_by_onnx_runtime_with_the_same_vectors_as_torch():
     questions = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?", "Berapa 4.000?"]
     onnx, torch_vectors = embedder.embed_queries(questions), embedder._encode(questions, "query")
     assert onnx.shape == torch_vectors.shape
-    assert float((onnx * torch_vectors).sum(axis=1).min()) > 0.999
+    assert float((onnx * torch_vectors).sum(axis=1).min()) > MIN_COSINE
 
 
 def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, caplog):
