@@ -88,7 +88,7 @@ class SentenceTransformerEmbedder:
 
                 log.info("Loading embedding model %s", self.location)
                 with no_weights_progress_bar():  # a one-second load: no "Loading weights" bar before every answer
-                    model = SentenceTransformer(str(self.location), device=_device())
+                    model = SentenceTransformer(str(self.location), device="cpu" if self.quantize else _device())
                 model.max_seq_length = MAX_SEQ_LENGTH
                 if self.quantize == "int8":
                     model = _quantize_int8(model)
@@ -163,6 +163,8 @@ class SentenceTransformerEmbedder:
             inputs = tokenizer([prompt + texts[i] for i in batch], padding=True, truncation=True,
                                max_length=MAX_SEQ_LENGTH, return_offsets_mapping=True, return_tensors="pt")
             offsets = inputs.pop("offset_mapping").tolist()
+            attention = inputs["attention_mask"].numpy()
+            inputs = {key: value.to(model.device) for key, value in inputs.items()}  # the GPU, when there is one
             with torch.inference_mode():
                 hidden = transformer(**inputs).last_hidden_state
                 mask = inputs["attention_mask"].unsqueeze(-1).to(hidden.dtype)
@@ -171,16 +173,17 @@ class SentenceTransformerEmbedder:
                 for b, i in enumerate(batch):
                     starts = np.array([o[0] for o in offsets[b]])
                     ends = np.array([o[1] for o in offsets[b]])
-                    real = (ends > starts) & (inputs["attention_mask"][b].numpy() > 0)
+                    real = (ends > starts) & (attention[b] > 0)
                     for number, (a, z) in enumerate(spans[i]):
                         inside = real & (starts >= a + len(prompt)) & (ends <= z + len(prompt))
                         if inside.any():
-                            pooled.append(hidden[b, torch.from_numpy(np.nonzero(inside)[0])].mean(0, keepdim=True))
+                            tokens = torch.from_numpy(np.nonzero(inside)[0]).to(hidden.device)
+                            pooled.append(hidden[b, tokens].mean(0, keepdim=True))
                             rows.append((b, number))
                 features = {"sentence_embedding": torch.cat(pooled)}
                 for module in head:
                     features = module(features)
-                vectors = features["sentence_embedding"].float().numpy()
+                vectors = features["sentence_embedding"].float().cpu().numpy()
             for b, i in enumerate(batch):
                 documents[i] = vectors[b]
                 sentences[i] = np.full((len(spans[i]), self.dimension), np.nan, dtype=np.float32)
