@@ -135,7 +135,7 @@ class SentenceTransformerEmbedder:
         if self._onnx is not None and texts:
             try:
                 return self._onnx.encode(texts)
-            except Exception as exc:  # noqa: BLE001 - a damaged export: torch gives the same vectors
+            except Exception as exc:  # noqa: BLE001 - a damaged export: torch's vectors are the reference
                 log.warning("The ONNX question encoder failed (%s); using torch. `tanya models fetch --force` "
                             "exports it again.", str(exc).splitlines()[0][:200])
                 self._onnx = None

@@ -146,16 +146,14 @@ def _quantize_weights(source: Path, target: Path) -> None:
 
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
-    from onnxruntime.quantization.matmul_nbits_quantizer import DefaultWeightOnlyQuantConfig, MatMulNBitsQuantizer
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
 
     root.handlers[:] = handlers
     root.setLevel(level)  # that module calls logging.basicConfig(level=INFO) on import
 
-    config = DefaultWeightOnlyQuantConfig(block_size=WEIGHT_BLOCK, is_symmetric=True, accuracy_level=4,
-                                          bits=WEIGHT_BITS)
     with _quiet():
         quantizer = MatMulNBitsQuantizer(onnx.load(str(source)), bits=WEIGHT_BITS, block_size=WEIGHT_BLOCK,
-                                         is_symmetric=True, accuracy_level=4, algo_config=config)
+                                         is_symmetric=True, accuracy_level=4)
         quantizer.process()
         quantizer.model.save_model_to_file(str(target), use_external_data_format=True)
     for written in target.parent.iterdir():
