@@ -136,6 +136,11 @@ _DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-questio
                    r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
                    r"(?:\s+ke[-\s]?\w+|\s+[IVXLC]+\b)?|\b\d{2,4}s\b")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 4.000, 10,5, 1994 (also used by the verifier)
+# A count written out ("lima SEA Games", "dua belas volume", "ribuan warga", "abad XII") answers "berapa" too.
+_NUMBER_WORD = re.compile(
+    r"\b(?:(?<!salah )satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
+    r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
+    r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
 _WORD = re.compile(r"\w+")
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
@@ -178,7 +183,7 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     if kind == "date":
         found = [*_DATE.finditer(sentence), *_MONTH.finditer(sentence)]
     elif kind == "number":
-        found = list(NUMBER.finditer(sentence))
+        found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
         found = list(_NAME.finditer(sentence))
     elif kind == "place":
@@ -242,6 +247,10 @@ class ExtractiveAnswerer:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         chosen = self._choose(scored)
+        if expected_type(question) == "number" and not any(_matches_type(c.text, "number", question) for c in chosen):
+            # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
+            timings["total"] = (time.perf_counter() - started) * 1000
+            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         text = " ".join(f"{_shorten(s.text, MAX_ANSWER_CHARS // len(chosen))} [{s.n}]" for s in chosen)
         timings["total"] = (time.perf_counter() - started) * 1000
         return Answer(question, text, False, passages, chosen, timings, notes, passages, confidence)

@@ -57,3 +57,40 @@ def test_sentences_without_a_date_do_not(sentence):
 ])
 def test_the_answer_must_be_something_the_question_does_not_already_say(sentence, kind, question, holds_answer):
     assert _matches_type(sentence, kind, question) is holds_answer
+
+
+@pytest.mark.parametrize("sentence, holds_number", [
+    ("Omita pernah tampil di lima SEA Games.", True),
+    ("Empat negara, yakni Indonesia, Malaysia, Singapura, dan Thailand, sepakat.", True),
+    ("Seri itu terbit dalam dua belas volume.", True),
+    ("Ribuan warga mengungsi.", True),
+    ("Budidaya mutiara dimulai di China sejak abad XII.", True),
+    ("Sekitar 4.000 pasukan mendarat.", True),
+    ("Indonesia adalah salah satu negara pendiri.", False),
+    ("Kedua negara menandatangani perjanjian itu.", False),
+])
+def test_counts_written_out_answer_a_how_many_question(sentence, holds_number):
+    assert _matches_type(sentence, "number", "Berapa banyak?") is holds_number
+
+
+def _answer(tmp_path, fake_embedder, text: str, question: str):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    build_index(tmp_path, [Document("d1", "kota.txt", "Kota", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    return ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)  # confidence never abstains
+
+
+def test_a_how_many_question_without_a_count_in_the_answer_abstains(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, "Kota Kembang memiliki banyak taman kota yang indah dan terawat.",
+                     "Berapa jumlah taman kota di Kota Kembang?")
+    assert answer.abstained and answer.sentences == [] and "tidak ditemukan" in answer.answer
+
+
+@pytest.mark.parametrize("count", ["lima", "12"])
+def test_a_how_many_question_with_a_count_is_answered(tmp_path, fake_embedder, count):
+    answer = _answer(tmp_path, fake_embedder, f"Kota Kembang memiliki {count} taman kota yang indah dan terawat.",
+                     "Berapa jumlah taman kota di Kota Kembang?")
+    assert not answer.abstained and count in answer.answer
