@@ -142,6 +142,8 @@ _NUMBER_WORD = re.compile(
     r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
     r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
 _WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
+MAX_ITEM_HEAD_CHARS = 80
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
@@ -246,14 +248,13 @@ class ExtractiveAnswerer:
         if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
-        chosen = self._choose(scored)
-        if expected_type(question) == "number" and not any(_matches_type(c.text, "number", question) for c in chosen):
+        shown, text = self._compose(self._choose(scored), passages)
+        if expected_type(question) == "number" and not any(_matches_type(c.text, "number", question) for c in shown):
             # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
-        text = " ".join(f"{_shorten(s.text, MAX_ANSWER_CHARS // len(chosen))} [{s.n}]" for s in chosen)
         timings["total"] = (time.perf_counter() - started) * 1000
-        return Answer(question, text, False, passages, chosen, timings, notes, passages, confidence)
+        return Answer(question, text, False, passages, shown, timings, notes, passages, confidence)
 
     def _score_sentences(self, query: str, query_vector: np.ndarray,
                          passages: list[Passage]) -> tuple[list[CitedSentence], float]:
@@ -303,6 +304,67 @@ class ExtractiveAnswerer:
             if tokens and not any(t in vocabulary for t in tokens):
                 unknown += 1
         return min(unknown, 2) * self.settings.unknown_entity_penalty
+
+    def _compose(self, chosen: list[CitedSentence], passages: list[Passage]) -> tuple[list[CitedSentence], str]:
+        """The cited sentences and the answer text; a sentence that leads into a bulleted list ("…antara lain:")
+        brings the items' heads along, and an item already listed is not repeated."""
+        kept: list[CitedSentence] = []
+        lists: list[list[CitedSentence]] = []
+        for sentence in chosen:
+            if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end for items in lists for i in items):
+                kept.append(sentence)
+                lists.append(self._list_items(sentence, passages))
+        text = " ".join(self._cite(sentence, items, passages, MAX_ANSWER_CHARS // len(kept))
+                        for sentence, items in zip(kept, lists))
+        return [c for sentence, items in zip(kept, lists) for c in (sentence, *items)], text
+
+    def _list_items(self, lead: CitedSentence, passages: list[Passage]) -> list[CitedSentence]:
+        """The bulleted items that follow `lead` in its passage when `lead` introduces a list (ends with ':').
+
+        Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
+        "Pendanaan"), or by the whole item when it has no short head; offsets point into the passage.
+        """
+        if not lead.text.rstrip().endswith(":"):
+            return []
+        passage = next(p for p in passages if p.n == lead.n)
+        spans, _ = self.index.sentences_of(self.index.row_of[passage.chunk_id])
+        items: list[CitedSentence] = []
+        for start, end in spans:
+            if start < lead.end:
+                continue
+            bullet = _BULLET.match(passage.text, start, end)
+            if not bullet:
+                break
+            head_end = passage.text.find(":", bullet.end(), end)
+            if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
+                head_end = end
+            head = passage.text[bullet.end():head_end].rstrip(" .;")
+            items.append(CitedSentence(head, lead.n, bullet.end(), bullet.end() + len(head), lead.score))
+        return items
+
+    def _cite(self, sentence: CitedSentence, items: list[CitedSentence], passages: list[Passage], limit: int) -> str:
+        """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`."""
+        if not items:
+            return f"{_shorten(sentence.text, limit)} [{sentence.n}]"
+        listed = "; ".join(item.text for item in items)
+        if self._list_goes_on(items[-1], passages):  # the passage ends inside the list
+            return f"{_shorten(sentence.text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
+        return f"{_shorten(sentence.text + ' ' + listed, limit - 1)}. [{sentence.n}]"
+
+    def _list_goes_on(self, last_item: CitedSentence, passages: list[Passage]) -> bool:
+        """Whether the list runs past `last_item`: the passage ends there and the document's next sentence
+        (the first of the next chunk that starts after this passage) is another item."""
+        passage = next(p for p in passages if p.n == last_item.n)
+        row = self.index.row_of[passage.chunk_id]
+        spans, _ = self.index.sentences_of(row)
+        if any(start > last_item.start for start, _ in spans):
+            return False
+        following = self.index.chunks[row + 1] if row + 1 < len(self.index.chunks) else None
+        if following is None or following.doc_id != passage.doc_id:
+            return False
+        spans, _ = self.index.sentences_of(row + 1)
+        after = [(start, end) for start, end in spans if following.start + start >= passage.end]
+        return bool(after) and _BULLET.match(following.text, *after[0]) is not None
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]

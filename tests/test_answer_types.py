@@ -94,3 +94,23 @@ def test_a_how_many_question_with_a_count_is_answered(tmp_path, fake_embedder, c
     answer = _answer(tmp_path, fake_embedder, f"Kota Kembang memiliki {count} taman kota yang indah dan terawat.",
                      "Berapa jumlah taman kota di Kota Kembang?")
     assert not answer.abstained and count in answer.answer
+
+
+LIST_DOCUMENT = ("Program beasiswa itu dimulai pada 2015 di Bandung. Program beasiswa itu menghadapi beberapa tantangan, "
+                 "antara lain:\n- Pendanaan: anggaran daerah terbatas setiap tahun.\n- Seleksi: calon penerima sulit "
+                 "dijangkau di desa.\nPemerintah kota berjanji menambah anggaran.")
+
+
+def test_a_sentence_leading_into_a_list_is_answered_with_the_items(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, LIST_DOCUMENT, "Apa saja tantangan program beasiswa itu?")
+    assert not answer.abstained
+    assert "antara lain: Pendanaan; Seleksi. [1]" in answer.answer
+    passage = answer.passages[0]
+    assert [passage.text[s.start:s.end] for s in answer.sentences if s.n == passage.n][-2:] == ["Pendanaan", "Seleksi"]
+
+
+def test_a_list_that_runs_past_its_passage_says_it_goes_on(tmp_path, fake_embedder):
+    # A chunk holds 4 sentences: the third item is in the next chunk, not in the cited passage.
+    longer = LIST_DOCUMENT.replace("\nPemerintah", "\n- Waktu: masa pendaftaran terlalu singkat.\nPemerintah")
+    answer = _answer(tmp_path, fake_embedder, longer, "Apa saja tantangan program beasiswa itu?")
+    assert "antara lain: Pendanaan; Seleksi; … [1]" in answer.answer
