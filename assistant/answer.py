@@ -311,7 +311,8 @@ class ExtractiveAnswerer:
         kept: list[CitedSentence] = []
         lists: list[list[CitedSentence]] = []
         for sentence in chosen:
-            if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end for items in lists for i in items):
+            listed = any(sentence.n == i.n and sentence.start <= i.start <= sentence.end for items in lists for i in items)
+            if not listed:
                 kept.append(sentence)
                 lists.append(self._list_items(sentence, passages))
         text = " ".join(self._cite(sentence, items, passages, MAX_ANSWER_CHARS // len(kept))
@@ -322,19 +323,21 @@ class ExtractiveAnswerer:
         """The bulleted items that follow `lead` in its passage when `lead` introduces a list (ends with ':').
 
         Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
-        "Pendanaan"), or by the whole item when it has no short head; offsets point into the passage.
+        "Pendanaan"), or by the whole item when it has no short head; offsets point into the passage. The list
+        ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
         """
         if not lead.text.rstrip().endswith(":"):
             return []
-        passage = next(p for p in passages if p.n == lead.n)
-        spans, _ = self.index.sentences_of(self.index.row_of[passage.chunk_id])
+        passage, spans = self._passage_sentences(lead.n, passages)
         items: list[CitedSentence] = []
+        marker = None
         for start, end in spans:
             if start < lead.end:
                 continue
             bullet = _BULLET.match(passage.text, start, end)
-            if not bullet:
+            if not bullet or (marker is not None and _marker_kind(bullet) != marker):
                 break
+            marker = _marker_kind(bullet)
             head_end = passage.text.find(":", bullet.end(), end)
             if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
                 head_end = end
@@ -347,24 +350,30 @@ class ExtractiveAnswerer:
         if not items:
             return f"{_shorten(sentence.text, limit)} [{sentence.n}]"
         listed = "; ".join(item.text for item in items)
-        if self._list_goes_on(items[-1], passages):  # the passage ends inside the list
+        if self._list_goes_on(items, passages):
             return f"{_shorten(sentence.text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
         return f"{_shorten(sentence.text + ' ' + listed, limit - 1)}. [{sentence.n}]"
 
-    def _list_goes_on(self, last_item: CitedSentence, passages: list[Passage]) -> bool:
-        """Whether the list runs past `last_item`: the passage ends there and the document's next sentence
-        (the first of the next chunk that starts after this passage) is another item."""
-        passage = next(p for p in passages if p.n == last_item.n)
-        row = self.index.row_of[passage.chunk_id]
-        spans, _ = self.index.sentences_of(row)
-        if any(start > last_item.start for start, _ in spans):
+    def _list_goes_on(self, items: list[CitedSentence], passages: list[Passage]) -> bool:
+        """Whether the list runs past its passage: the last item ends the passage, and the document's next
+        sentence (the first of the next chunk that starts after this passage) is an item with the same marker."""
+        passage, spans = self._passage_sentences(items[-1].n, passages)
+        if any(start > items[-1].start for start, _ in spans):
             return False
+        row = self.index.row_of[passage.chunk_id]
         following = self.index.chunks[row + 1] if row + 1 < len(self.index.chunks) else None
         if following is None or following.doc_id != passage.doc_id:
             return False
-        spans, _ = self.index.sentences_of(row + 1)
-        after = [(start, end) for start, end in spans if following.start + start >= passage.end]
-        return bool(after) and _BULLET.match(following.text, *after[0]) is not None
+        after = [(a, z) for a, z in self.index.sentences_of(row + 1)[0] if following.start + a >= passage.end]
+        bullet = _BULLET.match(following.text, *after[0]) if after else None
+        first_line = max(a for a, _ in spans if a <= items[0].start)
+        first = _BULLET.match(passage.text, first_line, items[0].start)
+        return bullet is not None and first is not None and _marker_kind(bullet) == _marker_kind(first)
+
+    def _passage_sentences(self, n: int, passages: list[Passage]) -> tuple[Passage, list[tuple[int, int]]]:
+        """Passage `n` and its sentence spans (offsets into its text)."""
+        passage = next(p for p in passages if p.n == n)
+        return passage, self.index.sentences_of(self.index.row_of[passage.chunk_id])[0]
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]
@@ -377,6 +386,12 @@ class ExtractiveAnswerer:
                 chosen.append(other)
                 break
         return chosen
+
+
+def _marker_kind(bullet: re.Match) -> str:
+    """What marks a list item: its bullet character, or `1.` for any numbered item."""
+    marker = bullet.group(0).strip()
+    return "1." if marker[0].isdigit() else marker
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -188,7 +188,8 @@ def run_tanya(corpus: list[dict], queries: list[dict], unanswerable: list[dict],
               "tanya hybrid": ranking(default.method, default.dense_weight)}
     grid = {f"{m} {w}" if w else m: ranking(m, w) for m, w in FUSION_GRID}
     hits = [float(any(a.lower() in ans.answer.lower() for a in q["answers"])) for q, ans in zip(queries, answers)]
-    return {"ranked": ranked, "grid": grid, "build_s": build, "load_s": load, "latency": latencies, "chunks": len(index.chunks),
+    return {"ranked": ranked, "grid": grid, "build_s": build, "load_s": load, "latency": latencies,
+            "chunks": len(index.chunks),
             "hits": hits, "answers": answers, "idk": abstained,
             "cache_hits": getattr(embedder, "hits", None), "cache_misses": getattr(embedder, "misses", None)}
 
@@ -249,7 +250,8 @@ def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None,
             "held_out": retrieval_metrics(subset(ranked, held_out), subset(strict, held_out))}
     best = (max(fusion_grid, key=lambda c: (fusion_grid[c]["tuning"]["MRR@10"], fusion_grid[c]["tuning"]["R@5"]))
             if any(tuning) else None)
-    speed["tanya"] = {"load_s": round(tanya["load_s"], 2), "build_s": round(tanya["build_s"], 2), "docs_per_s": round(len(corpus) / tanya["build_s"], 2),
+    speed["tanya"] = {"load_s": round(tanya["load_s"], 2), "build_s": round(tanya["build_s"], 2),
+                      "docs_per_s": round(len(corpus) / tanya["build_s"], 2),
                       "chunks_per_s": round(tanya["chunks"] / tanya["build_s"], 2), **_percentiles(tanya["latency"]),
                       "max_rss_mb": _max_rss_mb(), "cache_hits": tanya["cache_hits"], "cache_misses": tanya["cache_misses"]}
 
@@ -257,7 +259,8 @@ def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None,
         model_path = str(make_embedder(model).inner.location)
         lc = run_langchain(corpus, queries, model_path)
         systems["LangChain tutorial"] = {"ranked": lc["ranked"]}
-        speed["LangChain tutorial"] = {"load_s": round(lc["load_s"], 2), "build_s": round(lc["build_s"], 2), "docs_per_s": round(len(corpus) / lc["build_s"], 2),
+        speed["LangChain tutorial"] = {"load_s": round(lc["load_s"], 2), "build_s": round(lc["build_s"], 2),
+                                       "docs_per_s": round(len(corpus) / lc["build_s"], 2),
                                        "chunks_per_s": round(lc["chunks"] / lc["build_s"], 2), **_percentiles(lc["latency"]),
                                        "max_rss_mb": _max_rss_mb()}
 
@@ -306,7 +309,8 @@ def format_report(report: dict) -> str:
     lines += ["", "| system | model load s | build s | docs/s | chunks/s | p50 ms | p95 ms | max RSS MB |",
               "|---|---|---|---|---|---|---|---|"]
     for system, s in report["speed"].items():
-        lines.append(f"| {system} | {s.get('load_s', '-')} | {s.get('build_s', '-')} | {s.get('docs_per_s', '-')} | {s.get('chunks_per_s', '-')} | "
+        lines.append(f"| {system} | {s.get('load_s', '-')} | {s.get('build_s', '-')} | {s.get('docs_per_s', '-')} | "
+                     f"{s.get('chunks_per_s', '-')} | "
                      f"{s.get('p50_ms', '-')} | {s.get('p95_ms', '-')} | {s.get('max_rss_mb', '-')} |")
     lines += ["", f"Fusion grid (strict; tuned on {report['splits']['tuning']} tuning questions, "
               f"reported on {report['splits']['held_out']} held-out):", "",

@@ -114,3 +114,10 @@ def test_a_list_that_runs_past_its_passage_says_it_goes_on(tmp_path, fake_embedd
     longer = LIST_DOCUMENT.replace("\nPemerintah", "\n- Waktu: masa pendaftaran terlalu singkat.\nPemerintah")
     answer = _answer(tmp_path, fake_embedder, longer, "Apa saja tantangan program beasiswa itu?")
     assert "antara lain: Pendanaan; Seleksi; … [1]" in answer.answer
+
+
+def test_a_numbered_heading_after_the_bullets_is_not_an_item(tmp_path, fake_embedder):
+    lead_in = LIST_DOCUMENT[LIST_DOCUMENT.index("Program beasiswa itu menghadapi"):]  # heading inside the passage
+    headed = lead_in.replace("\nPemerintah", "\n4. Rencana ke Depan:\nPemerintah")
+    answer = _answer(tmp_path, fake_embedder, headed, "Apa saja tantangan program beasiswa itu?")
+    assert "antara lain: Pendanaan; Seleksi. [1]" in answer.answer and "Rencana" not in answer.answer
