@@ -142,6 +142,15 @@ _NUMBER_WORD = re.compile(
     r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
     r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
 _WORD = re.compile(r"\w+")
+# "Berapa kilometer ...?" asks for kilometres: a count of something else ("ribuan tentara") does not answer it.
+# Measures only: people are counted with many nouns (peserta, warga), and "tanggal berapa hari ..." asks a date.
+_UNITS = {
+    "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
+    "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|ha",
+    "hektar": r"hektare?|ha", "kilogram": r"kilogram|kg", "ton": r"ton", "rupiah": r"rupiah|rp",
+    "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
+}
+_ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -196,6 +205,17 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     return any(not set(_WORD.findall(m.group(0).lower())) <= asked for m in found)
 
 
+def _holds_count(sentence: str, question: str) -> bool:
+    """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one."""
+    if not _matches_type(sentence, "number", question):
+        return False
+    unit = _ASKED_UNIT.search(question)
+    if unit is None:
+        return True
+    count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
+    return re.search(rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)", sentence, re.I) is not None
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -248,8 +268,8 @@ class ExtractiveAnswerer:
         if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
-        shown, text = self._compose(self._choose(scored), passages)
-        if expected_type(question) == "number" and not any(_matches_type(c.text, "number", question) for c in shown):
+        shown, text = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
+        if expected_type(question) == "number" and not any(_holds_count(c.text, question) for c in shown):
             # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
@@ -386,6 +406,11 @@ class ExtractiveAnswerer:
                 chosen.append(other)
                 break
         return chosen
+
+
+def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSentence:
+    """The same sentence in the best-ranked passage that holds it: chunks share a sentence at their seams."""
+    return min((s for s in scored if s.text == sentence.text), key=lambda s: s.n)
 
 
 def _marker_kind(bullet: re.Match) -> str:

@@ -121,3 +121,24 @@ def test_a_numbered_heading_after_the_bullets_is_not_an_item(tmp_path, fake_embe
     headed = lead_in.replace("\nPemerintah", "\n4. Rencana ke Depan:\nPemerintah")
     answer = _answer(tmp_path, fake_embedder, headed, "Apa saja tantangan program beasiswa itu?")
     assert "antara lain: Pendanaan; Seleksi. [1]" in answer.answer and "Rencana" not in answer.answer
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    ("Moskow menampung ribuan tentara Rusia di sana.", False),  # a count, but not of kilometres
+    ("Perbatasan itu membentang sepanjang 7.644 km.", True),
+    ("Panjangnya sekitar tujuh ribu kilometer.", True),
+])
+def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(sentence, answers):
+    from assistant.answer import _holds_count
+
+    assert _holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
+    assert _holds_count(sentence, "Berapa jumlah tentara Rusia?") is True  # no unit asked: any count
+
+
+def test_a_sentence_two_passages_share_is_cited_from_the_better_ranked_one():
+    from assistant.answer import CitedSentence, _first_copy
+
+    seam = CitedSentence("Rusia dan Kazakhstan berbagi perbatasan.", 2, 0, 40, 0.90)  # chunks overlap by a sentence
+    earlier = CitedSentence("Rusia dan Kazakhstan berbagi perbatasan.", 1, 410, 450, 0.85)
+    other = CitedSentence("Moskow memiliki pangkalan militer.", 1, 0, 33, 0.95)
+    assert _first_copy(seam, [other, seam, earlier]) is earlier and _first_copy(other, [other, seam, earlier]) is other
