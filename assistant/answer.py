@@ -53,6 +53,8 @@ class AnswerSettings:
     abstain_below: float = 0.51
     second_sentence_margin: float = 0.15
     heading_penalty: float = 0.05
+    title_penalty: float = 0.5
+    """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     unknown_entity_penalty: float = 0.15
 
 
@@ -297,6 +299,8 @@ class ExtractiveAnswerer:
                 shared = 0.0
                 if len(text) < 30:
                     shared -= 0.1  # fragments rarely answer
+                # The title is shown with its passage and answers nothing; it still shows the right place was found.
+                is_title = bool(passage.title) and text.strip() == passage.title.strip()
                 if not text.rstrip("\"'”’)").endswith((".", "?", "!", "…")):
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
@@ -309,7 +313,8 @@ class ExtractiveAnswerer:
                 if passage.n <= s.confidence.passages:
                     best_support = max(best_support, score(s.confidence))
                 if passage.n <= s.select.passages:
-                    scored.append(CitedSentence(text, passage.n, start, end, score(s.select)))
+                    penalty = s.title_penalty if is_title else 0.0
+                    scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored, best_support
 

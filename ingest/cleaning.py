@@ -29,8 +29,9 @@ _JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
     r"^.{0,60}(©|copyright)\s*\d{4}.*$",
     r"^version\s+\d+(\.\d+)+\s*$",
     r"^konten dari pengguna\s*$",
-    r"^tulisan dari .{1,80} tidak mewakili pandangan dari redaksi.*$",
-    r"^(editor|penulis|reporter|pewarta|sumber)\s*:\s*\S.{0,60}$",
+    # Kept: a byline ("Tulisan dari <author> tidak mewakili pandangan dari redaksi", "Penulis: <author>") answers
+    # "siapa penulis artikel ini?".
+    r"^(editor|reporter|pewarta|sumber)\s*:\s*\S.{0,60}$",
     r"^\(\s*(foto|photo|gambar|ilustrasi)\s*:.*\)\s*$",
     r"^(foto|photo|gambar)\s*:.{0,200}(sumber|source|dok\.?)\s*:.*$",
     r"^\(\*+\)\s*$",

@@ -142,3 +142,19 @@ def test_a_sentence_two_passages_share_is_cited_from_the_better_ranked_one():
     earlier = CitedSentence("Rusia dan Kazakhstan berbagi perbatasan.", 1, 410, 450, 0.85)
     other = CitedSentence("Moskow memiliki pangkalan militer.", 1, 0, 33, 0.95)
     assert _first_copy(seam, [other, seam, earlier]) is earlier and _first_copy(other, [other, seam, earlier]) is other
+
+
+def test_the_title_line_is_not_chosen_as_the_answer(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = "Taman Kota Kembang\nKeadaan taman itu bersih dan terawat setiap hari.\nWarga sering berolahraga di sana."
+    build_index(tmp_path, [Document("d1", "kota.txt", "Taman Kota Kembang", text, sha256_text(text))], fake_embedder,
+                show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Bagaimana keadaan Taman Kota Kembang?"
+    titled = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, title_penalty=0.0)).ask(question)
+    assert titled.answer.startswith("Taman Kota Kembang [")  # what happens without the penalty
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
+    assert answer.answer.startswith("Keadaan taman itu bersih") and answer.confidence == titled.confidence

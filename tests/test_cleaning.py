@@ -64,3 +64,16 @@ def test_bundled_corpus_is_clean(bundled_documents):
                  "(Foto:", "PT Dynamo Media Network", "Version 1.89.0"):
         assert junk not in joined
     assert "Asia Tengah, yang terdiri dari Kazakhstan" in joined
+
+
+def test_a_byline_is_kept_so_that_who_wrote_it_can_be_answered():
+    raw = "\n".join([
+        "Judul Opini Tentang Kota",
+        "Tulisan dari Ririn Dwi Fitriani tidak mewakili pandangan dari redaksi kumparan",
+        "Penulis: Budi Santoso",
+        "Editor: Ani Lestari",
+        "Isi opini yang cukup panjang untuk dibaca dengan baik oleh semua orang.",
+    ])
+    cleaned = clean_text(raw)
+    assert "Tulisan dari Ririn Dwi Fitriani" in cleaned.text and "Penulis: Budi Santoso" in cleaned.text
+    assert "Editor" not in cleaned.text
