@@ -215,7 +215,8 @@ def _holds_count(sentence: str, question: str) -> bool:
     if unit is None:
         return True
     count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
-    return re.search(rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)", sentence, re.I) is not None
+    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)"  # "7.644 km", "tujuh ribu kilometer"
+    return re.search(in_unit, sentence, re.I) is not None
 
 
 def validate_question(question: str) -> tuple[str, list[str]]:
