@@ -215,7 +215,8 @@ def _holds_count(sentence: str, question: str) -> bool:
     if unit is None:
         return True
     count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
-    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)"  # "7.644 km", "tujuh ribu kilometer"
+    # "7.644 km", "tujuh ribu kilometer": the count, up to two words, then the unit asked for.
+    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)"
     return re.search(in_unit, sentence, re.I) is not None
 
 
@@ -335,71 +336,52 @@ class ExtractiveAnswerer:
         """The cited sentences and the answer text; a sentence that leads into a bulleted list ("…antara lain:")
         brings the items' heads along, and an item already listed is not repeated."""
         kept: list[CitedSentence] = []
-        lists: list[list[CitedSentence]] = []
+        lists: list[tuple[list[CitedSentence], bool]] = []
         for sentence in chosen:
-            listed = any(sentence.n == i.n and sentence.start <= i.start <= sentence.end for items in lists for i in items)
-            if not listed:
+            if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end
+                       for items, _ in lists for i in items):
                 kept.append(sentence)
                 lists.append(self._list_items(sentence, passages))
-        text = " ".join(self._cite(sentence, items, passages, MAX_ANSWER_CHARS // len(kept))
-                        for sentence, items in zip(kept, lists))
-        return [c for sentence, items in zip(kept, lists) for c in (sentence, *items)], text
+        text = " ".join(_cite(sentence, items, goes_on, MAX_ANSWER_CHARS // len(kept))
+                        for sentence, (items, goes_on) in zip(kept, lists))
+        return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text
 
-    def _list_items(self, lead: CitedSentence, passages: list[Passage]) -> list[CitedSentence]:
-        """The bulleted items that follow `lead` in its passage when `lead` introduces a list (ends with ':').
+    def _list_items(self, lead: CitedSentence, passages: list[Passage]) -> tuple[list[CitedSentence], bool]:
+        """The bulleted items that follow `lead` in its passage when `lead` introduces a list (ends with ':'), and
+        whether the list goes on past the passage.
 
         Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
         "Pendanaan"), or by the whole item when it has no short head; offsets point into the passage. The list
         ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
         """
         if not lead.text.rstrip().endswith(":"):
-            return []
-        passage, spans = self._passage_sentences(lead.n, passages)
+            return [], False
+        passage = next(p for p in passages if p.n == lead.n)
+        row = self.index.row_of[passage.chunk_id]
         items: list[CitedSentence] = []
         marker = None
-        for start, end in spans:
+        for start, end in self.index.sentences_of(row)[0]:
             if start < lead.end:
                 continue
             bullet = _BULLET.match(passage.text, start, end)
             if not bullet or (marker is not None and _marker_kind(bullet) != marker):
-                break
+                return items, False  # the list ends inside the passage
             marker = _marker_kind(bullet)
             head_end = passage.text.find(":", bullet.end(), end)
             if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
                 head_end = end
             head = passage.text[bullet.end():head_end].rstrip(" .;")
             items.append(CitedSentence(head, lead.n, bullet.end(), bullet.end() + len(head), lead.score))
-        return items
+        return items, bool(items) and self._next_chunk_continues(row, passage, marker)
 
-    def _cite(self, sentence: CitedSentence, items: list[CitedSentence], passages: list[Passage], limit: int) -> str:
-        """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`."""
-        if not items:
-            return f"{_shorten(sentence.text, limit)} [{sentence.n}]"
-        listed = "; ".join(item.text for item in items)
-        if self._list_goes_on(items, passages):
-            return f"{_shorten(sentence.text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
-        return f"{_shorten(sentence.text + ' ' + listed, limit - 1)}. [{sentence.n}]"
-
-    def _list_goes_on(self, items: list[CitedSentence], passages: list[Passage]) -> bool:
-        """Whether the list runs past its passage: the last item ends the passage, and the document's next
-        sentence (the first of the next chunk that starts after this passage) is an item with the same marker."""
-        passage, spans = self._passage_sentences(items[-1].n, passages)
-        if any(start > items[-1].start for start, _ in spans):
-            return False
-        row = self.index.row_of[passage.chunk_id]
+    def _next_chunk_continues(self, row: int, passage: Passage, marker: str | None) -> bool:
+        """Whether the document's sentence right after `passage` (in the next chunk) is an item marked `marker`."""
         following = self.index.chunks[row + 1] if row + 1 < len(self.index.chunks) else None
         if following is None or following.doc_id != passage.doc_id:
             return False
         after = [(a, z) for a, z in self.index.sentences_of(row + 1)[0] if following.start + a >= passage.end]
         bullet = _BULLET.match(following.text, *after[0]) if after else None
-        first_line = max(a for a, _ in spans if a <= items[0].start)
-        first = _BULLET.match(passage.text, first_line, items[0].start)
-        return bullet is not None and first is not None and _marker_kind(bullet) == _marker_kind(first)
-
-    def _passage_sentences(self, n: int, passages: list[Passage]) -> tuple[Passage, list[tuple[int, int]]]:
-        """Passage `n` and its sentence spans (offsets into its text)."""
-        passage = next(p for p in passages if p.n == n)
-        return passage, self.index.sentences_of(self.index.row_of[passage.chunk_id])[0]
+        return bullet is not None and _marker_kind(bullet) == marker
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]
@@ -417,6 +399,16 @@ class ExtractiveAnswerer:
 def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSentence:
     """The same sentence in the best-ranked passage that holds it: chunks share a sentence at their seams."""
     return min((s for s in scored if s.text == sentence.text), key=lambda s: s.n)
+
+
+def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, limit: int) -> str:
+    """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`."""
+    if not items:
+        return f"{_shorten(sentence.text, limit)} [{sentence.n}]"
+    listed = "; ".join(item.text for item in items)
+    if goes_on:
+        return f"{_shorten(sentence.text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
+    return f"{_shorten(sentence.text + ' ' + listed, limit - 1)}. [{sentence.n}]"
 
 
 def _marker_kind(bullet: re.Match) -> str:
