@@ -153,6 +153,9 @@ _UNITS = {
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
+                           r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
+_ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -208,7 +211,12 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
 
 
 def _holds_count(sentence: str, question: str) -> bool:
-    """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one."""
+    """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
+
+    The day of a date ("pada 5 Januari") is no count, unless the question asks for a date ("tanggal berapa").
+    """
+    if not _ASKED_DATE.search(question):
+        sentence = _DAY_OF_MONTH.sub(" ", sentence)
     if not _matches_type(sentence, "number", question):
         return False
     unit = _ASKED_UNIT.search(question)

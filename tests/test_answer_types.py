@@ -158,3 +158,14 @@ def test_the_title_line_is_not_chosen_as_the_answer(tmp_path, fake_embedder):
     assert titled.answer.startswith("Taman Kota Kembang [")  # what happens without the penalty
     answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
     assert answer.answer.startswith("Keadaan taman itu bersih") and answer.confidence == titled.confidence
+
+
+@pytest.mark.parametrize("sentence, question, answers", [
+    ("Tokayev memanggil pasukan CSTO pada 5 Januari.", "Berapa jumlah penduduk Kazakhstan?", False),  # a day, not a count
+    ("Pada 5 Januari, sekitar 4.000 pasukan mendarat.", "Berapa pasukan yang mendarat?", True),
+    ("Lomba itu berakhir pada 8 September.", "Tanggal berapa lomba itu berakhir?", True),  # a date asked for
+])
+def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
+    from assistant.answer import _holds_count
+
+    assert _holds_count(sentence, question) is answers
