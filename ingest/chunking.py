@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .documents import Chunk, Document, make_chunk_id
-from .sentences import sentence_spans
+from .sentences import SPLITTER_VERSION, sentence_spans
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,9 @@ class ChunkingConfig:
             raise ValueError(f"overlap must be between 0 and max_sentences - 1; got {self.overlap}.")
 
     def to_dict(self) -> dict:
-        return {"max_chars": self.max_chars, "max_sentences": self.max_sentences, "overlap": self.overlap}
+        """As kept in an index's manifest: a different dict (a new sentence splitter too) means re-chunking."""
+        return {"max_chars": self.max_chars, "max_sentences": self.max_sentences, "overlap": self.overlap,
+                "splitter": SPLITTER_VERSION}
 
 
 def chunk_spans(spans: list[tuple[int, int]], config: ChunkingConfig) -> list[tuple[int, int]]:

@@ -2,7 +2,8 @@
 
 It knows Indonesian abbreviations (`Dr.`, `No.`, `dll.`, `dsb.`), numbers with thousands dots or
 decimal commas (`4.000`, `2,5`), amounts (`$60 miliar`), initials (`M. Hatta`), numbered headings
-(`1. Pendahuluan.`) and list items (a new line always starts a new sentence).
+(`1. Pendahuluan.`) and list items (a new line always starts a new sentence). Wikipedia copies end
+sentences with reference marks (`Soekarno.[1] Adapun`) and sometimes lose the space (`ini.Para pendiri`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from pathlib import Path
 
 _DATA = Path(__file__).parent / "data"
 
-# A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s)")
+# A candidate end: terminal punctuation, optional closing quotes/brackets and reference marks ("[1]"), then
+# whitespace; or a full stop glued to the next sentence's capitalised word after a lower-case word ("ini.Para").
+_CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
+SPLITTER_VERSION = 2
+"""Raised whenever the splitter's spans change, so that indexes built before re-chunk their documents."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

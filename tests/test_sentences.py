@@ -35,3 +35,14 @@ def test_spans_reproduce_the_text(bundled_documents):
             sentence = document.text[start:end]
             assert sentence == sentence.strip() and sentence
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_wikipedia_reference_marks_and_a_lost_space_end_sentences():
+    text = ("Istilah itu dikenalkan oleh Ir. Soekarno.[1] Adapun sumber lain menyebut Ahmad Yani.[2][3] "
+            "Lembaga itu didirikan dewasa ini.Para pendiri hadir di Jl.Sudirman, bukan di detik.com.")
+    assert split_sentences(text) == [
+        "Istilah itu dikenalkan oleh Ir. Soekarno.[1]",
+        "Adapun sumber lain menyebut Ahmad Yani.[2][3]",
+        "Lembaga itu didirikan dewasa ini.",
+        "Para pendiri hadir di Jl.Sudirman, bukan di detik.com.",
+    ]
