@@ -37,6 +37,9 @@ class SentenceWeights:
     """Added when the sentence holds what the question asks for (a year for *kapan*...), ..."""
     type_penalty: float
     """...subtracted when it does not."""
+    passage_score: float = 0.0
+    """Times the passage's dense score minus the best candidate passage's: a sentence of a passage that matches
+    the question less well must match much better itself."""
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,14 @@ class AnswerSettings:
 
     k: int = 5
     search: SearchConfig = SearchConfig()
-    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.2, type_penalty=0.1)
+    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
+                                              passage_score=2.0)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
     """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
     abstain_below: float = 0.51
-    second_sentence_margin: float = 0.15
+    second_sentence_margin: float = 0.2
     heading_penalty: float = 0.05
     title_penalty: float = 0.5
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
@@ -156,6 +160,7 @@ _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".joi
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
                            r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
+_REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -297,6 +302,7 @@ class ExtractiveAnswerer:
         s = self.settings
         query_terms = set(tokenize(query))
         kind = expected_type(query)
+        best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         scored, best_support = [], -1.0
         for passage in passages[: max(s.select.passages, s.confidence.passages)]:
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
@@ -311,11 +317,12 @@ class ExtractiveAnswerer:
                     shared -= 0.1  # fragments rarely answer
                 # The title is shown with its passage and answers nothing; it still shows the right place was found.
                 is_title = bool(passage.title) and text.strip() == passage.title.strip()
-                if not text.rstrip("\"'”’)").endswith((".", "?", "!", "…")):
+                if not _REFERENCE_MARKS.sub("", text).rstrip("\"'”’)").endswith((".", "?", "!", "…")):
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
-                    value = float(sim) + w.coverage * coverage + w.rank / passage.n + shared
+                    value = (float(sim) + w.coverage * coverage + w.rank / passage.n + shared
+                             + w.passage_score * (passage.dense_score - best_dense))
                     if matches is not None:
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
@@ -410,13 +417,17 @@ def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSe
 
 
 def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, limit: int) -> str:
-    """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`."""
+    """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`.
+
+    A Wikipedia copy's reference marks at the end ("…1945.[1]") are left out: next to `[n]` they read as citations.
+    """
+    text = _REFERENCE_MARKS.sub("", sentence.text)
     if not items:
-        return f"{_shorten(sentence.text, limit)} [{sentence.n}]"
+        return f"{_shorten(text, limit)} [{sentence.n}]"
     listed = "; ".join(item.text for item in items)
     if goes_on:
-        return f"{_shorten(sentence.text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
-    return f"{_shorten(sentence.text + ' ' + listed, limit - 1)}. [{sentence.n}]"
+        return f"{_shorten(text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
+    return f"{_shorten(text + ' ' + listed, limit - 1)}. [{sentence.n}]"
 
 
 def _marker_kind(bullet: re.Match) -> str:

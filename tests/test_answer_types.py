@@ -169,3 +169,30 @@ def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
     from assistant.answer import _holds_count
 
     assert _holds_count(sentence, question) is answers
+
+
+def test_a_sentence_from_a_weaker_passage_must_match_much_better_to_be_chosen(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer, SentenceWeights
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    park = ("Taman Kota Kembang menjadi paru-paru kota dan tempat warga berolahraga. Taman Kota Kembang terletak di "
+            "pusat kota. Taman Kota Kembang dikelola pemerintah kota sejak lama.")
+    market = "Pedagang di Pasar Baru membahas fungsi taman kota dalam rapat warga. Harga sayur di pasar naik."
+    build_index(tmp_path, [Document(n, f"{n}.txt", "", t, sha256_text(t)) for n, t in (("park", park), ("market", market))],
+                fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Bagaimana fungsi taman kota Kembang bagi warga?"
+    flat = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2, passage_score=0.0)
+    unweighted = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, select=flat)).ask(question)
+    assert unweighted.answer.startswith("Pedagang di Pasar Baru")  # what happens without the passage's score
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
+    assert answer.passages[0].doc_id == "park" and answer.answer.startswith("Taman Kota Kembang menjadi paru-paru kota")
+
+
+def test_reference_marks_at_a_sentence_end_are_not_shown_beside_the_citation(tmp_path, fake_embedder):
+    text = "Kota Kembang didirikan pada tahun 1810.[1] Kota itu kini berpenduduk 4.000 jiwa.[2][3]"
+    answer = _answer(tmp_path, fake_embedder, text, "Kapan Kota Kembang didirikan?")
+    assert answer.answer.startswith("Kota Kembang didirikan pada tahun 1810. [1]")
+    sentence = answer.sentences[0]
+    assert answer.passages[0].text[sentence.start:sentence.end] == "Kota Kembang didirikan pada tahun 1810.[1]"
