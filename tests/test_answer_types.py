@@ -15,6 +15,9 @@ from assistant.answer import _matches_type, expected_type
     ("Dimanakah letak Candi Borobudur?", "place"),
     ("Di mana Soekarno dilahirkan?", "place"),
     ("Apa ibu kota Kazakhstan?", None),
+    ("Sebutkan negara-negara yang membentuk kawasan Asia Tengah.", "list"),
+    ("Organisasi regional apa saja yang menjadi wadah pertemuan?", "list"),
+    ("What are the challenges of international cooperation?", "list"),
 ])
 def test_the_question_word_gives_the_answer_type(question, kind):
     assert expected_type(question) == kind
@@ -71,6 +74,17 @@ def test_the_answer_must_be_something_the_question_does_not_already_say(sentence
 ])
 def test_counts_written_out_answer_a_how_many_question(sentence, holds_number):
     assert _matches_type(sentence, "number", "Berapa banyak?") is holds_number
+
+
+@pytest.mark.parametrize("sentence, enumerates", [
+    ("Putin melakukan intervensi di Georgia, Ukraina, dan Belarusia.", True),
+    ("Kerja sama itu mencakup energi, air dan perdagangan.", True),
+    ("Bentuk kerjasama ini sangat beragam, meliputi:", True),  # leads into a bulleted list
+    ("Namun, kerja sama itu penting bagi Kazakhstan.", False),
+    ("PfP membantu Kazakhstan memerangi terorisme.", False),
+])
+def test_a_list_question_is_answered_by_an_enumeration(sentence, enumerates):
+    assert _matches_type(sentence, "list", "Sebutkan bentuk-bentuk kerja sama itu.") is enumerates
 
 
 def _answer(tmp_path, fake_embedder, text: str, question: str):
