@@ -81,6 +81,8 @@ def test_counts_written_out_answer_a_how_many_question(sentence, holds_number):
     ("Kerja sama itu mencakup energi, air dan perdagangan.", True),
     ("Bentuk kerjasama ini sangat beragam, meliputi:", True),  # leads into a bulleted list
     ("Namun, kerja sama itu penting bagi Kazakhstan.", False),
+    ("Namun, kerja sama itu penting dan bermanfaat.", False),
+    ("Di era globalisasi ini, kerjasama internasional bukan lagi sekadar pilihan, melainkan keniscayaan.", False),
     ("PfP membantu Kazakhstan memerangi terorisme.", False),
 ])
 def test_a_list_question_is_answered_by_an_enumeration(sentence, enumerates):
