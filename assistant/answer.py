@@ -168,6 +168,8 @@ _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
+MAX_LIST_ITEMS = 12
+MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
@@ -294,13 +296,13 @@ class ExtractiveAnswerer:
         if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
-        shown, text = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
+        shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
         if expected_type(question) == "number" and not any(_holds_count(c.text, question) for c in shown):
             # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         timings["total"] = (time.perf_counter() - started) * 1000
-        return Answer(question, text, False, passages, shown, timings, notes, passages, confidence)
+        return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
 
     def _score_sentences(self, query: str, query_vector: np.ndarray,
                          passages: list[Passage]) -> tuple[list[CitedSentence], float]:
@@ -356,9 +358,15 @@ class ExtractiveAnswerer:
                 unknown += 1
         return min(unknown, 2) * self.settings.unknown_entity_penalty
 
-    def _compose(self, chosen: list[CitedSentence], passages: list[Passage]) -> tuple[list[CitedSentence], str]:
-        """The cited sentences and the answer text; a sentence that leads into a bulleted list ("…antara lain:")
-        brings the items' heads along, and an item already listed is not repeated."""
+    def _compose(self, chosen: list[CitedSentence], passages: list[Passage]
+                 ) -> tuple[list[CitedSentence], str, list[Passage]]:
+        """The cited sentences, the answer text and the passages it may cite.
+
+        A sentence that leads into a bulleted list ("…antara lain:") brings the items' heads along, and an item
+        already listed is not repeated. Items past the lead's passage come from the document's next chunks, which
+        join the citable passages (numbered after the retrieved ones) when they were not retrieved.
+        """
+        passages = list(passages)
         kept: list[CitedSentence] = []
         lists: list[tuple[list[CitedSentence], bool]] = []
         for sentence in chosen:
@@ -368,15 +376,18 @@ class ExtractiveAnswerer:
                 lists.append(self._list_items(sentence, passages))
         text = " ".join(_cite(sentence, items, goes_on, MAX_ANSWER_CHARS // len(kept))
                         for sentence, (items, goes_on) in zip(kept, lists))
-        return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text
+        cited = {c.n for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)}
+        passages = [p for p in passages if p.n <= self.settings.k or p.n in cited]
+        return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
     def _list_items(self, lead: CitedSentence, passages: list[Passage]) -> tuple[list[CitedSentence], bool]:
-        """The bulleted items that follow `lead` in its passage when `lead` introduces a list (ends with ':'), and
-        whether the list goes on past the passage.
+        """The bulleted items that follow `lead` when it introduces a list (ends with ':'), and whether the list
+        goes on past the last item read (at most `MAX_LIST_ITEMS`).
 
         Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
-        "Pendanaan"), or by the whole item when it has no short head; offsets point into the passage. The list
-        ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
+        "Pendanaan"), or by the whole item when it has no short head; offsets point into the item's passage. The
+        list ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
+        Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet.
         """
         if not lead.text.rstrip().endswith(":"):
             return [], False
@@ -384,28 +395,33 @@ class ExtractiveAnswerer:
         row = self.index.row_of[passage.chunk_id]
         items: list[CitedSentence] = []
         marker = None
-        for start, end in self.index.sentences_of(row)[0]:
-            if start < lead.end:
-                continue
-            bullet = _BULLET.match(passage.text, start, end)
-            if not bullet or (marker is not None and _marker_kind(bullet) != marker):
-                return items, False  # the list ends inside the passage
-            marker = _marker_kind(bullet)
-            head_end = passage.text.find(":", bullet.end(), end)
-            if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
-                head_end = end
-            head = passage.text[bullet.end():head_end].rstrip(" .;")
-            items.append(CitedSentence(head, lead.n, bullet.end(), bullet.end() + len(head), lead.score))
-        return items, bool(items) and self._next_chunk_continues(row, passage, marker)
-
-    def _next_chunk_continues(self, row: int, passage: Passage, marker: str | None) -> bool:
-        """Whether the document's sentence right after `passage` (in the next chunk) is an item marked `marker`."""
-        following = self.index.chunks[row + 1] if row + 1 < len(self.index.chunks) else None
-        if following is None or following.doc_id != passage.doc_id:
-            return False
-        after = [(a, z) for a, z in self.index.sentences_of(row + 1)[0] if following.start + a >= passage.end]
-        bullet = _BULLET.match(following.text, *after[0]) if after else None
-        return bullet is not None and _marker_kind(bullet) == marker
+        read_to = passage.start + lead.end  # document offset up to which the list has been read
+        while row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id:
+            chunk = self.index.chunks[row]
+            source = _passage_of(chunk, passages, self.settings.k)
+            for start, end in self.index.sentences_of(row)[0]:
+                if chunk.start + start < read_to:
+                    continue  # before the lead, the lead itself, or shared with the chunk before
+                bullet = _BULLET.match(chunk.text, start, end)
+                if not bullet or (marker is not None and _marker_kind(bullet) != marker):
+                    return items, False  # the list ends
+                if len(items) == MAX_LIST_ITEMS:
+                    return items, True
+                marker = _marker_kind(bullet)
+                head_end = chunk.text.find(":", bullet.end(), end)
+                if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
+                    head_end = end
+                head = chunk.text[bullet.end():head_end].rstrip(" .;")
+                if source not in passages:
+                    passages.append(source)
+                items.append(CitedSentence(head, source.n, bullet.end(), bullet.end() + len(head), lead.score))
+                read_to = chunk.start + end
+            row += 1
+            if (row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id
+                    and len(passages) - self.settings.k >= MAX_EXTRA_PASSAGES
+                    and _passage_of(self.index.chunks[row], passages, self.settings.k) not in passages):
+                return items, True  # the list may go on, in a chunk too many to add
+        return items, False
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]
@@ -428,15 +444,36 @@ def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSe
 def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, limit: int) -> str:
     """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`.
 
-    A Wikipedia copy's reference marks at the end ("…1945.[1]") are left out: next to `[n]` they read as citations.
+    Items from another passage than the sentence's are followed by that passage's `[n]`. A Wikipedia copy's
+    reference marks at the end ("…1945.[1]") are left out: next to `[n]` they read as citations.
     """
     text = _REFERENCE_MARKS.sub("", sentence.text)
     if not items:
         return f"{_shorten(text, limit)} [{sentence.n}]"
-    listed = "; ".join(item.text for item in items)
-    if goes_on:
-        return f"{_shorten(text + ' ' + listed, limit - 3)}; … [{sentence.n}]"
-    return f"{_shorten(text + ' ' + listed, limit - 1)}. [{sentence.n}]"
+    groups: list[tuple[int, list[str]]] = []
+    for item in items:
+        if groups and groups[-1][0] == item.n:
+            groups[-1][1].append(item.text)
+        else:
+            groups.append((item.n, [item.text]))
+    ending = "; …" if goes_on else "."
+    if len(groups) == 1 and groups[0][0] == sentence.n:
+        return f"{_shorten(text + ' ' + '; '.join(groups[0][1]), limit - len(ending))}{ending} [{sentence.n}]"
+    cited = [f"{'; '.join(heads)} [{n}]" for n, heads in groups]
+    if groups[0][0] != sentence.n:
+        cited[0] = f"[{sentence.n}] {cited[0]}"
+    listed = "; ".join(cited)
+    return f"{_shorten(text, max(limit - len(listed) - len(ending) - 1, 80))} {listed}{ending}"
+
+
+def _passage_of(chunk, passages: list[Passage], k: int) -> Passage:
+    """The passage showing `chunk`: a retrieved one, or a new one numbered after the last (score 0: not retrieved)."""
+    for passage in passages:
+        if passage.chunk_id == chunk.chunk_id:
+            return passage
+    n = max(len(passages), k) + 1
+    return Passage(n, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end, chunk.text,
+                   0.0, 0.0, 0.0)
 
 
 def _marker_kind(bullet: re.Match) -> str:

@@ -125,11 +125,33 @@ def test_a_sentence_leading_into_a_list_is_answered_with_the_items(tmp_path, fak
     assert [passage.text[s.start:s.end] for s in answer.sentences if s.n == passage.n][-2:] == ["Pendanaan", "Seleksi"]
 
 
-def test_a_list_that_runs_past_its_passage_says_it_goes_on(tmp_path, fake_embedder):
-    # A chunk holds 4 sentences: the third item is in the next chunk, not in the cited passage.
+@pytest.mark.parametrize("k", [5, 1])
+def test_a_list_that_runs_past_its_passage_is_read_on_in_the_next_chunk(tmp_path, fake_embedder, k):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    # A chunk holds 4 sentences: the third item is in the next chunk.
     longer = LIST_DOCUMENT.replace("\nPemerintah", "\n- Waktu: masa pendaftaran terlalu singkat.\nPemerintah")
-    answer = _answer(tmp_path, fake_embedder, longer, "Apa saja tantangan program beasiswa itu?")
-    assert "antara lain: Pendanaan; Seleksi; … [1]" in answer.answer
+    build_index(tmp_path, [Document("d1", "kota.txt", "Kota", longer, sha256_text(longer))], fake_embedder,
+                show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answer = ExtractiveAnswerer(index, AnswerSettings(k=k, abstain_below=-1.0)).ask("Apa saja tantangan program beasiswa itu?")
+    assert "antara lain: Pendanaan; Seleksi [1]; Waktu [2]." in answer.answer
+    waktu = answer.sentences[-1]
+    passage = next(p for p in answer.passages if p.n == waktu.n)
+    assert passage.text[waktu.start:waktu.end] == "Waktu" and passage.start > answer.passages[0].start
+    assert len(answer.retrieved) == min(k, 2) and [p.n for p in answer.cited] == [1, 2]
+
+
+def test_a_list_longer_than_the_items_read_says_it_goes_on(tmp_path, fake_embedder):
+    from assistant.answer import MAX_LIST_ITEMS
+
+    items = "".join(f"\n- Bidang {n}: program ke-{n} berjalan." for n in range(1, MAX_LIST_ITEMS + 3))
+    text = f"Kota Kembang menjalankan banyak program, antara lain:{items}\nSemua program dibiayai kota."
+    answer = _answer(tmp_path, fake_embedder, text, "Apa saja program Kota Kembang?")
+    assert answer.answer.endswith("; …") or "; … [" in answer.answer
+    assert f"Bidang {MAX_LIST_ITEMS}" in answer.answer and f"Bidang {MAX_LIST_ITEMS + 1}" not in answer.answer
 
 
 def test_a_numbered_heading_after_the_bullets_is_not_an_item(tmp_path, fake_embedder):
