@@ -57,7 +57,7 @@ class AnswerSettings:
     abstain_below: float = 0.51
     second_sentence_margin: float = 0.2
     heading_penalty: float = 0.05
-    title_penalty: float = 0.5
+    title_penalty: float = 1.0
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     unknown_entity_penalty: float = 0.15
 
@@ -374,7 +374,10 @@ class ExtractiveAnswerer:
                        for items, _ in lists for i in items):
                 kept.append(sentence)
                 lists.append(self._list_items(sentence, passages))
-        text = " ".join(_cite(sentence, items, goes_on, MAX_ANSWER_CHARS // len(kept))
+        # Each sentence may take what the others leave of MAX_ANSWER_CHARS, and at least an equal share.
+        text = " ".join(_cite(sentence, items, goes_on,
+                              max(MAX_ANSWER_CHARS // len(kept),
+                                  MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
                         for sentence, (items, goes_on) in zip(kept, lists))
         cited = {c.n for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)}
         passages = [p for p in passages if p.n <= self.settings.k or p.n in cited]
@@ -445,9 +448,12 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     """`sentence` (and the list items it leads into) shortened to `limit` characters, then its `[n]`.
 
     Items from another passage than the sentence's are followed by that passage's `[n]`. A Wikipedia copy's
-    reference marks at the end ("…1945.[1]") are left out: next to `[n]` they read as citations.
+    reference marks at the end ("…1945.[1]") are left out (next to `[n]` they read as citations), and so is the
+    bullet of a list item chosen as a sentence.
     """
     text = _REFERENCE_MARKS.sub("", sentence.text)
+    if not items and (bullet := _BULLET.match(text)):
+        text = text[bullet.end():]  # "- Kerjasama Bilateral: ..." reads as a sentence without its bullet
     if not items:
         return f"{_shorten(text, limit)} [{sentence.n}]"
     groups: list[tuple[int, list[str]]] = []

@@ -234,3 +234,20 @@ def test_reference_marks_at_a_sentence_end_are_not_shown_beside_the_citation(tmp
     assert answer.answer.startswith("Kota Kembang didirikan pada tahun 1810. [1]")
     sentence = answer.sentences[0]
     assert answer.passages[0].text[sentence.start:sentence.end] == "Kota Kembang didirikan pada tahun 1810.[1]"
+
+
+def test_two_sentences_that_fit_together_are_not_cut():
+    from assistant.answer import MAX_ANSWER_CHARS, CitedSentence, ExtractiveAnswerer
+
+    long = CitedSentence("Kota Kembang " + "sangat " * 40 + "indah.", 1, 0, 300, 0.9)  # over half the limit
+    short = CitedSentence("Ia dibangun pada 1990.", 1, 301, 323, 0.8)
+    assert len(long.text) > MAX_ANSWER_CHARS // 2 and len(long.text) + len(short.text) < MAX_ANSWER_CHARS
+    _, text, _ = ExtractiveAnswerer(index=None)._compose([long, short], [])  # neither leads into a list
+    assert text == f"{long.text} [1] {short.text} [1]"
+
+
+def test_a_list_item_chosen_as_a_sentence_is_shown_without_its_bullet():
+    from assistant.answer import CitedSentence, _cite
+
+    item = CitedSentence("- Pendanaan: anggaran daerah terbatas setiap tahun.", 2, 10, 61, 0.9)
+    assert _cite(item, [], False, 400) == "Pendanaan: anggaran daerah terbatas setiap tahun. [2]"
