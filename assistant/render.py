@@ -50,6 +50,7 @@ LABELS = {
         "searching_sources": "Searching for sources…",
         "searched_as": "Searched as",
         "written_by": "Written by the language model {model}; every sentence was checked against the passage it cites.",
+        "quoted_in_indonesian": "The answer quotes the Indonesian documents as written (tanya does not translate).",
         "index": "Index",
         "index_line": "{documents} documents · {chunks} chunks · model {model} · built {built_at}",
         "added": "Added",
@@ -256,10 +257,15 @@ def render_answer_message(answer: Answer, lang: str = "id") -> str:
 
 
 def answer_notes(answer: Answer, lang: str = "id") -> list[str]:
-    """The notes shown under an answer: who wrote it (when a language model did), then the answer's own notes."""
+    """The notes shown under an answer: who wrote it (when a language model did), then the answer's own notes.
+
+    An English question answered by quoting the documents is told that the quotes are in Indonesian.
+    """
     notes = list(answer.notes)
     if answer.generator != "extractive" and not answer.abstained:
         notes.insert(0, _labels(lang)["written_by"].format(model=answer.generator.removeprefix("llm:")))
+    elif lang == "en" and not answer.abstained:
+        notes.insert(0, LABELS["en"]["quoted_in_indonesian"])
     return notes
 
 

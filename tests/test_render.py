@@ -301,3 +301,17 @@ def test_index_info_and_upload_messages_are_escaped():
     assert "<img" not in nothing and "&lt;img" in nothing
     assert render_removal("[x](javascript:alert(1)).txt") == "**Dihapus dari indeks:** \\[x\\]\\(javascript:alert\\(1\\)\\).txt"
     assert "Mencari sumber" in render_sources_pending() and "tanya-pending" in render_sources_pending("en")
+
+
+def test_an_english_question_answered_by_quotes_says_they_are_in_indonesian():
+    from dataclasses import replace
+
+    from assistant.render import answer_notes
+
+    p = passage(1, KAZ)
+    quoted = answer([p], [sentence(p, "Kerja sama ini dimulai pada tahun 1994 melalui program Partnership for Peace.")])
+    assert any("Indonesian" in note for note in answer_notes(quoted, "en"))
+    assert answer_notes(quoted, "id") == []
+    written = replace(quoted, generator="llm:local")  # a model answers in the question's language
+    assert not any("Indonesian" in note for note in answer_notes(written, "en"))
+    assert answer_notes(replace(quoted, abstained=True), "en") == []
