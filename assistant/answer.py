@@ -367,30 +367,30 @@ class ExtractiveAnswerer:
         join the citable passages (numbered after the retrieved ones) when they were not retrieved.
         """
         passages = list(passages)
+        most = len(passages) + MAX_EXTRA_PASSAGES
         kept: list[CitedSentence] = []
         lists: list[tuple[list[CitedSentence], bool]] = []
         for sentence in chosen:
             if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end
                        for items, _ in lists for i in items):
                 kept.append(sentence)
-                lists.append(self._list_items(sentence, passages))
+                lists.append(self._list_items(sentence, passages, most))
         # Each sentence may take what the others leave of MAX_ANSWER_CHARS, and at least an equal share.
         text = " ".join(_cite(sentence, items, goes_on,
                               max(MAX_ANSWER_CHARS // len(kept),
                                   MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
                         for sentence, (items, goes_on) in zip(kept, lists))
-        cited = {c.n for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)}
-        passages = [p for p in passages if p.n <= self.settings.k or p.n in cited]
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
-    def _list_items(self, lead: CitedSentence, passages: list[Passage]) -> tuple[list[CitedSentence], bool]:
+    def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int) -> tuple[list[CitedSentence], bool]:
         """The bulleted items that follow `lead` when it introduces a list (ends with ':'), and whether the list
         goes on past the last item read (at most `MAX_LIST_ITEMS`).
 
         Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
         "Pendanaan"), or by the whole item when it has no short head; offsets point into the item's passage. The
         list ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
-        Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet.
+        Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet,
+        up to `most` passages in all.
         """
         if not lead.text.rstrip().endswith(":"):
             return [], False
@@ -401,7 +401,7 @@ class ExtractiveAnswerer:
         read_to = passage.start + lead.end  # document offset up to which the list has been read
         while row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id:
             chunk = self.index.chunks[row]
-            source = _passage_of(chunk, passages, self.settings.k)
+            source = _passage_of(chunk, passages)
             for start, end in self.index.sentences_of(row)[0]:
                 if chunk.start + start < read_to:
                     continue  # before the lead, the lead itself, or shared with the chunk before
@@ -421,8 +421,7 @@ class ExtractiveAnswerer:
                 read_to = chunk.start + end
             row += 1
             if (row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id
-                    and len(passages) - self.settings.k >= MAX_EXTRA_PASSAGES
-                    and _passage_of(self.index.chunks[row], passages, self.settings.k) not in passages):
+                    and len(passages) >= most and _passage_of(self.index.chunks[row], passages) not in passages):
                 return items, True  # the list may go on, in a chunk too many to add
         return items, False
 
@@ -472,13 +471,12 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     return f"{_shorten(text, max(limit - len(listed) - len(ending) - 1, 80))} {listed}{ending}"
 
 
-def _passage_of(chunk, passages: list[Passage], k: int) -> Passage:
+def _passage_of(chunk, passages: list[Passage]) -> Passage:
     """The passage showing `chunk`: a retrieved one, or a new one numbered after the last (score 0: not retrieved)."""
     for passage in passages:
         if passage.chunk_id == chunk.chunk_id:
             return passage
-    n = max(len(passages), k) + 1
-    return Passage(n, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end, chunk.text,
+    return Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end, chunk.text,
                    0.0, 0.0, 0.0)
 
 
