@@ -50,7 +50,7 @@ LABELS = {
         "searching_sources": "Searching for sources…",
         "searched_as": "Searched as",
         "written_by": "Written by the language model {model}; every sentence was checked against the passage it cites.",
-        "quoted_in_indonesian": "The answer quotes the Indonesian documents as written (tanya does not translate).",
+        "quoted_in_indonesian": "The answer quotes the Indonesian documents as written; tanya does not translate.",
         "index": "Index",
         "index_line": "{documents} documents · {chunks} chunks · model {model} · built {built_at}",
         "added": "Added",
