@@ -168,6 +168,7 @@ _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
+_HEAD = re.compile(r"[A-Z][^.:;!?\n]{1,60}(?=:\s)")  # "Hambatan Politik dan Birokrasi: ..." (a line's own head)
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -362,8 +363,8 @@ class ExtractiveAnswerer:
                  ) -> tuple[list[CitedSentence], str, list[Passage]]:
         """The cited sentences, the answer text and the passages it may cite.
 
-        A sentence that leads into a bulleted list ("…antara lain:") brings the items' heads along, and an item
-        already listed is not repeated. Items past the lead's passage come from the document's next chunks, which
+        A sentence that leads into a bulleted list ("…antara lain:") brings the items' heads along (and, when it is
+        the best sentence, is the whole answer), and an item already listed is not repeated. Items past the lead's passage come from the document's next chunks, which
         join the citable passages (numbered after the retrieved ones) when they were not retrieved.
         """
         passages = list(passages)
@@ -371,6 +372,8 @@ class ExtractiveAnswerer:
         kept: list[CitedSentence] = []
         lists: list[tuple[list[CitedSentence], bool]] = []
         for sentence in chosen:
+            if lists and lists[0][0]:
+                break  # the best sentence leads into a list: the list is the answer
             if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end
                        for items, _ in lists for i in items):
                 kept.append(sentence)
@@ -405,20 +408,18 @@ class ExtractiveAnswerer:
             for start, end in self.index.sentences_of(row)[0]:
                 if chunk.start + start < read_to:
                     continue  # before the lead, the lead itself, or shared with the chunk before
-                bullet = _BULLET.match(chunk.text, start, end)
-                if not bullet or (marker is not None and _marker_kind(bullet) != marker):
+                read_to = chunk.start + end
+                if items and (start and chunk.text[start - 1] != "\n" or chunk.text[start].islower()):
+                    continue  # an item's next sentence, or its hard-wrapped rest: still the same item
+                item = _list_item(chunk.text, start, end)
+                if item is None or (marker is not None and item[0] != marker):
                     return items, False  # the list ends
                 if len(items) == MAX_LIST_ITEMS:
                     return items, True
-                marker = _marker_kind(bullet)
-                head_end = chunk.text.find(":", bullet.end(), end)
-                if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
-                    head_end = end
-                head = chunk.text[bullet.end():head_end].rstrip(" .;")
+                marker, head_start, head_end = item
                 if source not in passages:
                     passages.append(source)
-                items.append(CitedSentence(head, source.n, bullet.end(), bullet.end() + len(head), lead.score))
-                read_to = chunk.start + end
+                items.append(CitedSentence(chunk.text[head_start:head_end], source.n, head_start, head_end, lead.score))
             row += 1
             if (row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id
                     and len(passages) >= most and _passage_of(self.index.chunks[row], passages) not in passages):
@@ -478,6 +479,24 @@ def _passage_of(chunk, passages: list[Passage]) -> Passage:
             return passage
     return Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end, chunk.text,
                    0.0, 0.0, 0.0)
+
+
+def _list_item(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The sentence `text[start:end]` as a list item: (its marker kind, where its head starts and ends), or None.
+
+    "- Pendanaan: Kurangnya ..." has head "Pendanaan"; an item without a short head is its own head; a line
+    "Hambatan Politik dan Birokrasi: Perbedaan ..." is an item without a bullet (marker kind ":").
+    """
+    bullet = _BULLET.match(text, start, end)
+    if bullet is None:
+        head = _HEAD.match(text, start, end)
+        if head is None or (start and text[start - 1] != "\n"):
+            return None
+        return ":", start, head.end()
+    head_end = text.find(":", bullet.end(), end)
+    if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
+        head_end = end
+    return _marker_kind(bullet), bullet.end(), bullet.end() + len(text[bullet.end():head_end].rstrip(" .;"))
 
 
 def _marker_kind(bullet: re.Match) -> str:

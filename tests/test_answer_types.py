@@ -1,5 +1,7 @@
 """What a question asks for, and whether a sentence holds it (the answer-type lever of sentence selection)."""
 
+import re
+
 import pytest
 
 from assistant.answer import _matches_type, expected_type
@@ -251,3 +253,20 @@ def test_a_list_item_chosen_as_a_sentence_is_shown_without_its_bullet():
 
     item = CitedSentence("- Pendanaan: anggaran daerah terbatas setiap tahun.", 2, 10, 61, 0.9)
     assert _cite(item, [], False, 400) == "Pendanaan: anggaran daerah terbatas setiap tahun. [2]"
+
+
+HEADED_DOCUMENT = ("Program beasiswa itu dimulai pada 2015 di Bandung. Program beasiswa itu menghadapi beberapa hambatan:\n"
+                   "Hambatan Pendanaan: anggaran daerah terbatas. Dana pusat datang terlambat.\n"
+                   "Hambatan Seleksi: calon penerima sulit dijangkau\ndi desa-desa terpencil.\n"
+                   "Pemerintah kota berjanji menambah anggaran.")
+
+
+def test_a_list_without_bullets_is_read_by_its_heads_and_items_may_run_over_several_sentences(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, HEADED_DOCUMENT, "Apa saja hambatan program beasiswa itu?")
+    listed = re.sub(r" \[\d\]", "", answer.answer)  # the items may come from two chunks: "[1]; … [2]"
+    assert "menghadapi beberapa hambatan: Hambatan Pendanaan; Hambatan Seleksi." in listed
+    assert "Dana pusat" not in listed and "Pemerintah" not in listed  # an item's own sentences; the list's end
+    heads = [s for s in answer.sentences if s.text.startswith("Hambatan")]
+    for head in heads:
+        passage = next(p for p in answer.passages if p.n == head.n)
+        assert passage.text[head.start:head.end] == head.text
