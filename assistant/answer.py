@@ -48,7 +48,7 @@ class AnswerSettings:
 
     k: int = 5
     search: SearchConfig = SearchConfig()
-    select: SentenceWeights = SentenceWeights(passages=2, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
+    select: SentenceWeights = SentenceWeights(passages=3, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
                                               passage_score=2.0)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
