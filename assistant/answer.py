@@ -60,6 +60,9 @@ class AnswerSettings:
     title_penalty: float = 1.0
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     unknown_entity_penalty: float = 0.15
+    unknown_entity_below: float = 0.5
+    """The penalty applies only when the best passage's dense score is under this: a passage that matches the
+    question this well is about the thing named, even if it never spells the name (TyDi, eval set; README)."""
 
 
 @dataclass(frozen=True)
@@ -293,7 +296,7 @@ class ExtractiveAnswerer:
         scored, best_support = self._score_sentences(query, query_vector, passages)
         timings["select"] = (time.perf_counter() - t) * 1000
         language = question_language(question)
-        confidence = best_support - self._unknown_entity_penalty(question, language) if scored else -1.0
+        confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
         if confidence < self.settings.abstain_below:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
@@ -347,9 +350,10 @@ class ExtractiveAnswerer:
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored, best_support
 
-    def _unknown_entity_penalty(self, question: str, language: str) -> float:
-        """Names in an Indonesian question that no indexed passage contains suggest the answer is not here."""
-        if language != "id":
+    def _unknown_entity_penalty(self, question: str, language: str, passages: list[Passage]) -> float:
+        """Names in an Indonesian question that no indexed passage contains suggest the answer is not here, unless
+        a passage matches the question closely anyway."""
+        if language != "id" or (passages and passages[0].dense_score >= self.settings.unknown_entity_below):
             return 0.0
         vocabulary = self.index.lexical.vocabulary
         unknown = 0

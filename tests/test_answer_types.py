@@ -270,3 +270,24 @@ def test_a_list_without_bullets_is_read_by_its_heads_and_items_may_run_over_seve
     for head in heads:
         passage = next(p for p in answer.passages if p.n == head.n)
         assert passage.text[head.start:head.end] == head.text
+
+
+def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = "Taman Kota Kembang dibuka untuk warga pada tahun 1990. Taman itu dikelola pemerintah kota."
+    build_index(tmp_path, [Document("d1", "kota.txt", "Kota", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+
+    def ask(question: str, below: float):
+        return ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, unknown_entity_below=below)).ask(question)
+
+    close = "Kapan Taman Kota Kembang Zorblax dibuka untuk warga?"  # "Zorblax" is in no document
+    default, never, always = ask(close, 0.5), ask(close, 0.0), ask(close, 2.0)
+    assert default.retrieved[0].dense_score >= 0.5 and default.confidence == never.confidence
+    assert always.confidence == pytest.approx(never.confidence - 0.15)
+    far = "Kapan Zorblax Quintessa meresmikan jembatan baru?"  # nothing here matches it closely
+    assert ask(far, 0.5).retrieved[0].dense_score < 0.5
+    assert ask(far, 0.5).confidence == pytest.approx(ask(far, 0.0).confidence - 0.30)
