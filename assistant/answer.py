@@ -165,6 +165,8 @@ _UNITS = {
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+# What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
+_COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
                            r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
@@ -248,6 +250,17 @@ def _holds_count(sentence: str, question: str) -> bool:
     return re.search(in_unit, sentence, re.I) is not None
 
 
+def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds the count a how-many `question` asks for: in its best sentence, or in another one
+    that names what is counted ("Berapa pasukan …?" and "… 4.000 pasukan …"; "Berapa jumlah penduduk …?" is not
+    answered by a sentence about troops that happens to follow)."""
+    if _holds_count(shown[0].text, question):
+        return True
+    counted = _COUNTED.search(question)
+    nouns = set(tokenize(counted.group(1))) if counted else set()
+    return any(_holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -301,7 +314,7 @@ class ExtractiveAnswerer:
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
-        if expected_type(question) == "number" and not any(_holds_count(c.text, question) for c in shown):
+        if expected_type(question) == "number" and not _answers_how_many(shown, question):
             # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
             timings["total"] = (time.perf_counter() - started) * 1000
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)

@@ -291,3 +291,16 @@ def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(
     far = "Kapan Zorblax Quintessa meresmikan jembatan baru?"  # nothing here matches it closely
     assert ask(far, 0.5).retrieved[0].dense_score < 0.5
     assert ask(far, 0.5).confidence == pytest.approx(ask(far, 0.0).confidence - 0.30)
+
+
+@pytest.mark.parametrize("question, answers", [
+    ("Berapa pasukan CSTO yang dikirim ke Kazakhstan?", True),  # the second sentence counts what is asked
+    ("Berapa jumlah penduduk Kazakhstan pada tahun 2020?", False),  # it counts troops, not inhabitants
+])
+def test_a_count_outside_the_best_sentence_must_count_what_is_asked(question, answers):
+    from assistant.answer import CitedSentence, _answers_how_many
+
+    best = CitedSentence("Tokayev memanggil pasukan CSTO ke Almaty.", 1, 0, 41, 0.9)
+    second = CitedSentence("Keesokan harinya, sekitar 4.000 pasukan CSTO mendarat di Kazakhstan.", 3, 0, 68, 0.8)
+    assert _answers_how_many([best, second], question) is answers
+    assert _answers_how_many([second, best], question) is True  # a count in the best sentence answers any how-many
