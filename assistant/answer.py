@@ -380,9 +380,9 @@ class ExtractiveAnswerer:
                  ) -> tuple[list[CitedSentence], str, list[Passage]]:
         """The cited sentences, the answer text and the passages it may cite.
 
-        A sentence that leads into a bulleted list ("…antara lain:") brings the items' heads along (and, when it is
-        the best sentence, is the whole answer), and an item already listed is not repeated. Items past the lead's passage come from the document's next chunks, which
-        join the citable passages (numbered after the retrieved ones) when they were not retrieved.
+        A sentence that leads into a list ("…antara lain:") brings the items' heads along (and, when it is the best
+        sentence, is the whole answer), and an item already listed is not repeated. Items past the lead's passage
+        come from the document's next chunks, which join the citable passages (numbered after the retrieved ones).
         """
         passages = list(passages)
         most = len(passages) + MAX_EXTRA_PASSAGES
@@ -403,12 +403,12 @@ class ExtractiveAnswerer:
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
     def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int) -> tuple[list[CitedSentence], bool]:
-        """The bulleted items that follow `lead` when it introduces a list (ends with ':'), and whether the list
-        goes on past the last item read (at most `MAX_LIST_ITEMS`).
+        """The list items that follow `lead` when it introduces a list (ends with ':'), and whether the list goes
+        on past the last item read (at most `MAX_LIST_ITEMS`).
 
-        Each item is cited by its head, the words before its own colon ("- Pendanaan: Kurangnya ..." gives
-        "Pendanaan"), or by the whole item when it has no short head; offsets point into the item's passage. The
-        list ends at the first sentence that is not an item with the first item's marker ("- " vs "4. Heading:").
+        Each item is cited by its head (`_list_item`); offsets point into the item's passage. An item's further
+        sentences belong to it; the list ends at the first line that is not an item with the first item's marker
+        ("- " vs "4. Heading:").
         Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet,
         up to `most` passages in all.
         """
@@ -419,6 +419,7 @@ class ExtractiveAnswerer:
         items: list[CitedSentence] = []
         marker = None
         read_to = passage.start + lead.end  # document offset up to which the list has been read
+        document = self.index.documents[passage.doc_id].text
         while row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id:
             chunk = self.index.chunks[row]
             source = _passage_of(chunk, passages)
@@ -426,9 +427,10 @@ class ExtractiveAnswerer:
                 if chunk.start + start < read_to:
                     continue  # before the lead, the lead itself, or shared with the chunk before
                 read_to = chunk.start + end
-                if items and (start and chunk.text[start - 1] != "\n" or chunk.text[start].islower()):
+                line_start = chunk.start + start == 0 or document[chunk.start + start - 1] == "\n"
+                if items and (not line_start or chunk.text[start].islower()):
                     continue  # an item's next sentence, or its hard-wrapped rest: still the same item
-                item = _list_item(chunk.text, start, end)
+                item = _list_item(chunk.text, start, end, line_start)
                 if item is None or (marker is not None and item[0] != marker):
                     return items, False  # the list ends
                 if len(items) == MAX_LIST_ITEMS:
@@ -498,7 +500,7 @@ def _passage_of(chunk, passages: list[Passage]) -> Passage:
                    0.0, 0.0, 0.0)
 
 
-def _list_item(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, int, int] | None:
     """The sentence `text[start:end]` as a list item: (its marker kind, where its head starts and ends), or None.
 
     "- Pendanaan: Kurangnya ..." has head "Pendanaan"; an item without a short head is its own head; a line
@@ -507,7 +509,7 @@ def _list_item(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     bullet = _BULLET.match(text, start, end)
     if bullet is None:
         head = _HEAD.match(text, start, end)
-        if head is None or (start and text[start - 1] != "\n"):
+        if head is None or not line_start:
             return None
         return ":", start, head.end()
     head_end = text.find(":", bullet.end(), end)
