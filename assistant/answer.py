@@ -310,15 +310,14 @@ class ExtractiveAnswerer:
         timings["select"] = (time.perf_counter() - t) * 1000
         language = question_language(question)
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
-        if confidence < self.settings.abstain_below:
-            timings["total"] = (time.perf_counter() - started) * 1000
-            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
-        shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
-        if expected_type(question) == "number" and not _answers_how_many(shown, question):
-            # "Berapa ...?" answered by sentences without any count is no answer: say so instead (README: eval).
-            timings["total"] = (time.perf_counter() - started) * 1000
-            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
+        answered = confidence >= self.settings.abstain_below
+        if answered:
+            shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
+            # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
+            answered = expected_type(question) != "number" or _answers_how_many(shown, question)
         timings["total"] = (time.perf_counter() - started) * 1000
+        if not answered:
+            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
 
     def _score_sentences(self, query: str, query_vector: np.ndarray,
@@ -423,6 +422,8 @@ class ExtractiveAnswerer:
         while row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id:
             chunk = self.index.chunks[row]
             source = _passage_of(chunk, passages)
+            if source not in passages and len(passages) >= most:
+                return items, True  # the list may go on, in a chunk too many to add
             for start, end in self.index.sentences_of(row)[0]:
                 if chunk.start + start < read_to:
                     continue  # before the lead, the lead itself, or shared with the chunk before
@@ -440,9 +441,6 @@ class ExtractiveAnswerer:
                     passages.append(source)
                 items.append(CitedSentence(chunk.text[head_start:head_end], source.n, head_start, head_end, lead.score))
             row += 1
-            if (row < len(self.index.chunks) and self.index.chunks[row].doc_id == passage.doc_id
-                    and len(passages) >= most and _passage_of(self.index.chunks[row], passages) not in passages):
-                return items, True  # the list may go on, in a chunk too many to add
         return items, False
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
@@ -471,10 +469,9 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     bullet of a list item chosen as a sentence.
     """
     text = _REFERENCE_MARKS.sub("", sentence.text)
-    if not items and (bullet := _BULLET.match(text)):
-        text = text[bullet.end():]  # "- Kerjasama Bilateral: ..." reads as a sentence without its bullet
     if not items:
-        return f"{_shorten(text, limit)} [{sentence.n}]"
+        bullet = _BULLET.match(text)  # "- Kerjasama Bilateral: ..." reads as a sentence without its bullet
+        return f"{_shorten(text[bullet.end():] if bullet else text, limit)} [{sentence.n}]"
     groups: list[tuple[int, list[str]]] = []
     for item in items:
         if groups and groups[-1][0] == item.n:
@@ -496,8 +493,8 @@ def _passage_of(chunk, passages: list[Passage]) -> Passage:
     for passage in passages:
         if passage.chunk_id == chunk.chunk_id:
             return passage
-    return Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end, chunk.text,
-                   0.0, 0.0, 0.0)
+    return Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start, chunk.end,
+                   chunk.text, 0.0, 0.0, 0.0)
 
 
 def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, int, int] | None:
