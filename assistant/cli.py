@@ -120,19 +120,26 @@ def models_fetch(force: bool) -> None:
 
 
 def _export_query_encoder(model_dir: Path) -> None:
-    """Questions are encoded with ONNX Runtime and 8-bit weights, four times as fast as torch; export it once."""
+    """Questions are encoded with ONNX Runtime and 8-bit weights, four times as fast as torch, and documents with
+    OpenVINO (bf16 where the CPU has it), 2.6x as fast: both come from one export, made once."""
     from index.embedding import MAX_SEQ_LENGTH
     from index.onnx_query import export_query_encoder, onnx_query_file
+    from index.openvino_documents import openvino_available, openvino_documents_file
 
-    if onnx_query_file(model_dir).is_file():
+    if onnx_query_file(model_dir).is_file() and (openvino_documents_file(model_dir).is_file()
+                                                  or not openvino_available()):
         return
-    click.echo("Exporting the question encoder to ONNX with 8-bit weights (once, about a minute)…", err=True)
+    click.echo("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO "
+               "(once, about two minutes)…", err=True)
     try:
         path = export_query_encoder(model_dir, MAX_SEQ_LENGTH)
-    except Exception as exc:  # noqa: BLE001 - torch questions still work; say why and go on
-        log.warning("ONNX export failed (%s: %s); questions will be encoded with torch.", type(exc).__name__, exc)
+    except Exception as exc:  # noqa: BLE001 - torch still encodes both; say why and go on
+        log.warning("Export failed (%s: %s); questions and documents will be encoded with torch.",
+                    type(exc).__name__, exc)
         return
-    click.echo(f"Question encoder ready in {path.parent}.", err=True)
+    documents = openvino_documents_file(model_dir)
+    click.echo(f"Question encoder ready in {path.parent}"
+               + (f"; document encoder in {documents.parent}." if documents.is_file() else "."), err=True)
 
 
 @main.command()

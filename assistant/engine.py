@@ -26,6 +26,8 @@ def make_embedder(model: str | None = None, show_progress: bool = False, quantiz
 
     `quantize="int8"` (or `TANYA_QUANTIZE=int8`) encodes with dynamically int8-quantised weights. Questions
     are encoded with ONNX Runtime when `tanya models fetch` exported the model (`TANYA_QUERY_ENCODER=torch`: never).
+    Documents are encoded by OpenVINO when the export is there (`TANYA_DOCUMENT_ENCODER=torch`: never), in bf16
+    where the CPU computes it natively (`TANYA_DOCUMENT_PRECISION=fp32`: never).
     """
     home = tanya_home()
     choice = model_choice(model)
@@ -34,9 +36,12 @@ def make_embedder(model: str | None = None, show_progress: bool = False, quantiz
     try:
         inner = SentenceTransformerEmbedder(location, choice, model_fingerprint(location), show_progress=show_progress,
                                             quantize=quantize,
-                                            query_encoder=os.environ.get("TANYA_QUERY_ENCODER") or "onnx")
-    except ValueError as exc:  # TANYA_QUANTIZE / TANYA_QUERY_ENCODER set to something unknown
-        raise ModelError(f"{exc} (check TANYA_QUANTIZE and TANYA_QUERY_ENCODER)") from exc
+                                            query_encoder=os.environ.get("TANYA_QUERY_ENCODER") or "onnx",
+                                            document_precision=os.environ.get("TANYA_DOCUMENT_PRECISION") or None,
+                                            document_encoder=os.environ.get("TANYA_DOCUMENT_ENCODER") or "openvino")
+    except ValueError as exc:  # one of the TANYA_* encoder settings below set to something unknown
+        raise ModelError(f"{exc} (check TANYA_QUANTIZE, TANYA_QUERY_ENCODER, TANYA_DOCUMENT_ENCODER and "
+                         "TANYA_DOCUMENT_PRECISION)") from exc
     return CachedEmbedder(inner, EmbeddingCache(home / "cache" / "embeddings.sqlite"))
 
 

@@ -191,7 +191,17 @@ def run_tanya(corpus: list[dict], queries: list[dict], unanswerable: list[dict],
     return {"ranked": ranked, "grid": grid, "build_s": build, "load_s": load, "latency": latencies,
             "chunks": len(index.chunks),
             "hits": hits, "answers": answers, "idk": abstained,
-            "cache_hits": getattr(embedder, "hits", None), "cache_misses": getattr(embedder, "misses", None)}
+            "cache_hits": getattr(embedder, "hits", None), "cache_misses": getattr(embedder, "misses", None),
+            "encoders": _encoders(getattr(embedder, "inner", embedder))}
+
+
+def _encoders(embedder) -> dict:
+    """What encoded documents and questions, e.g. {"documents": "openvino bf16", "questions": "onnx"}."""
+    if not hasattr(embedder, "document_encoder"):
+        return {"documents": embedder.model_id, "questions": embedder.model_id}
+    return {"documents": f"{embedder.document_encoder} {embedder.document_precision}"
+                         + (f" {embedder.quantize}" if embedder.quantize else ""),
+            "questions": embedder.query_encoder}
 
 
 def abstention_sweep(answers: list, idk: list, rates=(0.05, 0.10)) -> dict:
@@ -278,13 +288,17 @@ def run_bench(name: str, root: Path, report_dir: Path, limit: int | None = None,
                     "false_abstention_rate": round(float(np.mean([a.abstained for a in tanya["answers"]])), 4),
                     "idk_abstention_rate": round(float(np.mean([a.abstained for a in tanya["idk"]])), 4) if tanya["idk"] else None,
                     "idk_sweep": abstention_sweep(tanya["answers"], tanya["idk"]) if tanya["idk"] else None},
-        "quantize": quantize, "cold_cache": cold,
+        "quantize": quantize, "cold_cache": cold, "encoders": tanya["encoders"],
         "splits": {"tuning": sum(tuning), "held_out": sum(held_out)},
         "fusion_grid": fusion_grid, "fusion_best_on_tuning": best,
     }
     base = table.get("LangChain tutorial", table["BM25 whitespace"])["strict"]
     report["ratios_vs_" + ("langchain" if "LangChain tutorial" in table else "bm25")] = {
         metric: round(table["tanya hybrid"]["strict"][metric] / base[metric], 3) if base[metric] else None for metric in base}
+    if "LangChain tutorial" in speed:
+        lc_speed = speed["LangChain tutorial"]
+        report["speed_vs_langchain"] = {"build_speedup": round(lc_speed["build_s"] / speed["tanya"]["build_s"], 2),
+                                        "p50_ratio": round(speed["tanya"]["p50_ms"] / lc_speed["p50_ms"], 2)}
     _write_reports(report, report_dir)
     return report
 
@@ -301,7 +315,8 @@ def _device_name() -> str:
 def format_report(report: dict) -> str:
     metrics = ["R@1", "R@5", "R@10", "MRR@10", "nDCG@10"]
     lines = [f"## {report['set']}: {report['passages']} passages, {report['questions']} questions "
-             f"({report['machine']['device']}, {report['machine']['cpus']} CPUs)", "",
+             f"({report['machine']['device']}, {report['machine']['cpus']} CPUs; tanya's documents encoded by "
+             f"{report['encoders']['documents']}, questions by {report['encoders']['questions']})", "",
              "| system | relevance | " + " | ".join(metrics) + " |", "|---|---|" + "---|" * len(metrics)]
     for system, rel in report["retrieval"].items():
         for kind in ("strict", "lenient"):
@@ -321,6 +336,7 @@ def format_report(report: dict) -> str:
         lines.append(f"| {config}{mark} | " + " | ".join(cells) + " |")
     lines += ["", f"Answers (tanya): {json.dumps(report['answers'])}",
               f"Ratios tanya hybrid / baseline (strict): {json.dumps({k: v for k, v in report.items() if k.startswith('ratios')})}",
+              f"Speed against LangChain (build speed-up, query p50 ratio): {json.dumps(report.get('speed_vs_langchain'))}",
               f"Embedding cache: {report['speed']['tanya'].get('cache_hits')} hits, {report['speed']['tanya'].get('cache_misses')} misses"]
     return "\n".join(lines) + "\n"
 

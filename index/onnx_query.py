@@ -6,8 +6,9 @@ exported once, next to the model, by `tanya models fetch`; its matrix weights ar
 integers in blocks of 128, each with its own scale (weight-only quantisation: activations stay float), and
 the result is checked against sentence-transformers before it is installed. A question then needs only the
 tokenizer and an ONNX Runtime session. A question's time is spent reading weights (a short input is a
-matrix-vector product), so 8-bit weights are the lever. Documents are still encoded with torch: the index
-keeps one vector per sentence from the chunk's own forward pass, which this graph does not return.
+matrix-vector product), so 8-bit weights are the lever. The graph also returns the token embeddings: its float
+version is saved for OpenVINO, which encodes documents (`openvino_documents`; the index keeps one vector per
+sentence from the chunk's own forward pass, pooled from them).
 """
 
 from __future__ import annotations
@@ -24,12 +25,20 @@ from typing import Any
 
 import numpy as np
 
+from .openvino_documents import TOKEN_OUTPUT
+
+log = logging.getLogger(__name__)
+
 ONNX_FOLDER = "onnx-query"
 ONNX_FILE = "model-q8.onnx"
 WEIGHT_BITS, WEIGHT_BLOCK = 8, 128
 MIN_COSINE = 0.995
 """An export is installed only if its vectors are this close to sentence-transformers' (8-bit weights: 0.998
 at worst, 0.9995 on average over 150 FacQA questions)."""
+_CHECK_DOCUMENTS = ["Keesokan harinya, sekitar 4.000 pasukan CSTO, termasuk sekitar 3.000 dari Rusia, mendarat di "
+                    "Kazakstan. Pasukan itu ditarik dua minggu kemudian.",
+                    "Indonesia aktif melaksanakan program Kerja Sama Selatan-Selatan sejak tahun 1981.",
+                    "Dr. H. Wahyudi, S.H., M.Si. membuka rapat pukul 09.30 WIB di Jl. Merdeka No. 17."]
 _CHECK_QUESTIONS = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?",
                     "Berapa pasukan yang dikirim, 4.000 atau lebih?"]
 
@@ -82,14 +91,15 @@ class OnnxQueryEncoder:
         session, tokenizer = self._load()
         tokens = tokenizer([self.prompt + t for t in texts], padding=True, truncation=True,
                            max_length=self.max_length, return_tensors="np")
-        vectors = session.run(None, {"input_ids": tokens["input_ids"].astype(np.int64),
+        vectors = session.run(["question_vector"], {"input_ids": tokens["input_ids"].astype(np.int64),
                                      "attention_mask": tokens["attention_mask"].astype(np.int64)})[0]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def export_query_encoder(model_dir: Path, max_length: int) -> Path:
-    """Export the model's question encoder with 8-bit weights to `<model_dir>/onnx-query/` (about a minute).
+    """Export the model's question encoder with 8-bit weights to `<model_dir>/onnx-query/` (about a minute), and
+    the same graph in float for OpenVINO's document encoder to `<model_dir>/openvino-documents/`.
 
     Written to a staging folder, checked against sentence-transformers on a few questions (cosine ≥
     `MIN_COSINE`), then moved into place, so a failed or interrupted export leaves nothing behind.
@@ -107,8 +117,9 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
             super().__init__()
             self.model = model
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.model({"input_ids": input_ids, "attention_mask": attention_mask})["sentence_embedding"]
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+            features = self.model({"input_ids": input_ids, "attention_mask": attention_mask})
+            return features["sentence_embedding"], features["token_embeddings"]
 
     prompt = query_prompt(model_dir)
     sample = model.tokenizer([prompt + q for q in _CHECK_QUESTIONS[:2]], padding=True, return_tensors="pt")
@@ -117,10 +128,12 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
         full.parent.mkdir()
         with torch.no_grad(), _quiet():
             torch.onnx.export(Pipeline().eval(), (sample["input_ids"], sample["attention_mask"]), str(full),
-                              input_names=["input_ids", "attention_mask"], output_names=["question_vector"],
+                              input_names=["input_ids", "attention_mask"],
+                              output_names=["question_vector", TOKEN_OUTPUT],
                               dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                             "attention_mask": {0: "batch", 1: "tokens"},
-                                            "question_vector": {0: "batch"}},
+                                            "question_vector": {0: "batch"},
+                                            TOKEN_OUTPUT: {0: "batch", 1: "tokens"}},
                               dynamo=True, verbose=False)
         staged = Path(tmp) / ONNX_FOLDER / ONNX_FILE
         staged.parent.mkdir()
@@ -136,7 +149,33 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
         if target.parent.exists():
             shutil.rmtree(target.parent)
         staged.parent.rename(target.parent)
+        _install_document_encoder(full, model_dir, model)
     return target
+
+
+def _install_document_encoder(full: Path, model_dir: Path, model) -> None:
+    """The same float graph, for documents through OpenVINO (see `openvino_documents`); skipped without OpenVINO."""
+    from .openvino_documents import OpenVinoDocumentEncoder, install_document_encoder, openvino_available
+
+    if not openvino_available():
+        log.warning("OpenVINO is not installed: documents will be encoded with torch.")
+        return
+    from .embedding import MAX_SEQ_LENGTH, SentenceTransformerEmbedder
+
+    def check(staged: Path) -> float:
+        reference = SentenceTransformerEmbedder(model_dir, "check", "check", query_encoder="torch",
+                                                document_precision="fp32", document_encoder="torch")
+        candidate = SentenceTransformerEmbedder(model_dir, "check", "check", query_encoder="torch",
+                                                document_encoder="torch")
+        reference._model = candidate._model = model
+        candidate._openvino = OpenVinoDocumentEncoder(staged)
+        expected, got = reference.embed_documents(_CHECK_DOCUMENTS), candidate.embed_documents(_CHECK_DOCUMENTS)
+        if candidate.document_encoder != "openvino":
+            raise RuntimeError("OpenVINO could not run the exported model (see the warning above)")
+        return float((expected * got).sum(axis=1).min())
+
+    model.max_seq_length = MAX_SEQ_LENGTH
+    install_document_encoder(full, model_dir, check)
 
 
 def _quantize_weights(source: Path, target: Path) -> None:

@@ -32,5 +32,7 @@ def test_bench_smoke(name, tmp_path):
     assert report["speed"]["tanya"]["docs_per_s"] > 0 and report["speed"]["LangChain tutorial"]["p50_ms"] > 0
     # Both models are loaded before their build timers, and the load is reported on its own.
     assert all(report["speed"][s]["load_s"] > 0 for s in ("tanya", "LangChain tutorial"))
+    assert report["speed_vs_langchain"]["build_speedup"] > 0
+    assert report["encoders"]["documents"].split()[0] in ("openvino", "torch") and report["encoders"]["questions"]
     saved = json.loads((tmp_path / f"bench-{name}.json").read_text())
     assert saved["set"] == name and (tmp_path / f"bench-{name}.md").exists() and (tmp_path / f"bench-{name}.png").exists()

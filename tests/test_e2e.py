@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.settings import tanya_home
@@ -168,8 +169,76 @@ def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, capl
     assert float(vectors[0] @ embedder._encode(["Kapan KAZCENT dibuka?"], "query")[0]) > 0.999
 
 
-def test_an_unknown_encoder_setting_is_a_clear_error(index_dir):
-    env = {**os.environ, "TANYA_QUERY_ENCODER": "tensorflow"}
+@pytest.mark.parametrize("variable,value", [("TANYA_QUERY_ENCODER", "tensorflow"), ("TANYA_DOCUMENT_ENCODER", "onnx"),
+                                            ("TANYA_DOCUMENT_PRECISION", "fp16")])
+def test_an_unknown_encoder_setting_is_a_clear_error(index_dir, variable, value):
+    env = {**os.environ, variable: value}
     result = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "--index", str(index_dir), "Apa itu KSS?"],
                             capture_output=True, text=True, cwd=REPO, timeout=600, env=env)
-    assert result.returncode == 3 and "TANYA_QUERY_ENCODER" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 3 and variable in result.stderr and "Traceback" not in result.stderr
+
+
+def _chunks_and_spans(documents) -> tuple[list[str], list]:
+    from ingest.chunking import ChunkingConfig, chunk_document
+    from ingest.sentences import sentence_spans
+
+    chunks = [c.text for d in documents[:3] for c in chunk_document(d, ChunkingConfig())][:12]
+    return chunks, [sentence_spans(t) for t in chunks]
+
+
+def _fp32_torch_twin(embedder):
+    """An embedder on the same loaded weights that encodes documents with torch in fp32: the reference."""
+    from index.embedding import SentenceTransformerEmbedder
+
+    twin = SentenceTransformerEmbedder(embedder.location, embedder.model_id, embedder.fingerprint,
+                                       document_precision="fp32", document_encoder="torch")
+    twin._model = embedder.model
+    return twin
+
+
+@pytest.mark.parametrize("encoder", ["openvino", "torch"])
+def test_documents_keep_the_vectors_of_fp32_torch(bundled_documents, encoder):
+    """`tanya models fetch` (run by `make test`) exports the document encoder for OpenVINO; it, and torch under
+    bf16 autocast where the CPU has bf16, must keep the chunk and sentence vectors of fp32 torch (the index, the
+    cache and the questions are shared between them)."""
+    from assistant.engine import make_embedder
+    from index.embedding import _cpu_computes_bf16
+    from index.openvino_documents import cpu_computes_bf16, openvino_documents_file
+
+    embedder = make_embedder().inner
+    if encoder == "openvino":
+        assert openvino_documents_file(embedder.location).is_file(), "run `tanya models fetch` to export it"
+        assert embedder.document_encoder == "openvino"
+        assert embedder.document_precision == ("bf16" if cpu_computes_bf16() else "fp32")
+    else:
+        embedder._openvino = None
+        if not _cpu_computes_bf16():
+            pytest.skip("this CPU has no native bf16: torch encodes documents in fp32, the reference itself")
+        assert embedder.document_encoder == "torch" and embedder.document_precision == "bf16"
+    assert embedder.describe()["document_encoder"] == encoder
+    chunks, spans = _chunks_and_spans(bundled_documents)
+    (got, got_sentences), (expected, expected_sentences) = (
+        e.embed_documents_with_sentences(chunks, spans) for e in (embedder, _fp32_torch_twin(embedder)))
+    assert float((got * expected).sum(axis=1).min()) > 0.999
+    assert float((np.vstack(got_sentences) * np.vstack(expected_sentences)).sum(axis=1).min()) > 0.995
+    if embedder.document_precision == "bf16":
+        assert not np.allclose(got, expected, atol=1e-6), "the bf16 pass ran in fp32"
+    assert float((embedder.embed_documents(chunks[:2]) * expected[:2]).sum(axis=1).min()) > 0.999
+
+
+def test_a_damaged_openvino_model_falls_back_to_torch_with_a_warning(tmp_path, caplog, bundled_documents):
+    import logging
+
+    from assistant.engine import make_embedder
+    from index.openvino_documents import OpenVinoDocumentEncoder
+
+    embedder = make_embedder().inner
+    damaged = tmp_path / "model.xml"
+    damaged.write_text("<not an openvino model/>")
+    embedder._openvino = OpenVinoDocumentEncoder(damaged)
+    chunks, spans = _chunks_and_spans(bundled_documents)
+    with caplog.at_level(logging.WARNING):
+        vectors, _ = embedder.embed_documents_with_sentences(chunks[:3], spans[:3])
+    assert embedder.document_encoder == "torch" and "models fetch --force" in caplog.text
+    expected, _ = _fp32_torch_twin(embedder).embed_documents_with_sentences(chunks[:3], spans[:3])
+    assert float((vectors * expected).sum(axis=1).min()) > 0.999
