@@ -11,6 +11,8 @@ import numpy as np
 from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit
 
+from .instructions import is_instruction
+
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
 ABSTAIN_MESSAGE = {
@@ -336,6 +338,8 @@ class ExtractiveAnswerer:
             similarity = vectors @ query_vector if len(spans) else []
             for (start, end), sim in zip(spans, similarity):
                 text = passage.text[start:end]
+                if is_instruction(text):
+                    continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 matches = None if kind is None else _matches_type(text, kind, query)

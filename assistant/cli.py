@@ -124,10 +124,9 @@ def _export_query_encoder(model_dir: Path) -> None:
     OpenVINO (bf16 where the CPU has it), 2.6x as fast: both come from one export, made once."""
     from index.embedding import MAX_SEQ_LENGTH
     from index.onnx_query import export_query_encoder, onnx_query_file
-    from index.openvino_documents import openvino_available, openvino_documents_file
+    from index.openvino_documents import openvino_available, openvino_documents_file, openvino_export_tried
 
-    if onnx_query_file(model_dir).is_file() and (openvino_documents_file(model_dir).is_file()
-                                                  or not openvino_available()):
+    if onnx_query_file(model_dir).is_file() and (openvino_export_tried(model_dir) or not openvino_available()):
         return
     click.echo("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO "
                "(once, about two minutes)…", err=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .answer import Passage
+from .instructions import is_instruction
 
 NOT_FOUND = {"id": "TIDAK_DITEMUKAN", "en": "TIDAK_DITEMUKAN"}
 """The fixed reply the prompt asks for when the passages do not hold the answer (same token in both languages)."""
@@ -114,25 +115,6 @@ Question: {question}
 Answer ({language_name}, with [n] citations):"""
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-
-# Sentences inside documents that address an AI or give it orders. They are withheld from the prompt and never
-# count as support in verification (they are instructions, not facts).
-_INSTRUCTION = re.compile(
-    r"\b(abaikan|lupakan|acuhkan)\b.{0,40}\b(instruksi|perintah|aturan|petunjuk)"
-    r"|\bignore\b.{0,40}\b(instructions?|rules|prompt)"
-    r"|\b(disregard|forget)\b.{0,40}\b(instructions?|above|previous)"
-    r"|\b(jawab(lah)?|katakan(lah)?|tuliskan|sebutkan(lah)?)\s+(saja\s+)?bahwa\b"
-    r"|\b(answer|say|respond|reply)\s+(only\s+)?(that|with)\b"
-    r"|\b(asisten|assistant|model bahasa|language model|AI|chatbot|system prompt|prompt sistem)\b.{0,40}"
-    r"\b(harus|wajib|must|should|shall)\b",
-    re.I | re.S,
-)
-
-
-def is_instruction(sentence: str) -> bool:
-    """True when a document sentence reads as an order to the assistant (prompt injection)."""
-    return bool(_INSTRUCTION.search(sentence))
-
 
 def passage_for_prompt(text: str) -> str:
     """The passage text as the model sees it: instruction-like sentences withheld, markup of the prompt neutralised."""

@@ -155,12 +155,13 @@ def export_query_encoder(model_dir: Path, max_length: int) -> Path:
 
 def _install_document_encoder(full: Path, model_dir: Path, model) -> None:
     """The same float graph, for documents through OpenVINO (see `openvino_documents`); skipped without OpenVINO."""
-    from .openvino_documents import OpenVinoDocumentEncoder, install_document_encoder, openvino_available
+    from .openvino_documents import (OpenVinoDocumentEncoder, install_document_encoder, mark_unavailable,
+                                     openvino_available)
 
     if not openvino_available():
         log.warning("OpenVINO is not installed: documents will be encoded with torch.")
         return
-    from .embedding import MAX_SEQ_LENGTH, SentenceTransformerEmbedder
+    from .embedding import SentenceTransformerEmbedder
 
     def check(staged: Path) -> float:
         reference = SentenceTransformerEmbedder(model_dir, "check", "check", query_encoder="torch",
@@ -174,8 +175,11 @@ def _install_document_encoder(full: Path, model_dir: Path, model) -> None:
             raise RuntimeError("OpenVINO could not run the exported model (see the warning above)")
         return float((expected * got).sum(axis=1).min())
 
-    model.max_seq_length = MAX_SEQ_LENGTH
-    install_document_encoder(full, model_dir, check)
+    try:
+        install_document_encoder(full, model_dir, check)
+    except Exception as exc:  # noqa: BLE001 - torch encodes documents as well; not tried again until --force
+        log.warning("OpenVINO export failed (%s: %s); documents will be encoded with torch.", type(exc).__name__, exc)
+        mark_unavailable(model_dir, f"{type(exc).__name__}: {exc}")
 
 
 def _quantize_weights(source: Path, target: Path) -> None:

@@ -22,6 +22,7 @@ OPENVINO_FILE = "model.xml"
 MIN_COSINE = 0.999
 """The model is installed only if its chunk vectors are this close to sentence-transformers' in fp32 (measured
 0.9999 in bf16 over 200 FacQA passages)."""
+UNAVAILABLE_FILE = "unavailable.txt"
 TOKEN_OUTPUT = "token_embeddings"
 IN_FLIGHT = 2
 """Requests running at once: the throughput mode's streams on 2 cores (1.1x one request at a time)."""
@@ -29,6 +30,19 @@ IN_FLIGHT = 2
 
 def openvino_documents_file(model_dir: Path | str) -> Path:
     return Path(model_dir) / OPENVINO_FOLDER / OPENVINO_FILE
+
+
+def openvino_export_tried(model_dir: Path | str) -> bool:
+    """Whether `tanya models fetch` made the OpenVINO model, or tried and failed (then it is not tried again)."""
+    folder = Path(model_dir) / OPENVINO_FOLDER
+    return (folder / OPENVINO_FILE).is_file() or (folder / UNAVAILABLE_FILE).is_file()
+
+
+def mark_unavailable(model_dir: Path | str, reason: str) -> None:
+    folder = Path(model_dir) / OPENVINO_FOLDER
+    folder.mkdir(exist_ok=True)
+    (folder / UNAVAILABLE_FILE).write_text(f"The OpenVINO export failed: {reason}\n"
+                                           "`tanya models fetch --force` tries again.\n", encoding="utf-8")
 
 
 def openvino_available() -> bool:
