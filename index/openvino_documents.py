@@ -39,6 +39,7 @@ def openvino_export_tried(model_dir: Path | str) -> bool:
 
 
 def mark_unavailable(model_dir: Path | str, reason: str) -> None:
+    """Remember that the export failed, and why, so `tanya models fetch` does not try it on every start."""
     folder = Path(model_dir) / OPENVINO_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / UNAVAILABLE_FILE).write_text(f"The OpenVINO export failed: {reason}\n"
