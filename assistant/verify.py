@@ -124,13 +124,14 @@ class Verifier:
         start, end = spans[usable[best]]
         factual = " ".join(passage.text[spans[i][0]:spans[i][1]] for i in usable)
         terms = set(tokenize(claim_text))
-        lexical = len(terms & set(tokenize(factual))) / len(terms) if terms else 0.0
+        factual_terms = set(tokenize(factual))
+        lexical = len(terms & factual_terms) / len(terms) if terms else 0.0
         numbers_ok = not s.check_numbers or _numbers(claim_text) <= _numbers(factual)
         known = (factual + " " + question).lower()
         names_ok = not s.check_names or all(name.lower() in known for name in _NAME.findall(claim_text.strip()))
         kept = set(usable)
         withheld = " ".join(passage.text[a:b] for i, (a, b) in enumerate(spans) if i not in kept)
-        orders_ok = not ((terms & set(tokenize(withheld))) - set(tokenize(factual + " " + question)))
+        orders_ok = not ((terms & set(tokenize(withheld))) - factual_terms - set(tokenize(question)))
         supported = numbers_ok and names_ok and orders_ok and (
             dense >= s.dense_min or (lexical >= s.lexical_min and dense >= s.lexical_dense_min))
         return Support(passage.n, supported, round(dense, 4), round(lexical, 4), numbers_ok, names_ok, start, end,

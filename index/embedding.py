@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -74,7 +75,6 @@ class SentenceTransformerEmbedder:
         self.model_id = model_id
         self.quantize = quantize or None
         self._requested_precision = None if document_precision in (None, "", "auto") else document_precision
-        self._precision = self._requested_precision
         self._fingerprint = fingerprint
         self.batch_size = batch_size
         self.show_progress = show_progress
@@ -91,7 +91,8 @@ class SentenceTransformerEmbedder:
             from .openvino_documents import OpenVinoDocumentEncoder, openvino_available, openvino_documents_file
 
             if openvino_documents_file(location).is_file() and openvino_available():  # exported by `models fetch`
-                self._openvino = OpenVinoDocumentEncoder(openvino_documents_file(location), self._precision)
+                self._openvino = OpenVinoDocumentEncoder(openvino_documents_file(location),
+                                                         self._requested_precision)
 
     @property
     def model(self):
@@ -121,13 +122,11 @@ class SentenceTransformerEmbedder:
         0.9999 of fp32 (EmbeddingGemma is trained for bf16; it is fp16 that it does not support), 1.7-1.8x faster
         under torch's autocast on 2 cores. fp32 on CPUs without it (emulated bf16 is slower), on GPUs and with int8.
         """
-        if self._precision is None:
-            if self.document_encoder == "openvino":
-                self._precision = self._openvino.precision
-            else:
-                self._precision = "bf16" if (not self.quantize and self.model.device.type == "cpu"
-                                             and _cpu_computes_bf16()) else "fp32"
-        return self._precision
+        if self.document_encoder == "openvino":
+            return self._openvino.precision  # the requested one, or what OpenVINO finds the CPU computes
+        if self._requested_precision:
+            return self._requested_precision
+        return "bf16" if not self.quantize and self.model.device.type == "cpu" and _cpu_computes_bf16() else "fp32"
 
     def _document_autocast(self):
         """The context torch encodes documents in: bf16 autocast or nothing."""
@@ -148,7 +147,7 @@ class SentenceTransformerEmbedder:
             except Exception as exc:  # noqa: BLE001 - a damaged model: torch gives the same vectors
                 log.warning("The OpenVINO document encoder failed (%s); using torch. `tanya models fetch --force` "
                             "exports it again.", str(exc).splitlines()[0][:200])
-                self._openvino, self._precision = None, self._requested_precision
+                self._openvino = None
             else:
                 yield from (torch.from_numpy(h) for h in hidden)
                 return
@@ -280,6 +279,7 @@ def _quantize_int8(model):
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
+@functools.cache
 def _cpu_computes_bf16() -> bool:
     """Whether this CPU has native bfloat16 matrix instructions (oneDNN's own check)."""
     try:
