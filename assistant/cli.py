@@ -116,14 +116,14 @@ def models_fetch(force: bool) -> None:
         except ModelError as exc:
             _fail(str(exc), EXIT_INDEX)
         click.echo(f"EmbeddingGemma-300M ready in {path} (licence: {GEMMA_LICENCE}).", err=True)
-    _export_query_encoder(gemma_dir(home))
+    _export_encoders(gemma_dir(home))
 
 
-def _export_query_encoder(model_dir: Path) -> None:
+def _export_encoders(model_dir: Path) -> None:
     """Questions are encoded with ONNX Runtime and 8-bit weights, four times as fast as torch, and documents with
     OpenVINO (bf16 where the CPU has it), 2.6x as fast: both come from one export, made once."""
     from index.embedding import MAX_SEQ_LENGTH
-    from index.onnx_query import export_query_encoder, onnx_query_file
+    from index.onnx_query import export_encoders, onnx_query_file
     from index.openvino_documents import openvino_available, openvino_documents_file, openvino_export_tried
 
     if onnx_query_file(model_dir).is_file() and (openvino_export_tried(model_dir) or not openvino_available()):
@@ -131,7 +131,7 @@ def _export_query_encoder(model_dir: Path) -> None:
     click.echo("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO "
                "(once, about two minutes)…", err=True)
     try:
-        path = export_query_encoder(model_dir, MAX_SEQ_LENGTH)
+        path = export_encoders(model_dir, MAX_SEQ_LENGTH)
     except Exception as exc:  # noqa: BLE001 - torch still encodes both; say why and go on
         log.warning("Export failed (%s: %s); questions and documents will be encoded with torch.",
                     type(exc).__name__, exc)

@@ -14,6 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
+from .document_head import DocumentHead
+from .fast_tokenizer import Batch
 from .lexical import tokenize
 
 log = logging.getLogger(__name__)
@@ -87,12 +89,22 @@ class SentenceTransformerEmbedder:
             if onnx_query_file(location).is_file():  # exported by `tanya models fetch`; else torch encodes questions
                 self._onnx = OnnxQueryEncoder.for_model(location, MAX_SEQ_LENGTH)
         self._openvino = None
+        self._head = None  # the numpy head when OpenVINO encodes documents: loaded on first use, False if none
         if document_encoder == "openvino" and not self.quantize:
             from .openvino_documents import OpenVinoDocumentEncoder, openvino_available, openvino_documents_file
 
             if openvino_documents_file(location).is_file() and openvino_available():  # exported by `models fetch`
                 self._openvino = OpenVinoDocumentEncoder(openvino_documents_file(location),
                                                          self._requested_precision)
+
+    @classmethod
+    def on_loaded_model(cls, model, location: Path | str, model_id: str = "check", fingerprint: str | None = None,
+                        **settings) -> "SentenceTransformerEmbedder":
+        """An embedder on weights already loaded (one copy in memory), e.g. the fp32 torch reference that the
+        faster document encoders are checked against."""
+        embedder = cls(location, model_id, fingerprint, **settings)
+        embedder._model = model
+        return embedder
 
     @property
     def model(self):
@@ -112,7 +124,7 @@ class SentenceTransformerEmbedder:
     @property
     def document_encoder(self) -> str:
         """What runs the transformer for documents: `openvino` (exported by `tanya models fetch`) or `torch`."""
-        return "openvino" if self._openvino is not None and self.model.device.type == "cpu" else "torch"
+        return "openvino" if self._openvino is not None and not _gpu_present() else "torch"
 
     @property
     def document_precision(self) -> str:
@@ -136,26 +148,55 @@ class SentenceTransformerEmbedder:
             return torch.autocast(self.model.device.type, dtype=torch.bfloat16)
         return contextlib.nullcontext()
 
-    def _token_embeddings(self, batches: list[dict]):
-        """The transformer's last hidden states (float32 torch tensors) for each tokenized batch, in order."""
-        import torch
-
+    def _token_embeddings(self, batches: list[Batch]):
+        """The transformer's last hidden states (float32 numpy [texts, tokens, hidden]) for each batch, in order."""
         if self.document_encoder == "openvino":
             try:
-                hidden = self._openvino.token_embeddings([{k: b[k].numpy() for k in ("input_ids", "attention_mask")}
+                hidden = self._openvino.token_embeddings([{"input_ids": b.input_ids, "attention_mask": b.attention_mask}
                                                           for b in batches])
             except Exception as exc:  # noqa: BLE001 - a damaged model: torch gives the same vectors
                 log.warning("The OpenVINO document encoder failed (%s); using torch. `tanya models fetch --force` "
                             "exports it again.", str(exc).splitlines()[0][:200])
                 self._openvino = None
             else:
-                yield from (torch.from_numpy(h) for h in hidden)
+                yield from hidden
                 return
-        transformer = self.model[0].auto_model
+        import torch
+
+        transformer, device = self.model[0].auto_model, self.model.device
         for batch in batches:
             with torch.inference_mode(), self._document_autocast():
-                hidden = transformer(**{k: v.to(self.model.device) for k, v in batch.items()}).last_hidden_state
-            yield hidden.float()  # outside the autocast: pooling and the dense layers run in fp32
+                hidden = transformer(input_ids=torch.from_numpy(batch.input_ids).to(device),
+                                     attention_mask=torch.from_numpy(batch.attention_mask).to(device)).last_hidden_state
+            yield hidden.float().cpu().numpy()  # outside the autocast: pooling and the dense layers run in fp32
+
+    def _document_head(self) -> DocumentHead | None:
+        """The numpy head (prompt, folded dense layers) when OpenVINO encodes documents: building an index then
+        loads neither torch nor a second copy of the weights. None when torch encodes, or for another model."""
+        if self.document_encoder != "openvino":
+            return None
+        with self._lock:
+            if self._head is None:
+                from .document_head import load_document_head
+                from .fast_tokenizer import has_fast_tokenizer
+
+                head = load_document_head(self.location) if has_fast_tokenizer(self.location) else None
+                self._head = head if head is not None and head.dimension else False
+        return self._head or None
+
+    def _project(self, pooled: np.ndarray, head: DocumentHead | None) -> np.ndarray:
+        """Unit-length embeddings for mean-pooled token embeddings: the numpy head, or the model's own modules."""
+        if head is not None:
+            return head(pooled)
+        import torch
+
+        features = {"sentence_embedding": torch.from_numpy(pooled).to(self.model.device)}
+        with torch.inference_mode():
+            for module in [self.model[i] for i in range(2, len(self.model))]:  # the modules after pooling
+                features = module(features)
+        vectors = features["sentence_embedding"].float().cpu().numpy()
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
     @property
     def query_encoder(self) -> str:
@@ -180,7 +221,8 @@ class SentenceTransformerEmbedder:
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
+        head = self._document_head()
+        return head.dimension if head is not None else int(self.model.get_embedding_dimension())
 
     def _encode(self, texts: list[str], kind: str) -> np.ndarray:
         if not texts:
@@ -211,46 +253,36 @@ class SentenceTransformerEmbedder:
         through the model's own projection and normalisation: each sentence is read in its context and
         costs no extra forward pass. Spans cut off by truncation are encoded on their own.
         """
-        import torch
+        from .fast_tokenizer import fast_tokenizer, tokenize_batch
 
-        model = self.model
-        prompt = (getattr(model, "prompts", {}) or {}).get("document", "") or ""
-        tokenizer = model.tokenizer
-        head = [model[i] for i in range(1, len(model))][1:]  # the modules after pooling
-        documents = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        head = self._document_head()
+        if head is not None:
+            prompt, tokenizer = head.prompt, fast_tokenizer(self.location, MAX_SEQ_LENGTH)
+        else:
+            prompt = (getattr(self.model, "prompts", {}) or {}).get("document", "") or ""
+            tokenizer = self.model.tokenizer
+        dimension = self.dimension
+        documents = np.zeros((len(texts), dimension), dtype=np.float32)
         sentences: list[np.ndarray | None] = [None] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # length buckets: little padding
         batches = [order[start:start + self.batch_size] for start in range(0, len(order), self.batch_size)]
-        offsets, inputs = [], []
-        for batch in batches:
-            tokens = tokenizer([prompt + texts[i] for i in batch], padding=True, truncation=True,
-                               max_length=MAX_SEQ_LENGTH, return_offsets_mapping=True, return_tensors="pt")
-            offsets.append(tokens.pop("offset_mapping").tolist())
-            inputs.append(dict(tokens))
-        for batch, batch_offsets, batch_inputs, hidden in zip(batches, offsets, inputs, self._token_embeddings(inputs)):
-            attention = batch_inputs["attention_mask"].numpy()
-            with torch.inference_mode():
-                hidden = hidden.to(model.device)
-                mask = batch_inputs["attention_mask"].to(hidden.device).unsqueeze(-1).to(hidden.dtype)
-                pooled = [(hidden * mask).sum(1) / mask.sum(1).clamp(min=1)]
-                rows: list[tuple[int, int]] = []  # (batch position, span number)
-                for b, i in enumerate(batch):
-                    starts = np.array([o[0] for o in batch_offsets[b]])
-                    ends = np.array([o[1] for o in batch_offsets[b]])
-                    real = (ends > starts) & (attention[b] > 0)
-                    for number, (a, z) in enumerate(spans[i]):
-                        inside = real & (starts >= a + len(prompt)) & (ends <= z + len(prompt))
-                        if inside.any():
-                            tokens = torch.from_numpy(np.nonzero(inside)[0]).to(hidden.device)
-                            pooled.append(hidden[b, tokens].mean(0, keepdim=True))
-                            rows.append((b, number))
-                features = {"sentence_embedding": torch.cat(pooled)}
-                for module in head:
-                    features = module(features)
-                vectors = features["sentence_embedding"].float().cpu().numpy()
+        inputs = [tokenize_batch(tokenizer, [prompt + texts[i] for i in batch], MAX_SEQ_LENGTH) for batch in batches]
+        for batch, tokens, hidden in zip(batches, inputs, self._token_embeddings(inputs)):
+            mask = tokens.attention_mask[:, :, None].astype(np.float32)
+            pooled = [(hidden * mask).sum(1) / np.maximum(mask.sum(1), 1.0)]
+            rows: list[tuple[int, int]] = []  # (batch position, span number)
+            starts, ends = tokens.offsets[:, :, 0], tokens.offsets[:, :, 1]
+            real = (ends > starts) & (tokens.attention_mask > 0)
+            for b, i in enumerate(batch):
+                for number, (a, z) in enumerate(spans[i]):
+                    inside = real[b] & (starts[b] >= a + len(prompt)) & (ends[b] <= z + len(prompt))
+                    if inside.any():
+                        pooled.append(hidden[b, inside].mean(0, keepdims=True))
+                        rows.append((b, number))
+            vectors = self._project(np.concatenate(pooled).astype(np.float32), head)
             for b, i in enumerate(batch):
                 documents[i] = vectors[b]
-                sentences[i] = np.full((len(spans[i]), self.dimension), np.nan, dtype=np.float32)
+                sentences[i] = np.full((len(spans[i]), dimension), np.nan, dtype=np.float32)
             for (b, number), vector in zip(rows, vectors[len(batch):]):
                 sentences[batch[b]][number] = vector
         missing = [(i, n) for i in range(len(texts)) for n in range(len(spans[i])) if np.isnan(sentences[i][n, 0])]
@@ -258,10 +290,15 @@ class SentenceTransformerEmbedder:
             fallback = self.embed_documents([texts[i][spans[i][n][0]:spans[i][n][1]] for i, n in missing])
             for (i, n), vector in zip(missing, fallback):
                 sentences[i][n] = vector
-        return documents, [s if s is not None else np.zeros((0, self.dimension), np.float32) for s in sentences]
+        return documents, [s if s is not None else np.zeros((0, dimension), np.float32) for s in sentences]
 
     def describe(self) -> dict:
-        prompts = dict(getattr(self.model, "prompts", {}) or {})
+        if self._document_head() is not None:  # the model's weights are not loaded for OpenVINO's documents
+            from .models import model_prompt
+
+            prompts = {kind: model_prompt(self.location, kind) for kind in ("query", "document")}
+        else:
+            prompts = dict(getattr(self.model, "prompts", {}) or {})
         return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self.dimension,
                 "prompts": {key: prompts.get(key) for key in ("query", "document")},
                 "max_seq_length": MAX_SEQ_LENGTH, "quantize": self.quantize,
@@ -288,6 +325,12 @@ def _cpu_computes_bf16() -> bool:
         return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (ImportError, AttributeError, RuntimeError):  # an older or trimmed torch: stay in fp32
         return False
+
+
+def _gpu_present() -> bool:
+    """Whether torch would run on a GPU here; torch is imported only where an NVIDIA driver is loaded (its import
+    alone costs 3 s and 280 MB, which building an index through OpenVINO does not need)."""
+    return Path("/proc/driver/nvidia/version").exists() and _device() == "cuda"
 
 
 def _device() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import shutil
 import subprocess
@@ -39,6 +40,13 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
         while block := handle.read(chunk):
             digest.update(block)
     return digest.hexdigest()
+
+
+def model_prompt(model_dir: Path | str, kind: str) -> str:
+    """The model's own prompt for `kind` ("query" or "document"), from its sentence-transformers config."""
+    config = Path(model_dir) / "config_sentence_transformers.json"
+    prompts = json.loads(config.read_text(encoding="utf-8")).get("prompts", {}) if config.is_file() else {}
+    return prompts.get(kind, "") or ""
 
 
 def gemma_dir(home: Path) -> Path:

@@ -49,9 +49,9 @@ def onnx_query_file(model_dir: Path | str) -> Path:
 
 def query_prompt(model_dir: Path | str) -> str:
     """The model's own question prompt, from its sentence-transformers config."""
-    config = Path(model_dir) / "config_sentence_transformers.json"
-    prompts = json.loads(config.read_text(encoding="utf-8")).get("prompts", {}) if config.is_file() else {}
-    return prompts.get("query", "")
+    from .models import model_prompt
+
+    return model_prompt(model_dir, "query")
 
 
 class OnnxQueryEncoder:
@@ -79,25 +79,31 @@ class OnnxQueryEncoder:
                 import onnxruntime as ort
 
                 if isinstance(self._tokenizer, Path):
-                    from transformers import AutoTokenizer
+                    from .fast_tokenizer import fast_tokenizer, has_fast_tokenizer
 
-                    self._tokenizer = AutoTokenizer.from_pretrained(str(self._tokenizer))
+                    if has_fast_tokenizer(self._tokenizer):  # no transformers, so no torch, for a question
+                        self._tokenizer = fast_tokenizer(self._tokenizer, self.max_length)
+                    else:
+                        from transformers import AutoTokenizer
+
+                        self._tokenizer = AutoTokenizer.from_pretrained(str(self._tokenizer))
                 options = ort.SessionOptions()
                 options.log_severity_level = 3  # errors only
                 self._session = ort.InferenceSession(str(self.onnx_file), options, providers=["CPUExecutionProvider"])
         return self._session, self._tokenizer
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        from .fast_tokenizer import tokenize_batch
+
         session, tokenizer = self._load()
-        tokens = tokenizer([self.prompt + t for t in texts], padding=True, truncation=True,
-                           max_length=self.max_length, return_tensors="np")
-        vectors = session.run(["question_vector"], {"input_ids": tokens["input_ids"].astype(np.int64),
-                                     "attention_mask": tokens["attention_mask"].astype(np.int64)})[0]
+        tokens = tokenize_batch(tokenizer, [self.prompt + t for t in texts], self.max_length)
+        vectors = session.run(["question_vector"], {"input_ids": tokens.input_ids,
+                                                    "attention_mask": tokens.attention_mask})[0]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
-def export_query_encoder(model_dir: Path, max_length: int) -> Path:
+def export_encoders(model_dir: Path, max_length: int) -> Path:
     """Export the model's question encoder with 8-bit weights to `<model_dir>/onnx-query/` (about a minute), and
     the same graph in float for OpenVINO's document encoder to `<model_dir>/openvino-documents/`.
 
@@ -164,11 +170,10 @@ def _install_document_encoder(full: Path, model_dir: Path, model) -> None:
     from .embedding import SentenceTransformerEmbedder
 
     def check(staged: Path) -> float:
-        reference = SentenceTransformerEmbedder(model_dir, "check", "check", query_encoder="torch",
-                                                document_precision="fp32", document_encoder="torch")
-        candidate = SentenceTransformerEmbedder(model_dir, "check", "check", query_encoder="torch",
-                                                document_encoder="torch")
-        reference._model = candidate._model = model
+        reference = SentenceTransformerEmbedder.on_loaded_model(model, model_dir, query_encoder="torch",
+                                                                document_precision="fp32", document_encoder="torch")
+        candidate = SentenceTransformerEmbedder.on_loaded_model(model, model_dir, query_encoder="torch",
+                                                                document_encoder="torch")
         candidate._openvino = OpenVinoDocumentEncoder(staged)
         expected, got = reference.embed_documents(_CHECK_DOCUMENTS), candidate.embed_documents(_CHECK_DOCUMENTS)
         if candidate.document_encoder != "openvino":

@@ -190,10 +190,9 @@ def _fp32_torch_twin(embedder):
     """An embedder on the same loaded weights that encodes documents with torch in fp32: the reference."""
     from index.embedding import SentenceTransformerEmbedder
 
-    twin = SentenceTransformerEmbedder(embedder.location, embedder.model_id, embedder.fingerprint,
-                                       document_precision="fp32", document_encoder="torch")
-    twin._model = embedder.model
-    return twin
+    return SentenceTransformerEmbedder.on_loaded_model(embedder.model, embedder.location, embedder.model_id,
+                                                       embedder.fingerprint, document_precision="fp32",
+                                                       document_encoder="torch")
 
 
 @pytest.mark.parametrize("encoder", ["openvino", "torch"])
@@ -224,6 +223,50 @@ def test_documents_keep_the_vectors_of_fp32_torch(bundled_documents, encoder):
     if embedder.document_precision == "bf16":
         assert not np.allclose(got, expected, atol=1e-6), "the bf16 pass ran in fp32"
     assert float((embedder.embed_documents(chunks[:2]) * expected[:2]).sum(axis=1).min()) > 0.999
+
+
+def test_the_tokenizer_read_from_tokenizer_json_is_the_one_of_transformers():
+    """Same ids, mask and character offsets as transformers' tokenizer, padding and truncation included (checked
+    on all 7,208 passages and questions of both benchmarks when it was written)."""
+    from transformers import AutoTokenizer
+
+    from assistant.engine import make_embedder
+    from index.fast_tokenizer import FastTokenizer, tokenize_batch
+
+    location = make_embedder().inner.location
+    texts = ["title: none | text: Dr. H. Wahyudi, S.H. membuka rapat pukul 09.30 WIB; 4.000 pasukan.",
+             "task: search result | query: Siapa?", "", "  spasi\u200b dan\ttab\n\nbaris 😀",
+             "title: none | text: " + "Kazakhstan menandatangani perjanjian. " * 120]  # past 512 tokens
+    fast = FastTokenizer(location, 512)(texts)
+    reference = tokenize_batch(AutoTokenizer.from_pretrained(str(location)), texts, 512)
+    assert fast.input_ids.shape == reference.input_ids.shape and fast.input_ids.shape[1] == 512
+    for name in ("input_ids", "attention_mask", "offsets"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(reference, name))
+
+
+_EMBED_WITHOUT_TORCH = """
+import sys
+from assistant.engine import make_embedder
+from ingest.sentences import sentence_spans
+embedder = make_embedder().inner
+texts = ["Keesokan harinya, sekitar 4.000 pasukan CSTO mendarat. Pasukan itu ditarik dua minggu kemudian.", "KSS."]
+vectors, sentences = embedder.embed_documents_with_sentences(texts, [sentence_spans(t) for t in texts])
+questions = embedder.embed_queries(["Berapa pasukan CSTO mendarat?"])
+print(embedder.document_encoder, embedder.describe()["dimension"], vectors.shape[0], sum(len(s) for s in sentences),
+      float(questions[0] @ vectors[0] - questions[0] @ vectors[1]) > 0.1, "torch" in sys.modules, "transformers" in sys.modules)
+"""
+
+
+def test_documents_and_questions_need_neither_torch_nor_transformers_with_the_exports():
+    """With OpenVINO for documents and ONNX Runtime for questions, building an index and asking need only the
+    tokenizer and the model's folded dense layers: torch's import and a second copy of the weights (1.2 GB) are
+    skipped. The vectors themselves are compared with torch's in the tests above."""
+    result = subprocess.run([sys.executable, "-c", _EMBED_WITHOUT_TORCH], capture_output=True, text=True, cwd=REPO,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    encoder, dimension, chunks, sentences, finds_its_passage, torch, transformers = result.stdout.split()
+    assert (encoder, dimension, chunks, sentences, finds_its_passage) == ("openvino", "768", "2", "3", "True")
+    assert (torch, transformers) == ("False", "False")
 
 
 def test_a_damaged_openvino_model_falls_back_to_torch_with_a_warning(tmp_path, caplog, bundled_documents):
