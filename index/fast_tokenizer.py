@@ -52,9 +52,13 @@ class FastTokenizer:
                      offsets=np.array([e.offsets for e in encodings], dtype=np.int64).reshape(len(texts), -1, 2))
 
 
-@functools.lru_cache(maxsize=4)
 def fast_tokenizer(model_dir: Path | str, max_length: int) -> FastTokenizer:
     """One tokenizer per model folder, shared by the question encoder and the document encoder (380 MB each)."""
+    return _shared_tokenizer(str(Path(model_dir).resolve()), max_length)
+
+
+@functools.lru_cache(maxsize=4)
+def _shared_tokenizer(model_dir: str, max_length: int) -> FastTokenizer:
     return FastTokenizer(model_dir, max_length)
 
 
