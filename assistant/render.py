@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from .answer import Answer, Passage
+from .answer import Answer, Passage, question_language
 
 LABELS = {
     "id": {
@@ -259,12 +259,12 @@ def render_answer_message(answer: Answer, lang: str = "id") -> str:
 def answer_notes(answer: Answer, lang: str = "id") -> list[str]:
     """The notes shown under an answer: who wrote it (when a language model did), then the answer's own notes.
 
-    An English question answered by quoting the documents is told that the quotes are in Indonesian.
+    An answer quoting the documents is told to be in Indonesian when the question or the chat is in English.
     """
     notes = list(answer.notes)
     if answer.generator != "extractive" and not answer.abstained:
         notes.insert(0, _labels(lang)["written_by"].format(model=answer.generator.removeprefix("llm:")))
-    elif lang == "en" and not answer.abstained:
+    elif not answer.abstained and "en" in (lang, question_language(answer.question)):
         notes.insert(0, LABELS["en"]["quoted_in_indonesian"])
     return notes
 

@@ -315,3 +315,6 @@ def test_an_english_question_answered_by_quotes_says_they_are_in_indonesian():
     written = replace(quoted, generator="llm:local")  # a model answers in the question's language
     assert not any("Indonesian" in note for note in answer_notes(written, "en"))
     assert answer_notes(replace(quoted, abstained=True), "en") == []
+    # the note follows the question's language as well as the chat's: an English question in the Indonesian UI
+    english = replace(quoted, question="When did the cooperation with NATO start?")
+    assert any("Indonesian" in note for note in answer_notes(english, "id"))
