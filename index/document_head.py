@@ -25,22 +25,23 @@ class DocumentHead:
     """The model's document prompt and its dense layers folded into `projection` [dimension, hidden]."""
 
     prompt: str
-    projection: np.ndarray | None  # None: the pooled vector is the embedding
+    projection: np.ndarray
 
     @property
-    def dimension(self) -> int | None:
-        return None if self.projection is None else int(self.projection.shape[0])
+    def dimension(self) -> int:
+        return int(self.projection.shape[0])
 
     def __call__(self, pooled: np.ndarray) -> np.ndarray:
         """Unit-length embeddings for mean-pooled token embeddings [n, hidden]."""
-        vectors = pooled.astype(np.float32) if self.projection is None else pooled.astype(np.float32) @ self.projection.T
+        vectors = pooled.astype(np.float32) @ self.projection.T
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def load_document_head(model_dir: Path | str) -> DocumentHead | None:
-    """The head of a sentence-transformers folder made of a transformer, mean pooling (prompt included), linear
-    dense layers without bias and a normalisation; None for any other model."""
+    """The head of a sentence-transformers folder made of a transformer, mean pooling (prompt included), one or
+    more linear dense layers without bias and a normalisation; None for any other model (without dense layers
+    too: the embedding's size then comes from the transformer, which is not loaded here)."""
     folder = Path(model_dir)
     try:
         modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
@@ -60,7 +61,8 @@ def load_document_head(model_dir: Path | str) -> DocumentHead | None:
             if weight is None:
                 return None
             projection = weight if projection is None else weight @ projection
-        return DocumentHead(prompt=model_prompt(folder, "document"), projection=projection)
+        return None if projection is None else DocumentHead(prompt=model_prompt(folder, "document"),
+                                                            projection=projection)
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None
 

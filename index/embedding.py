@@ -181,7 +181,7 @@ class SentenceTransformerEmbedder:
                 from .fast_tokenizer import has_fast_tokenizer
 
                 head = load_document_head(self.location) if has_fast_tokenizer(self.location) else None
-                self._head = head if head is not None and head.dimension else False
+                self._head = head if head is not None else False
         return self._head or None
 
     def _project(self, pooled: np.ndarray, head: DocumentHead | None) -> np.ndarray:
@@ -327,6 +327,7 @@ def _cpu_computes_bf16() -> bool:
         return False
 
 
+@functools.cache
 def _gpu_present() -> bool:
     """Whether torch would run on a GPU here; torch is imported only where an NVIDIA driver is loaded (its import
     alone costs 3 s and 280 MB, which building an index through OpenVINO does not need)."""

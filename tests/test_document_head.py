@@ -71,6 +71,13 @@ def test_a_head_that_does_not_fold_into_one_matrix_is_left_to_torch(tmp_path, se
     assert load_document_head(tmp_path) is None
 
 
+def test_a_model_without_dense_layers_is_left_to_torch(tmp_path):
+    _tiny_sentence_transformer(tmp_path)
+    modules = json.loads((tmp_path / "modules.json").read_text())
+    (tmp_path / "modules.json").write_text(json.dumps([m for m in modules if not m["path"].endswith("_Dense")]))
+    assert load_document_head(tmp_path) is None
+
+
 def test_a_folder_without_a_sentence_transformers_layout_has_no_head(tmp_path):
     assert load_document_head(tmp_path) is None
     (tmp_path / "modules.json").write_text("{not json")
