@@ -20,13 +20,14 @@ GATED = {
     "doc_recall": (True, 0.03),
     "mrr": (True, 0.03),
     "answer_hit_rate": (True, 0.03),
+    "citation_precision": (True, 0.03),
     "abstention_accuracy": (True, 0.08),
     "false_abstention_rate": (False, 0.03),
 }
-COLUMNS = ["questions", "evidence_recall", "doc_recall", "mrr", "answer_hit_rate", "abstention_accuracy",
-           "false_abstention_rate", "latency_p50_ms", "latency_p95_ms"]
+COLUMNS = ["questions", "evidence_recall", "doc_recall", "mrr", "answer_hit_rate", "citation_precision",
+           "abstention_accuracy", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms"]
 SHORT = {"questions": "n", "evidence_recall": "evid@k", "doc_recall": "doc@k", "mrr": "MRR",
-         "answer_hit_rate": "ans.hit", "abstention_accuracy": "abst.acc", "false_abstention_rate": "false.abst",
+         "answer_hit_rate": "ans.hit", "citation_precision": "cite.prec", "abstention_accuracy": "abst.acc", "false_abstention_rate": "false.abst",
          "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms"}
 
 

@@ -111,3 +111,14 @@ def test_multi_doc_cites_two_docs(questions):
         if q["kind"] == "multi_doc":
             docs = {ev["doc"] for ev in q["evidence"]}
             assert len(docs) >= 2, q["id"]
+
+
+def test_the_regression_check_gates_citation_precision():
+    """A drop in the share of cited passages that hold the evidence is a grounding regression: it fails the run."""
+    from eval.runner import COLUMNS, compare
+
+    baseline = {"overall": {"answer_hit_rate": 0.88, "citation_precision": 0.92}}
+    assert compare({"answer_hit_rate": 0.88, "citation_precision": 0.91}, baseline) == []
+    problems = compare({"answer_hit_rate": 0.88, "citation_precision": 0.85}, baseline)
+    assert len(problems) == 1 and problems[0].startswith("citation_precision: 0.850 vs baseline 0.920")
+    assert "citation_precision" in COLUMNS  # printed and in eval.md, not only in eval.json
