@@ -27,8 +27,8 @@ GATED = {
 COLUMNS = ["questions", "evidence_recall", "doc_recall", "mrr", "answer_hit_rate", "citation_precision",
            "abstention_accuracy", "false_abstention_rate", "latency_p50_ms", "latency_p95_ms"]
 SHORT = {"questions": "n", "evidence_recall": "evid@k", "doc_recall": "doc@k", "mrr": "MRR",
-         "answer_hit_rate": "ans.hit", "citation_precision": "cite.prec", "abstention_accuracy": "abst.acc", "false_abstention_rate": "false.abst",
-         "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms"}
+         "answer_hit_rate": "ans.hit", "citation_precision": "cite.prec", "abstention_accuracy": "abst.acc",
+         "false_abstention_rate": "false.abst", "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms"}
 
 
 class QuestionSetError(ValueError):

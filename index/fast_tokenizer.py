@@ -68,7 +68,8 @@ def tokenize_batch(tokenizer: Any, texts: list[str], max_length: int) -> Batch:
         return tokenizer(texts)
     tokens = tokenizer(texts, padding=True, truncation=True, max_length=max_length, return_offsets_mapping=True,
                        return_tensors="np")
-    return Batch(input_ids=tokens["input_ids"].astype(np.int64), attention_mask=tokens["attention_mask"].astype(np.int64),
+    return Batch(input_ids=tokens["input_ids"].astype(np.int64),
+                 attention_mask=tokens["attention_mask"].astype(np.int64),
                  offsets=tokens["offset_mapping"].astype(np.int64))
 
 

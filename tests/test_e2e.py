@@ -252,8 +252,9 @@ embedder = make_embedder().inner
 texts = ["Keesokan harinya, sekitar 4.000 pasukan CSTO mendarat. Pasukan itu ditarik dua minggu kemudian.", "KSS."]
 vectors, sentences = embedder.embed_documents_with_sentences(texts, [sentence_spans(t) for t in texts])
 questions = embedder.embed_queries(["Berapa pasukan CSTO mendarat?"])
+finds_its_passage = float(questions[0] @ vectors[0] - questions[0] @ vectors[1]) > 0.1
 print(embedder.document_encoder, embedder.describe()["dimension"], vectors.shape[0], sum(len(s) for s in sentences),
-      float(questions[0] @ vectors[0] - questions[0] @ vectors[1]) > 0.1, "torch" in sys.modules, "transformers" in sys.modules)
+      finds_its_passage, "torch" in sys.modules, "transformers" in sys.modules)
 """
 
 
