@@ -129,7 +129,7 @@ def _export_encoders(model_dir: Path) -> None:
     if onnx_query_file(model_dir).is_file() and (openvino_export_tried(model_dir) or not openvino_available()):
         return
     click.echo("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO "
-               "(once, about two minutes)…", err=True)
+               "(once, 1–2 minutes)…", err=True)
     try:
         path = export_encoders(model_dir, MAX_SEQ_LENGTH)
     except Exception as exc:  # noqa: BLE001 - torch still encodes both; say why and go on
