@@ -224,12 +224,14 @@ class SentenceTransformerEmbedder:
         head = self._document_head()
         return head.dimension if head is not None else int(self.model.get_embedding_dimension())
 
-    def _encode(self, texts: list[str], kind: str) -> np.ndarray:
+    def _torch_queries(self, texts: list[str]) -> np.ndarray:
+        """Questions through sentence-transformers' `encode_query` (documents go through
+        `embed_documents_with_sentences`)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        encode = self.model.encode_query if kind == "query" else self.model.encode_document  # documents: fp32
-        vectors = encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
-                         convert_to_numpy=True, show_progress_bar=self.show_progress and len(texts) > self.batch_size)
+        vectors = self.model.encode_query(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                                          convert_to_numpy=True,
+                                          show_progress_bar=self.show_progress and len(texts) > self.batch_size)
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
@@ -243,7 +245,7 @@ class SentenceTransformerEmbedder:
                 log.warning("The ONNX question encoder failed (%s); using torch. `tanya models fetch --force` "
                             "exports it again.", str(exc).splitlines()[0][:200])
                 self._onnx = None
-        return self._encode(texts, "query")
+        return self._torch_queries(texts)
 
     def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
                                        ) -> tuple[np.ndarray, list[np.ndarray]]:

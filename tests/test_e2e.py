@@ -148,7 +148,7 @@ def test_questions_are_encoded_by_onnx_runtime_with_the_vectors_of_torch():
     assert onnx_query_file(embedder.location).is_file(), "run `tanya models fetch` to export the question encoder"
     assert embedder.query_encoder == "onnx"
     questions = ["Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Who leads the CSTO forces?", "Berapa 4.000?"]
-    onnx, torch_vectors = embedder.embed_queries(questions), embedder._encode(questions, "query")
+    onnx, torch_vectors = embedder.embed_queries(questions), embedder._torch_queries(questions)
     assert onnx.shape == torch_vectors.shape
     assert float((onnx * torch_vectors).sum(axis=1).min()) > MIN_COSINE
 
@@ -166,7 +166,7 @@ def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, capl
     with caplog.at_level(logging.WARNING):
         vectors = embedder.embed_queries(["Kapan KAZCENT dibuka?"])
     assert embedder.query_encoder == "torch" and "models fetch --force" in caplog.text
-    assert float(vectors[0] @ embedder._encode(["Kapan KAZCENT dibuka?"], "query")[0]) > 0.999
+    assert float(vectors[0] @ embedder._torch_queries(["Kapan KAZCENT dibuka?"])[0]) > 0.999
 
 
 @pytest.mark.parametrize("variable,value", [("TANYA_QUERY_ENCODER", "tensorflow"), ("TANYA_DOCUMENT_ENCODER", "onnx"),
