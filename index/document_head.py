@@ -33,9 +33,13 @@ class DocumentHead:
 
     def __call__(self, pooled: np.ndarray) -> np.ndarray:
         """Unit-length embeddings for mean-pooled token embeddings [n, hidden]."""
-        vectors = pooled.astype(np.float32) @ self.projection.T
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        return unit_rows(pooled.astype(np.float32) @ self.projection.T)
+
+
+def unit_rows(vectors: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (an all-zero row stays zero), float32."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def load_document_head(model_dir: Path | str) -> DocumentHead | None:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .document_head import DocumentHead
+from .document_head import DocumentHead, unit_rows
 from .fast_tokenizer import Batch
 from .lexical import tokenize
 
@@ -194,9 +194,7 @@ class SentenceTransformerEmbedder:
         with torch.inference_mode():
             for module in [self.model[i] for i in range(2, len(self.model))]:  # the modules after pooling
                 features = module(features)
-        vectors = features["sentence_embedding"].float().cpu().numpy()
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        return unit_rows(features["sentence_embedding"].float().cpu().numpy())
 
     @property
     def query_encoder(self) -> str:

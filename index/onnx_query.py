@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .document_head import unit_rows
 from .openvino_documents import TOKEN_OUTPUT
 
 log = logging.getLogger(__name__)
@@ -99,8 +100,7 @@ class OnnxQueryEncoder:
         tokens = tokenize_batch(tokenizer, [self.prompt + t for t in texts], self.max_length)
         vectors = session.run(["question_vector"], {"input_ids": tokens.input_ids,
                                                     "attention_mask": tokens.attention_mask})[0]
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        return unit_rows(vectors)
 
 
 def export_encoders(model_dir: Path, max_length: int) -> Path:
