@@ -61,6 +61,8 @@ class AnswerSettings:
     heading_penalty: float = 0.05
     title_penalty: float = 1.0
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
+    announcement_penalty: float = 1.0
+    """The same for a sentence that announces what its document covers ("Artikel ini akan membahas …")."""
     unknown_entity_penalty: float = 0.15
     unknown_entity_below: float = 0.5
     """The penalty applies only when the best passage's dense score is under this: a passage that matches the
@@ -182,6 +184,13 @@ _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|sept
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
+# A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
+# no fact; like a title it shows where to look but answers nothing.
+_ANNOUNCEMENT = re.compile(
+    r"\W*(?:(?:dalam|pada|di)\s+)?(?:artikel|tulisan|makalah|laporan|esai|bab|bagian|dokumen|opini)\s+ini\s+"
+    r"(?:(?:kita|kami|penulis|saya)\s+)?(?:akan\s+\w+|\w*bahas|mengulas|menguraikan|menyoroti|mengkaji|memaparkan)\b"
+    r"|\W*(?:in\s+)?this\s+(?:article|paper|report|essay|chapter|section|document)\s+(?:we\s+|I\s+)?"
+    r"(?:will|discuss|examine|explore|review|outline|look|cover)", re.I)
 _ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"
                       r"the|of|in|on|for|to|and|many|much|with|from|by|took|part|about|according|its|their|"
                       r"that|this|be|been|an)\b", re.I)
@@ -362,6 +371,8 @@ class ExtractiveAnswerer:
                     best_support = max(best_support, score(s.confidence))
                 if passage.n <= s.select.passages:
                     penalty = s.title_penalty if is_title else 0.0
+                    if _ANNOUNCEMENT.match(text):
+                        penalty += s.announcement_penalty
                     scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored, best_support
@@ -470,12 +481,13 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
 
     Items from another passage than the sentence's are followed by that passage's `[n]`. A Wikipedia copy's
     reference marks at the end ("…1945.[1]") are left out (next to `[n]` they read as citations), and so is the
-    bullet of a list item chosen as a sentence.
+    bullet of a list item or the number of a heading chosen as a sentence.
     """
     text = _REFERENCE_MARKS.sub("", sentence.text)
+    bullet = _BULLET.match(text)  # "- Kerjasama Bilateral: ...", "2. Tren ...:" read without the bullet or number
+    text = text[bullet.end():] if bullet else text
     if not items:
-        bullet = _BULLET.match(text)  # "- Kerjasama Bilateral: ..." reads as a sentence without its bullet
-        return f"{_shorten(text[bullet.end():] if bullet else text, limit)} [{sentence.n}]"
+        return f"{_shorten(text, limit)} [{sentence.n}]"
     groups: list[tuple[int, list[str]]] = []
     for item in items:
         if groups and groups[-1][0] == item.n:

@@ -200,6 +200,38 @@ def test_the_title_line_is_not_chosen_as_the_answer(tmp_path, fake_embedder):
     assert answer.answer.startswith("Keadaan taman itu bersih") and answer.confidence == titled.confidence
 
 
+def test_a_sentence_announcing_what_the_document_covers_is_not_chosen_as_the_answer(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Artikel ini akan membahas keadaan taman kota Kembang dan perawatan taman kota Kembang.\n"
+            "Taman kota Kembang dirawat oleh dua belas petugas kebersihan setiap hari.")
+    build_index(tmp_path, [Document("d1", "taman.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Bagaimana perawatan taman kota Kembang?"
+    plain = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, announcement_penalty=0.0)).ask(question)
+    assert plain.answer.startswith("Artikel ini akan membahas")  # what happens without the penalty
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
+    assert answer.answer.startswith("Taman kota Kembang dirawat") and "Artikel ini" not in answer.answer
+    assert answer.confidence == plain.confidence  # where to look was found either way
+
+
+@pytest.mark.parametrize("sentence, announces", [
+    ("Artikel ini akan membahas dinamika kerjasama internasional.", True),
+    ("Dalam tulisan ini penulis akan menguraikan sejarahnya.", True),
+    ("Pada bagian ini dibahas tren perdagangan.", True),
+    ("In this report we will look at trade.", True),
+    ("Laporan ini menunjukkan bahwa 30 persen warga belum bekerja.", False),  # a finding, not an announcement
+    ("Artikel ini ditulis oleh Budi Santoso pada 2019.", False),
+    ("This report found that 30% of households had no savings.", False),
+])
+def test_which_sentences_announce_their_document(sentence, announces):
+    from assistant.answer import _ANNOUNCEMENT
+
+    assert bool(_ANNOUNCEMENT.match(sentence)) == announces
+
+
 @pytest.mark.parametrize("sentence, question, answers", [
     ("Tokayev memanggil pasukan CSTO pada 5 Januari.", "Berapa jumlah penduduk Kazakhstan?", False),  # a day, not a count
     ("Pada 5 Januari, sekitar 4.000 pasukan mendarat.", "Berapa pasukan yang mendarat?", True),
@@ -253,6 +285,14 @@ def test_a_list_item_chosen_as_a_sentence_is_shown_without_its_bullet():
 
     item = CitedSentence("- Pendanaan: anggaran daerah terbatas setiap tahun.", 2, 10, 61, 0.9)
     assert _cite(item, [], False, 400) == "Pendanaan: anggaran daerah terbatas setiap tahun. [2]"
+
+
+def test_a_numbered_heading_that_leads_a_list_is_shown_without_its_number():
+    from assistant.answer import CitedSentence, _cite
+
+    heading = CitedSentence("2. Tren Kerjasama Terkini:", 1, 0, 26, 0.9)
+    items = [CitedSentence("Pembangunan Berkelanjutan", 1, 40, 65, 0.9), CitedSentence("Digitalisasi", 1, 90, 102, 0.9)]
+    assert _cite(heading, items, False, 400) == "Tren Kerjasama Terkini: Pembangunan Berkelanjutan; Digitalisasi. [1]"
 
 
 HEADED_DOCUMENT = ("Program beasiswa itu dimulai pada 2015 di Bandung. Program beasiswa itu menghadapi beberapa hambatan:\n"
