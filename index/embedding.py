@@ -9,6 +9,7 @@ import json
 import logging
 import sqlite3
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
@@ -425,7 +426,10 @@ class EmbeddingCache:
 
 
 class CachedEmbedder:
-    """Wraps an embedder so document embeddings come from the disk cache when the same text was seen."""
+    """Wraps an embedder so document embeddings come from the disk cache when the same text was seen, and the
+    vectors of the last `QUERY_CACHE_SIZE` questions from memory (a question asked again, a retry in the chat)."""
+
+    QUERY_CACHE_SIZE = 1024
 
     def __init__(self, inner: Embedder, cache: EmbeddingCache) -> None:
         self.inner = inner
@@ -433,6 +437,9 @@ class CachedEmbedder:
         self.model_id = inner.model_id
         self.hits = 0
         self.misses = 0
+        self.query_hits = 0
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
 
     @property
     def fingerprint(self) -> str:
@@ -458,7 +465,24 @@ class CachedEmbedder:
         return np.stack([found[k] for k in keys]).astype(np.float32)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.inner.embed_queries(texts)
+        with self._queries_lock:
+            found = {t: self._queries[t] for t in set(texts) if t in self._queries}
+            for text in found:
+                self._queries.move_to_end(text)
+            self.query_hits += sum(1 for t in texts if t in found)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            fresh = dict(zip(missing, np.asarray(self.inner.embed_queries(missing), dtype=np.float32)))
+            with self._queries_lock:
+                for text, vector in fresh.items():
+                    vector.setflags(write=False)  # shared with later callers: nobody may change it in place
+                    self._queries[text] = vector
+                while len(self._queries) > self.QUERY_CACHE_SIZE:
+                    self._queries.popitem(last=False)
+            found.update(fresh)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([found[t] for t in texts])
 
     def warm_up(self) -> bool:
         warm_up = getattr(self.inner, "warm_up", None)

@@ -7,6 +7,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.embedding import HashingEmbedder
@@ -174,6 +175,26 @@ def test_rebuild_reports_chunks_taken_from_the_embedding_cache(tmp_path, corpus_
     again = build_index(tmp_path / "index", documents, embedder, rebuild=True, show_progress=False)
     assert again.embedded_chunks == again.cached_chunks == first.chunks
     assert inner.documents_embedded == calls  # the model ran for none of them
+
+def test_a_question_asked_again_is_not_encoded_again(tmp_path, monkeypatch):
+    from index.embedding import CachedEmbedder, EmbeddingCache
+
+    inner = HashingEmbedder()
+    encoded: list[str] = []
+    real = inner.embed_queries
+    monkeypatch.setattr(inner, "embed_queries", lambda texts: encoded.extend(texts) or real(texts))
+    embedder = CachedEmbedder(inner, EmbeddingCache(tmp_path / "cache.sqlite"))
+    monkeypatch.setattr(embedder, "QUERY_CACHE_SIZE", 2)
+    first = embedder.embed_queries(["Kapan NATO berdiri?", "Siapa presiden Kazakhstan?"])
+    again = embedder.embed_queries(["Siapa presiden Kazakhstan?", "Kapan NATO berdiri?", "Kapan NATO berdiri?"])
+    assert encoded == ["Kapan NATO berdiri?", "Siapa presiden Kazakhstan?"] and embedder.query_hits == 3
+    np.testing.assert_array_equal(again, real(["Siapa presiden Kazakhstan?", "Kapan NATO berdiri?", "Kapan NATO berdiri?"]))
+    again[0] += 1.0  # a caller changing its copy changes nothing cached
+    np.testing.assert_array_equal(embedder.embed_queries(["Siapa presiden Kazakhstan?"])[0], first[1])
+    embedder.embed_queries(["Apa ibu kota Kazakhstan?"])  # the cache holds two: the least recently asked goes
+    embedder.embed_queries(["Kapan NATO berdiri?"])
+    assert encoded[2:] == ["Apa ibu kota Kazakhstan?", "Kapan NATO berdiri?"]
+
 
 def test_building_the_lexical_index_leaves_bm25s_quiet():
     """bm25s sets its logger to DEBUG on import; `tanya ingest` printed "DEBUG bm25s: Building index…"."""
