@@ -65,7 +65,9 @@ class SentenceTransformerEmbedder:
     def __init__(self, location: Path | str, model_id: str, fingerprint: str | None = None,
                  batch_size: int = 16, show_progress: bool = False, quantize: str | None = None,
                  query_encoder: str = "onnx", document_precision: str | None = None,
-                 document_encoder: str = "openvino") -> None:
+                 document_encoder: str = "openvino", document_graph: Path | None = None) -> None:
+        """`document_graph`: the OpenVINO graph that encodes documents, by default the one `tanya models fetch`
+        installed beside the model (the install check passes the one it is about to install)."""
         if quantize not in (None, "", "int8"):
             raise ValueError(f"Unknown quantization {quantize!r}; use 'int8' or nothing.")
         if document_precision not in (None, "", "auto", "bf16", "fp32"):
@@ -94,9 +96,9 @@ class SentenceTransformerEmbedder:
         if document_encoder == "openvino" and not self.quantize:
             from .openvino_documents import OpenVinoDocumentEncoder, openvino_available, openvino_documents_file
 
-            if openvino_documents_file(location).is_file() and openvino_available():  # exported by `models fetch`
-                self._openvino = OpenVinoDocumentEncoder(openvino_documents_file(location),
-                                                         self._requested_precision)
+            graph = document_graph or openvino_documents_file(location)
+            if graph.is_file() and openvino_available():  # exported by `models fetch`
+                self._openvino = OpenVinoDocumentEncoder(graph, self._requested_precision)
 
     @classmethod
     def on_loaded_model(cls, model, location: Path | str, model_id: str = "check", fingerprint: str | None = None,

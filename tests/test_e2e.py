@@ -274,12 +274,14 @@ def test_a_damaged_openvino_model_falls_back_to_torch_with_a_warning(tmp_path, c
     import logging
 
     from assistant.engine import make_embedder
-    from index.openvino_documents import OpenVinoDocumentEncoder
+    from index.embedding import SentenceTransformerEmbedder
 
-    embedder = make_embedder().inner
+    installed = make_embedder().inner
     damaged = tmp_path / "model.xml"
     damaged.write_text("<not an openvino model/>")
-    embedder._openvino = OpenVinoDocumentEncoder(damaged)
+    embedder = SentenceTransformerEmbedder(installed.location, installed.model_id, installed.fingerprint,
+                                           document_graph=damaged)
+    assert embedder.document_encoder == "openvino"  # until it fails
     chunks, spans = _chunks_and_spans(bundled_documents)
     with caplog.at_level(logging.WARNING):
         vectors, _ = embedder.embed_documents_with_sentences(chunks[:3], spans[:3])
