@@ -17,9 +17,10 @@ _DATA = Path(__file__).parent / "data"
 # A candidate end: terminal punctuation, optional closing quotes/brackets and reference marks ("[1]"), then
 # whitespace; or a full stop glued to the next sentence's capitalised word after a lower-case word ("ini.Para").
 _CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
-SPLITTER_VERSION = 2
+SPLITTER_VERSION = 3
 """Raised whenever the splitter's spans change, so that indexes built before re-chunk their documents."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # 4.000, 1.250.000, 2,5, 17.08.1945
 
 
 @lru_cache(maxsize=None)
@@ -95,8 +96,9 @@ def _is_boundary(line: str, punct_start: int, end: int) -> bool:
         return next_char.isupper()
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "M. Hatta"
-    if "." in word.strip("."):
-        return False  # "a.n.", "s.d.", "U.S."
-    if word.isdigit() and not line[: punct_start - len(word)].strip():
-        return False  # a numbered heading or list item: "1. Pendahuluan"
+    number = word.isdigit() or _NUMBER.fullmatch(word) is not None
+    if number and not line[: punct_start - len(word)].strip():
+        return False  # a numbered heading or list item: "1. Pendahuluan", "2.1. Latar Belakang"
+    if "." in word.strip(".") and not number:
+        return False  # "a.n.", "s.d.", "U.S."; a number ends a sentence: "berjumlah 4.000. Mereka"
     return True

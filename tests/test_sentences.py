@@ -12,6 +12,20 @@ def test_abbreviations_numbers_and_amounts_do_not_split():
     ]
 
 
+def test_a_sentence_may_end_in_a_number_with_thousands_dots_or_a_decimal_comma():
+    assert split_sentences("Pasukan yang tiba berjumlah 4.000. Mereka berasal dari Rusia.") == [
+        "Pasukan yang tiba berjumlah 4.000.", "Mereka berasal dari Rusia."]
+    assert split_sentences("Penontonnya 1.250.000. Semua hadir. Inflasi 2,5. Lalu turun.") == [
+        "Penontonnya 1.250.000.", "Semua hadir.", "Inflasi 2,5.", "Lalu turun."]
+    assert split_sentences("2.1. Latar Belakang") == ["2.1. Latar Belakang"]  # a numbered heading stays whole
+
+
+def test_address_and_rank_abbreviations_do_not_split():
+    text = "Kantornya di Jl. Jend. Sudirman Kav. 52-53 Jakarta. Ia diperiksa drg. Ani dan dijemput Kol. Budi."
+    assert split_sentences(text) == ["Kantornya di Jl. Jend. Sudirman Kav. 52-53 Jakarta.",
+                                     "Ia diperiksa drg. Ani dan dijemput Kol. Budi."]
+
+
 def test_list_end_abbreviations_split_only_before_a_capital():
     assert split_sentences("Ada beras, gula, dll. dan semuanya murah.") == ["Ada beras, gula, dll. dan semuanya murah."]
     assert split_sentences("Ada beras, gula, dsb. Semuanya murah.") == ["Ada beras, gula, dsb.", "Semuanya murah."]
