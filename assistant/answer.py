@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from index.lexical import tokenize
-from index.store import HybridIndex, SearchConfig, SearchHit
+from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 
 from .instructions import is_instruction
 
@@ -276,7 +276,7 @@ def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
         raise QuestionError("The question is empty. Type a question, e.g. \"Kapan kerja sama Kazakhstan dengan NATO dimulai?\"")
-    text = " ".join(str(question).split())
+    text = checked_query(" ".join(str(question).split()))
     if len(text) > MAX_QUESTION_CHARS:
         return text[:MAX_QUESTION_CHARS], [f"The question was longer than {MAX_QUESTION_CHARS} characters and was shortened."]
     return text, []

@@ -160,7 +160,42 @@ def generation_chain(settings: LLMSettings):
     """The LangChain runnable: `prompt_inputs(...)` in, the answer text out (`.invoke` or `.stream`)."""
     from langchain_core.output_parsers import StrOutputParser
 
+    if not isinstance(settings, LLMSettings):
+        raise TypeError("generation_chain needs LLMSettings (an OpenAI-compatible endpoint); to write with a LangChain "
+                        "chat model of your own, use rag_chain(retriever, model).")
     return prompt_template() | chat_model(settings) | StrOutputParser()
+
+
+def passages_from_documents(documents: Sequence) -> list[Passage]:
+    """LangChain documents, e.g. from `index.as_langchain_retriever()`, as passages numbered 1, 2, … for `[n]`."""
+    passages = []
+    for n, doc in enumerate(documents, start=1):
+        meta = doc.metadata
+        passages.append(Passage(n, str(meta.get("source", "")), str(meta.get("title", "")),
+                                str(meta.get("chunk_id", doc.id or "")), str(meta.get("doc_id", "")),
+                                int(meta.get("start", 0)), int(meta.get("end", len(doc.page_content))),
+                                doc.page_content, float(meta.get("score", 0.0)), 0.0, 0.0))
+    return passages
+
+
+def rag_chain(retriever, model):
+    """A LangChain runnable, question in, answer text out: `retriever` finds the passages, `model` (any LangChain
+    chat model) writes the answer from tanya's prompt, citing them as `[n]`.
+
+    The passages are the retriever's documents in order. Unlike `Assistant.ask`, nothing checks the written
+    answer against them and nothing falls back to the extractive answer.
+    """
+    from langchain_core.output_parsers import StrOutputParser
+    from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
+
+    from .answer import question_language
+
+    def inputs(found: dict) -> dict:
+        return prompt_inputs(found["question"], passages_from_documents(found["documents"]),
+                             question_language(found["question"]))
+
+    return (RunnableParallel(question=RunnablePassthrough(), documents=retriever) | RunnableLambda(inputs)
+            | prompt_template() | model | StrOutputParser())
 
 
 class Generator:

@@ -243,9 +243,11 @@ class SentenceTransformerEmbedder:
             try:
                 return self._onnx.encode(texts)
             except Exception as exc:  # noqa: BLE001 - a damaged export: torch's vectors are the reference
+                vectors = self._torch_queries(texts)  # raises too when the input is at fault, not the export
                 log.warning("The ONNX question encoder failed (%s); using torch. `tanya models fetch --force` "
                             "exports it again.", str(exc).splitlines()[0][:200])
                 self._onnx = None
+                return vectors
         return self._torch_queries(texts)
 
     def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import copy
+import logging
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 from langchain_text_splitters import TextSplitter
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from ingest.chunking import ChunkingConfig, chunk_spans
 from ingest.sentences import sentence_spans
 
 from .store import HybridIndex, SearchConfig
+
+log = logging.getLogger(__name__)
 
 
 class TanyaRetriever(BaseRetriever):
@@ -24,13 +28,15 @@ class TanyaRetriever(BaseRetriever):
     retriever = index.as_langchain_retriever(k=5)
     docs = retriever.invoke("Kapan kerja sama Kazakhstan dengan NATO dimulai?")
     ```
-    Each document's metadata carries `source`, `title`, `chunk_id`, `doc_id`, `start`, `end`, `score`.
+    Each document's metadata carries `source`, `title`, `chunk_id`, `doc_id`, `start`, `end` (offsets into the
+    cleaned document text, `index.documents[doc_id].text`), `position` (the chunk's number in its document),
+    `score` (the fused score: a mix of per-query z-scores, comparable within one query only) and `rank`.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    index: Any
-    k: int = 5
+    index: HybridIndex
+    k: int = Field(default=5, ge=1)
     search_config: SearchConfig = SearchConfig()
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
@@ -51,12 +57,38 @@ class TanyaRetriever(BaseRetriever):
 class IndonesianSentenceSplitter(TextSplitter):
     """tanya's chunker as a LangChain text splitter: sentence-aware, with sentence overlap.
 
-    `chunk_size` is in characters; `chunk_overlap` is counted in sentences (at most `max_sentences - 1`).
+    `chunk_size` is in characters; chunks overlap by `overlap_sentences` whole sentences (at most
+    `max_sentences - 1`), so LangChain's `chunk_overlap` (characters) does not apply. A sentence longer than
+    `chunk_size` stays whole, with a warning. `add_start_index=True` gives each chunk's exact offset.
     """
 
     def __init__(self, chunk_size: int = 600, max_sentences: int = 4, overlap_sentences: int = 1, **kwargs: Any) -> None:
+        if "chunk_overlap" in kwargs:
+            raise ValueError("IndonesianSentenceSplitter overlaps whole sentences, not characters: pass "
+                             f"overlap_sentences=N instead of chunk_overlap={kwargs['chunk_overlap']!r}.")
         super().__init__(chunk_size=chunk_size, chunk_overlap=0, **kwargs)
         self._config = ChunkingConfig(max_chars=chunk_size, max_sentences=max_sentences, overlap=overlap_sentences)
 
+    def split_spans(self, text: str) -> list[tuple[int, int]]:
+        """`(start, end)` of each chunk: `text[start:end]` is the chunk."""
+        spans = chunk_spans(sentence_spans(text), self._config)
+        for start, end in spans:
+            if end - start > self._chunk_size:
+                log.warning("Created a chunk of size %d, which is longer than the specified %d (one sentence "
+                            "longer than chunk_size stays whole).", end - start, self._chunk_size)
+        return spans
+
     def split_text(self, text: str) -> list[str]:
-        return [text[start:end] for start, end in chunk_spans(sentence_spans(text), self._config)]
+        return [text[start:end] for start, end in self.split_spans(text)]
+
+    def create_documents(self, texts: list[str], metadatas: list[dict] | None = None) -> list[LCDocument]:
+        """LangChain's documents; with `add_start_index`, `start_index` is the chunk's own offset (LangChain's
+        search for the chunk text would start past an overlapping chunk)."""
+        documents = []
+        for i, text in enumerate(texts):
+            for start, end in self.split_spans(text):
+                metadata = copy.deepcopy(metadatas[i]) if metadatas else {}
+                if self._add_start_index:
+                    metadata["start_index"] = start
+                documents.append(LCDocument(page_content=text[start:end], metadata=metadata))
+        return documents

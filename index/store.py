@@ -99,6 +99,19 @@ class StoredDocument:
                 "content_sha256": self.content_sha256, "meta": self.meta}
 
 
+def checked_query(query: object) -> str:
+    """`query` as text both encoders take, or an error that says what was wrong with it.
+
+    A lone surrogate (half of an emoji's UTF-16 pair, e.g. from JSON's "\\ud800") becomes "?": the tokenizer
+    cannot read it.
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"The query must be text (str); got {type(query).__name__}.")
+    if not query.strip():
+        raise ValueError('The query is empty. Pass a question, e.g. "Kapan kerja sama Kazakhstan dengan NATO dimulai?"')
+    return query.encode("utf-8", "replace").decode("utf-8")
+
+
 class HybridIndex:
     """Dense (FAISS inner product on normalised vectors) plus lexical (BM25) search over chunks."""
 
@@ -185,6 +198,7 @@ class HybridIndex:
         """The top-`k` chunks for `query`, fused from both legs."""
         if k < 1:
             raise ValueError(f"k must be at least 1; got {k}.")
+        query = checked_query(query)
         if not self.chunks:
             return []
         if query_vector is None:

@@ -119,6 +119,23 @@ def test_ask_json_questions_file(index_dir, tmp_path):
     assert "2010" in lines[0]["answer"] and lines[1]["abstained"] is True and lines[1]["passages"] == []
 
 
+def test_a_questions_file_with_bad_lines_answers_the_others(index_dir, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"id": "a", "question": "Kapan KAZCENT diakreditasi NATO?"}\n'
+                         'not json at all\n'
+                         '{"id": "c", "question": "   "}\n'
+                         '{"id": "d", "question": "Kapan KAZCENT dibuka \\ud800?"}\n', encoding="utf-8")
+    result = _tanya("ask", "--json", "--index", str(index_dir), "--questions", str(questions))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("id") for line in lines] == ["a", None, "c", "d"]
+    assert "2010" in lines[0]["answer"] and lines[1]["line"] == 2 and "not a JSON object" in lines[1]["error"]
+    assert "empty" in lines[2]["error"]
+    assert not lines[3]["abstained"] and "onnx" not in result.stderr.lower()  # the lone surrogate read as "?"
+    both = _tanya("ask", "--json", "--index", str(index_dir), "--questions", str(questions), "Apa itu KSS?")
+    assert both.returncode == 2 and "not both" in both.stderr
+
+
 def test_bad_input_gives_clear_errors_and_exit_codes(index_dir, tmp_path):
     empty = _tanya("ask", "--index", str(index_dir), "   ")
     assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
@@ -151,6 +168,17 @@ def test_questions_are_encoded_by_onnx_runtime_with_the_vectors_of_torch():
     onnx, torch_vectors = embedder.embed_queries(questions), embedder._torch_queries(questions)
     assert onnx.shape == torch_vectors.shape
     assert float((onnx * torch_vectors).sum(axis=1).min()) > MIN_COSINE
+
+
+def test_input_no_encoder_can_read_leaves_the_onnx_encoder_in_place(caplog):
+    import logging
+
+    from assistant.engine import make_embedder
+
+    embedder = make_embedder().inner
+    with caplog.at_level(logging.WARNING), pytest.raises(Exception):
+        embedder.embed_queries([123])
+    assert embedder.query_encoder == "onnx" and "models fetch --force" not in caplog.text
 
 
 def test_a_damaged_onnx_export_falls_back_to_torch_with_a_warning(tmp_path, caplog):

@@ -1,3 +1,4 @@
+import pytest
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 
@@ -21,3 +22,77 @@ def test_splitter_keeps_indonesian_sentences_whole():
     splitter = IndonesianSentenceSplitter(chunk_size=60, max_sentences=2, overlap_sentences=1)
     chunks = splitter.split_text("Sekitar 4.000 pasukan tiba. Dr. Ipek menulis laporan. Semua setuju.")
     assert chunks == ["Sekitar 4.000 pasukan tiba. Dr. Ipek menulis laporan.", "Dr. Ipek menulis laporan. Semua setuju."]
+
+
+def test_retriever_refuses_bad_input_with_clear_errors(fake_index):
+    import pytest
+    from pydantic import ValidationError
+
+    from index.langchain import TanyaRetriever
+
+    with pytest.raises(ValidationError):
+        fake_index.as_langchain_retriever(k=0)  # when it is made, not at the first question
+    with pytest.raises(ValidationError):
+        TanyaRetriever(index="/no/such/index")
+    retriever = fake_index.as_langchain_retriever(k=2)
+    with pytest.raises(ValueError, match="empty"):
+        retriever.invoke("   ")
+    with pytest.raises(TypeError, match="must be text"):
+        retriever.invoke(123)
+    docs = retriever.invoke("Apa itu PfP \ud800?")  # a lone surrogate (e.g. from JSON) is read as "?"
+    assert len(docs) == 2
+
+
+TEXT = ("Harga naik. Harga naik. Harga naik. Harga turun. Sekitar 4.000 pasukan tiba di Almaty pada 6 Januari. "
+        "Dr. Ipek menulis laporan itu di Jl. Merdeka No. 5. Semua pihak setuju dengan hasilnya.")
+
+
+@pytest.mark.parametrize("chunk_size, max_sentences", [(30, 2), (60, 3), (200, 4)])
+def test_splitter_start_index_reproduces_each_overlapping_chunk(chunk_size, max_sentences):
+    splitter = IndonesianSentenceSplitter(chunk_size=chunk_size, max_sentences=max_sentences, overlap_sentences=1,
+                                          add_start_index=True)
+    documents = splitter.create_documents([TEXT, TEXT[12:]], metadatas=[{"source": "a"}, {"source": "b"}])
+    assert len(documents) > 2
+    for doc in documents:
+        text = TEXT if doc.metadata["source"] == "a" else TEXT[12:]
+        start = doc.metadata["start_index"]
+        assert text[start:start + len(doc.page_content)] == doc.page_content
+    starts = [d.metadata["start_index"] for d in documents if d.metadata["source"] == "a"]
+    assert starts == [start for start, _ in splitter.split_spans(TEXT)]  # where the chunker cut, repeats or not
+    if max_sentences == 2:  # "Harga naik. Harga naik." twice: the second starts at the second sentence
+        assert starts[:2] == [0, TEXT.index("Harga naik.", 1)]
+
+
+def test_splitter_overlaps_sentences_not_characters_and_warns_on_a_long_sentence(caplog):
+    import logging
+
+    with pytest.raises(ValueError, match="overlap_sentences"):
+        IndonesianSentenceSplitter(chunk_size=200, chunk_overlap=50)
+    long = "Kalimat ini " + "sangat " * 40 + "panjang."
+    with caplog.at_level(logging.WARNING):
+        chunks = IndonesianSentenceSplitter(chunk_size=100).split_text(long)
+    assert chunks == [long] and "longer than the specified 100" in caplog.text
+
+
+def test_rag_chain_writes_from_the_retrieved_passages_with_any_chat_model(fake_index):
+    from langchain_core.messages import AIMessage
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.llm import rag_chain
+
+    echo = RunnableLambda(lambda prompt: AIMessage(content=prompt.to_string()))  # a "model" that repeats its prompt
+    retriever = fake_index.as_langchain_retriever(k=2)
+    question = "Kapan Kazakhstan menandatangani dokumen kerangka program PfP?"
+    prompt = rag_chain(retriever, echo).invoke(question)
+    docs = retriever.invoke(question)
+    assert question in prompt and "TIDAK_DITEMUKAN" in prompt
+    for n, doc in enumerate(docs, start=1):
+        assert f'<passage n="{n}" source="{doc.metadata["source"]}">' in prompt
+        assert doc.page_content.split(". ")[0] in prompt
+
+
+def test_generation_chain_without_settings_says_what_to_use():
+    from assistant.llm import generation_chain
+
+    with pytest.raises(TypeError, match="rag_chain"):
+        generation_chain(None)
