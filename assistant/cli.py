@@ -8,6 +8,7 @@ import os
 import sys
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -251,11 +252,17 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
             _fail(str(exc), EXIT_BAD_INPUT)
     elif not as_json:
         _fail("--questions writes JSON lines; add --json.", EXIT_BAD_INPUT)
+    elif question:
+        _fail("Give either a QUESTION or --questions FILE, not both.", EXIT_BAD_INPUT)
     items = _read_questions(questions) if questions else [(None, question)]
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     assistant.answerer = type(assistant.answerer)(assistant.index, replace(assistant.answerer.settings, k=top_k))
     failures = 0
     for qid, text in items:
+        if isinstance(text, _Unreadable):
+            failures += 1
+            click.echo(json.dumps({"id": qid, "line": text.line, "error": text.error}, ensure_ascii=False))
+            continue
         try:
             answer = assistant.ask(text) if as_json else _stream_answer(assistant, text)
         except QuestionError as exc:
@@ -270,17 +277,31 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _read_questions(path: Path) -> list[tuple[str | None, str]]:
-    items = []
+@dataclass(frozen=True)
+class _Unreadable:
+    """A line of a questions file that holds no question: reported in its place in the output."""
+
+    line: int
+    error: str
+
+
+def _read_questions(path: Path) -> list[tuple[str | None, str | _Unreadable]]:
+    """(id, question) per non-empty line; a line that is not a JSON object with a "question" keeps its place as an
+    `_Unreadable`, so the other lines are still answered. A file without one readable question is an error."""
+    items: list[tuple[str | None, str | _Unreadable]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and "question" in data:
             items.append((data.get("id"), data["question"]))
-        except (ValueError, KeyError, AttributeError):
-            _fail(f"{path}:{number} is not a JSON object with a \"question\".", EXIT_BAD_INPUT)
-    if not items:
+        else:
+            items.append((data.get("id") if isinstance(data, dict) else None,
+                          _Unreadable(number, f"{path.name}:{number} is not a JSON object with a \"question\".")))
+    if all(isinstance(text, _Unreadable) for _, text in items):
         _fail(f"{path} holds no questions.", EXIT_BAD_INPUT)
     return items
 
