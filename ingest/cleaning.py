@@ -38,7 +38,9 @@ _JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 _DATE_LINE = re.compile(
-    rf"^(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:\w+,\s*)?\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}"
+    rf"^(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:[^\W\d][\w.\- ]{{0,40}},\s*)?"  # "Jakarta Selatan, "
+    r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s+)?"  # "Senin 12 Februari 2024"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}"
     r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?)?\s*$",
     re.IGNORECASE,
 )
@@ -120,6 +122,9 @@ def _cut_related_block(lines: list[str]) -> list[str]:
     return lines
 
 
+_LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. ", "2) " before an item
+
+
 def _rejoin_wrapped_lines(lines: list[str]) -> str:
     """Join lines that were broken inside a sentence.
 
@@ -127,13 +132,13 @@ def _rejoin_wrapped_lines(lines: list[str]) -> str:
     there, a line that does not end a sentence is joined to the next. Elsewhere only a line followed by a
     lower-case continuation is joined, so headings without a period keep their own line.
     """
-    content = [line for line in lines if line]
+    content = [line for line in lines if line and not _LIST_ITEM.match(line)]  # items need no full stop
     long_lines = [line for line in content if len(line) >= 40]
     open_lines = [line for line in long_lines if not line.endswith(_TERMINAL)]
     wrapped = len(long_lines) >= 5 and len(open_lines) >= 0.4 * len(long_lines)
     out: list[str] = []
     for line in lines:
-        if out and out[-1] and line:
+        if out and out[-1] and line and not _LIST_ITEM.match(line):  # an item always starts its own line
             previous = out[-1]
             continues = line[0].islower() or (wrapped and not previous.endswith(_TERMINAL))
             if continues and not previous.endswith(_TERMINAL):

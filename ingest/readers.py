@@ -97,7 +97,7 @@ def read_document(file: Path, source: str) -> Document:
         raise UnreadableFile(f"cannot be read ({exc.strerror})") from exc
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    text = decode(data)
+    text = decode(data, source)
     if file.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
     elif file.suffix.lower() in (".md", ".markdown"):
@@ -112,8 +112,9 @@ def read_document(file: Path, source: str) -> Document:
     )
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 when valid, else the encoding charset-normalizer detects; binary data is refused."""
+def decode(data: bytes, name: str = "") -> str:
+    """UTF-8 when valid, else the encoding charset-normalizer detects (Windows-1252, the legacy encoding of
+    Indonesian and Western text, whenever it is among the plausible ones); binary data is refused."""
     if not data.strip():
         raise UnreadableFile("is empty")
     if b"\x00" in data[:8192]:
@@ -122,10 +123,15 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise UnreadableFile("is not UTF-8 and no text encoding could be detected")
-    log.warning("Decoded a non-UTF-8 file as %s", best.encoding)
+    # charset-normalizer ranks cp1250 first for cp1252 text with a few accents ("crème" → "crčme"), with the same
+    # scores: on a tie, the Western encoding.
+    best = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos
+                 and m.coherence >= best.coherence), best)
+    log.warning("Decoded %s as %s (it is not UTF-8)", name or "a file", best.encoding)
     return str(best)
 
 

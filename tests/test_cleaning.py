@@ -53,6 +53,29 @@ def test_hard_wrapped_lines_are_rejoined_but_headings_kept():
     assert "\n2. Tantangan.\n" in text
 
 
+def test_list_items_without_full_stops_keep_their_lines_and_the_heading_after_them():
+    from ingest.readers import markdown_to_text
+
+    markdown = ("# Saatnya Beralih ke Transportasi Umum\n\n"
+                "Kemacetan di kota-kota besar Indonesia semakin parah dari tahun ke tahun bagi semua warga.\n\n"
+                "Ada beberapa alasan utama mengapa kota kita perlu beralih ke transportasi umum, antara lain:\n"
+                "- Mengurangi polusi udara yang membahayakan kesehatan warga kota\n"
+                "- Menghemat biaya bahan bakar rumah tangga setiap bulannya\n"
+                "- Mengurangi kemacetan di jam sibuk pagi dan sore hari\n"
+                "- Membuka lapangan kerja baru di sektor transportasi umum\n"
+                "  dan perawatan armada\n"
+                "## Apa yang harus dilakukan\n\nPemerintah daerah harus menambah armada bus listrik.\n")
+    lines = clean_text(markdown_to_text(markdown)).text.splitlines()
+    assert "- Mengurangi polusi udara yang membahayakan kesehatan warga kota" in lines
+    assert "- Membuka lapangan kerja baru di sektor transportasi umum dan perawatan armada" in lines  # wrapped item
+    assert "Apa yang harus dilakukan" in lines
+
+
+def test_a_dateline_with_place_and_weekday_is_the_date():
+    cleaned = clean_text("Banjir Besar di Palembang\nPalembang, Senin 12 Februari 2024\nBanjir melanda kota itu.")
+    assert cleaned.date == "Palembang, Senin 12 Februari 2024" and "Senin" not in cleaned.text
+
+
 def test_repeated_title_is_dropped():
     raw = "Judul Sama.\nJUDUL SAMA.\nIsi paragraf yang menjelaskan sesuatu dengan rinci."
     assert clean_text(raw).text == "Judul Sama.\nIsi paragraf yang menjelaskan sesuatu dengan rinci."

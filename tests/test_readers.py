@@ -12,6 +12,19 @@ def test_non_utf8_text_is_decoded_with_a_detected_encoding(tmp_path):
     assert "négara" in document.text and document.title == "Judul Dokumen"
 
 
+@pytest.mark.parametrize("encoding, words", [
+    ("cp1252", "café latte dan crème brûlée"),  # charset-normalizer alone reads it as cp1250: "crčme brűlée"
+    ("latin-1", "café latte dan crème brûlée"),
+    ("cp1252", "Pak Budi berkata “ini bagus” – katanya"),
+])
+def test_legacy_encodings_keep_their_accents_and_the_warning_names_the_file(tmp_path, caplog, encoding, words):
+    text = f"Festival Kopi\nFestival kopi di Bandung menyajikan {words}. Pengunjung mencapai 4.000 orang.\n" * 2
+    (tmp_path / "kopi.txt").write_bytes(text.encode(encoding))
+    with caplog.at_level(logging.WARNING):
+        [document] = read_documents([tmp_path]).documents
+    assert words in document.text and "kopi.txt" in caplog.text
+
+
 def test_binary_empty_and_unsupported_files_are_skipped_with_a_warning(tmp_path, caplog):
     (tmp_path / "good.txt").write_text("Judul\nIsi dokumen yang baik dan benar.", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
