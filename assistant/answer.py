@@ -10,6 +10,7 @@ import numpy as np
 
 from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
+from ingest.sentences import abbreviations
 
 from .instructions import is_instruction
 
@@ -184,6 +185,7 @@ _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|sept
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
+_TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.
 _ANNOUNCEMENT = re.compile(
@@ -232,7 +234,7 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     elif kind == "number":
         found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
-        found = list(_NAME.finditer(sentence))
+        found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
     elif kind == "place":
         found = list(_ENTITY.finditer(sentence))
     elif kind == "list":
@@ -241,6 +243,11 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         return False
     asked = set(_WORD.findall(question.lower()))
     return any(not set(_WORD.findall(m.group(0).lower())) <= asked for m in found)
+
+
+def _drop_title_stop(match: re.Match) -> str:
+    """"dr. Hendra Wijaya" → "dr Hendra Wijaya": the stop of a title is no sentence end before the name."""
+    return match.group(1) if match.group(1).lower() in abbreviations() else match.group(0)
 
 
 def _holds_count(sentence: str, question: str) -> bool:

@@ -52,6 +52,12 @@ def test_sentences_without_a_date_do_not(sentence):
      "Siapa kepala dinas pariwisata Sumatera Utara?", False),
     ("Kepala Dinas Pariwisata, Ibu Rahmawati Siregar, mengatakan hal itu.", "name",
      "Siapa kepala dinas pariwisata Sumatera Utara?", True),
+    # A title's stop before the name is no sentence end ("dr. Hendra Wijaya", "Ir. Agus Prasetyo").
+    ("Kepala BPBD Sumatera Selatan, dr. Hendra Wijaya, mengatakan air naik.", "name",
+     "Siapa kepala BPBD Sumatera Selatan?", True),
+    ("Kepala Dinas Pertanian, Ir. Agus Prasetyo, menyatakan targetnya.", "name", "Siapa Kepala Dinas Pertanian?", True),
+    ("Kepala BPBD Sumatera Selatan mengatakan air naik. Warga mengungsi.", "name",
+     "Siapa kepala BPBD Sumatera Selatan?", False),
     ("Pada tahun 2020 kota itu tumbuh pesat.", "number", "Berapa jumlah penduduk kota itu tahun 2020?", False),
     ("Pada tahun 2020 penduduknya 10,5 juta jiwa.", "number", "Berapa jumlah penduduk kota itu tahun 2020?", True),
     ("Perjanjian itu ditandatangani di Astana pada 1994.", "date", "Apa yang terjadi di Astana pada 1994?", False),
