@@ -77,7 +77,7 @@ def open_index(directory: Path | None, embedder: Embedder) -> HybridIndex:
         if not _bundled_index_is_current(directory, embedder, ChunkingConfig()):
             log.warning("Building the index of the bundled corpus in %s (once).", directory)
             build_index(directory, read_documents([BUNDLED_CORPUS]).documents, embedder, keep_existing=True)
-    elif not (Path(directory) / CURRENT).exists() and Path(directory).exists() and not any(Path(directory).iterdir()):
+    elif Path(directory).is_dir() and not (Path(directory) / CURRENT).exists() and not any(Path(directory).iterdir()):
         raise IndexLoadError(f"{directory} is empty. Build an index there with `tanya ingest --index {directory} PATH...`.")
     return HybridIndex.load(Path(directory), embedder)
 

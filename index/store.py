@@ -42,7 +42,10 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
-REBUILD_HINT = "Run `tanya ingest --rebuild PATH...` (or `tanya ingest --rebuild` for the bundled corpus)."
+def rebuild_hint(directory: Path) -> str:
+    """How to rebuild the index at `directory` (the command names it: without --index, ingest writes the default)."""
+    return (f"Rebuild it with `tanya ingest --index {directory} --rebuild PATH...` from its documents (the bundled "
+            "corpus's default index: `tanya ingest --rebuild`).")
 
 
 class IndexLoadError(RuntimeError):
@@ -148,7 +151,8 @@ class HybridIndex:
             raise IndexLoadError(
                 f"The index at {directory} was built with the model {manifest['model']['id']} "
                 f"(sha256 {manifest['model']['sha256'][:12]}…), but tanya is using {embedder.model_id} "
-                f"(sha256 {embedder.fingerprint[:12]}…). {REBUILD_HINT} Or pass --model {manifest['model']['id']}."
+                f"(sha256 {embedder.fingerprint[:12]}…). {rebuild_hint(directory)} "
+                f"Or pass --model {manifest['model']['id']}."
             )
         _verify_files(version_dir, manifest)
         try:
@@ -168,16 +172,17 @@ class HybridIndex:
             sentence_rows = [int(row) for row, _ in sentence_info]
             sentence_spans = [[(int(a), int(b)) for a, b in spans] for _, spans in sentence_info]
         except Exception as exc:  # any damage below the manifest: one clear message
-            raise IndexLoadError(f"The index at {directory} is damaged ({type(exc).__name__}: {exc}). {REBUILD_HINT}") from exc
+            raise IndexLoadError(f"The index at {directory} is damaged ({type(exc).__name__}: {exc}). "
+                                 f"{rebuild_hint(directory)}") from exc
         total_sentences = sum(len(spans) for spans in sentence_spans)
         if not (vectors.ntotal == len(chunks) == lexical.size == len(sentence_spans) == manifest["counts"]["chunks"]
                 and sentence_matrix.shape[0] == total_sentences):
             raise IndexLoadError(
                 f"The index at {directory} is inconsistent: {vectors.ntotal} vectors, {len(chunks)} chunks, "
-                f"{lexical.size} BM25 rows. {REBUILD_HINT}")
+                f"{lexical.size} BM25 rows. {rebuild_hint(directory)}")
         if vectors.d != manifest["model"]["dimension"]:
             raise IndexLoadError(f"The index at {directory} has {vectors.d}-dim vectors but its manifest says "
-                                 f"{manifest['model']['dimension']}. {REBUILD_HINT}")
+                                 f"{manifest['model']['dimension']}. {rebuild_hint(directory)}")
         return cls(directory, version_dir, manifest, chunks, documents, vectors, lexical, embedder,
                    sentence_rows, sentence_spans, sentence_matrix)
 
@@ -228,12 +233,16 @@ def live_version(directory: Path) -> Path:
     pointer = directory / CURRENT
     if not directory.exists():
         raise IndexLoadError(f"No index at {directory}. Build one with `tanya ingest --index {directory} PATH...`.")
+    if not directory.is_dir():
+        raise IndexLoadError(f"{directory} is a file, not an index folder: pass the folder `tanya ingest --index` "
+                             "built, e.g. `--index ~/idx-dokumen`.")
     if not pointer.is_file():
-        raise IndexLoadError(f"{directory} is not a tanya index (no {CURRENT} file). {REBUILD_HINT}")
+        raise IndexLoadError(f"{directory} is not a tanya index (no {CURRENT} file). {rebuild_hint(directory)}")
     name = pointer.read_text(encoding="utf-8").strip()
     version_dir = directory / name
     if not name or "/" in name or not version_dir.is_dir():
-        raise IndexLoadError(f"The index at {directory} points to a missing version ({name!r}). {REBUILD_HINT}")
+        raise IndexLoadError(f"The index at {directory} points to a missing version ({name!r}). "
+                             f"{rebuild_hint(directory)}")
     return version_dir
 
 
@@ -241,14 +250,16 @@ def read_manifest(version_dir: Path) -> dict:
     try:
         manifest = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IndexLoadError(f"The index manifest in {version_dir} is missing or unreadable ({exc}). {REBUILD_HINT}") from exc
+        raise IndexLoadError(f"The index manifest in {version_dir} is missing or unreadable ({exc}). "
+                             f"{rebuild_hint(version_dir.parent)}") from exc
     version = manifest.get("format_version") if isinstance(manifest, dict) else None
     if version != FORMAT_VERSION:
         raise IndexLoadError(f"The index in {version_dir} has format version {version!r}; this tanya reads "
-                             f"version {FORMAT_VERSION}. {REBUILD_HINT}")
+                             f"version {FORMAT_VERSION}. {rebuild_hint(version_dir.parent)}")
     for key in ("model", "counts", "documents", "files", "chunking"):
         if key not in manifest:
-            raise IndexLoadError(f"The index manifest in {version_dir} lacks {key!r}. {REBUILD_HINT}")
+            raise IndexLoadError(f"The index manifest in {version_dir} lacks {key!r}. "
+                                 f"{rebuild_hint(version_dir.parent)}")
     return manifest
 
 
@@ -256,9 +267,10 @@ def _verify_files(version_dir: Path, manifest: dict) -> None:
     for name, expected in manifest["files"].items():
         path = version_dir / name
         if not path.is_file():
-            raise IndexLoadError(f"The index file {path} is missing. {REBUILD_HINT}")
+            raise IndexLoadError(f"The index file {path} is missing. {rebuild_hint(version_dir.parent)}")
         if _sha256(path) != expected:
-            raise IndexLoadError(f"The index file {path} is damaged (checksum mismatch). {REBUILD_HINT}")
+            raise IndexLoadError(f"The index file {path} is damaged (checksum mismatch). "
+                                 f"{rebuild_hint(version_dir.parent)}")
 
 
 def _sha256(path: Path) -> str:

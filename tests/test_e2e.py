@@ -142,6 +142,10 @@ def test_bad_input_gives_clear_errors_and_exit_codes(index_dir, tmp_path):
     missing = _tanya("ask", "--index", str(tmp_path / "nope"), "Apa itu KSS?")
     assert missing.returncode == 3 and "No index" in missing.stderr and "Traceback" not in missing.stderr
     assert f"--index {tmp_path / 'nope'}" in missing.stderr  # the hint builds the index that was asked for
+    a_file = tmp_path / "berita.txt"
+    a_file.write_text("Banjir melanda Palembang.", encoding="utf-8")
+    not_a_folder = _tanya("ask", "--index", str(a_file), "Kapan banjir?")
+    assert not_a_folder.returncode == 3 and "is a file" in not_a_folder.stderr and "Traceback" not in not_a_folder.stderr
     nothing = _tanya("ingest", "--index", str(tmp_path / "new"), str(tmp_path / "does-not-exist"))
     assert nothing.returncode == 2 and "does not exist" in nothing.stderr
 

@@ -84,8 +84,9 @@ def _corrupt(directory: Path, name: str, data: bytes) -> None:
                                        ("manifest.json", b"{not json")])
 def test_a_damaged_index_gives_a_clear_error_naming_the_fix(fake_index, fake_embedder, name, data):
     _corrupt(fake_index.directory, name, data)
-    with pytest.raises(IndexLoadError, match="tanya ingest --rebuild"):
+    with pytest.raises(IndexLoadError, match="tanya ingest --rebuild") as error:
         HybridIndex.load(fake_index.directory, fake_embedder)
+    assert f"tanya ingest --index {fake_index.directory} --rebuild" in str(error.value)  # this index, not the default
 
 
 def test_a_missing_index_or_foreign_folder_is_a_clear_error(tmp_path, fake_embedder):
@@ -94,6 +95,9 @@ def test_a_missing_index_or_foreign_folder_is_a_clear_error(tmp_path, fake_embed
     (tmp_path / "folder").mkdir()
     with pytest.raises(IndexLoadError, match="not a tanya index"):
         HybridIndex.load(tmp_path / "folder", fake_embedder)
+    (tmp_path / "notes.txt").write_text("Catatan.", encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="is a file, not an index folder"):
+        HybridIndex.load(tmp_path / "notes.txt", fake_embedder)
 
 
 def test_an_index_built_with_another_model_is_refused(fake_index):
