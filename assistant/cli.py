@@ -177,6 +177,10 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         f"({len(report.added)} added, {len(report.changed)} changed, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded{cached}) in {report.seconds:.1f} s.",
         err=True)
+    if report.removed:  # the index mirrors PATHS: say what left it (documents added from the chat, too)
+        shown = ", ".join(sorted(report.removed)[:10]) + (", …" if len(report.removed) > 10 else "")
+        hint = "" if keep_existing else " (not under the paths given; `--add` keeps the index's other documents)"
+        click.echo(f"Removed: {shown}{hint}.", err=True)
 
 
 def _stream_answer(assistant, question: str):

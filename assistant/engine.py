@@ -109,7 +109,8 @@ class Assistant:
         from .answer import validate_question
         from .followup import rewrite
 
-        question, _ = validate_question(question)
+        question, notes = validate_question(question)  # e.g. that an over-long question was shortened
+        self.refresh()
         answerer = self.answerer  # one consistent index for the whole answer, even during a reload
         plan = rewrite(question, history)
         query = plan.query if plan.rewritten else None
@@ -120,13 +121,25 @@ class Assistant:
 
             partials = GeneratingAnswerer(answerer, self.generator).ask_stream(question, query)
         for answer in partials:
-            yield replace(answer, rewritten_query=query)
+            yield replace(answer, rewritten_query=query, notes=[*notes, *answer.notes])
 
     def reload(self) -> None:
         """Pick up a newer index version (after an ingest) without a restart; answers in flight keep the old one."""
         fresh = HybridIndex.load(self.index.directory, self.index.embedder)
         answerer = ExtractiveAnswerer(fresh, self.answerer.settings)
         self.index, self.answerer = fresh, answerer
+
+    def refresh(self) -> None:
+        """Reload when another process (`tanya ingest`) made a newer version of the index live; one that does not
+        load leaves the current version answering."""
+        try:
+            if live_version(self.index.directory) == self.index.version_dir:
+                return
+            self.reload()
+            log.info("Answering from the index version %s (made live by another process).", self.index.version_dir.name)
+        except IndexLoadError as exc:
+            log.warning("The index at %s changed but cannot be loaded (%s); answering from the version loaded before.",
+                        self.index.directory, exc)
 
 
 def open_assistant(directory: Path | None = None, model: str | None = None,

@@ -320,3 +320,17 @@ def test_a_damaged_openvino_model_falls_back_to_torch_with_a_warning(tmp_path, c
     assert embedder.document_encoder == "torch" and "models fetch --force" in caplog.text
     expected, _ = _fp32_torch_twin(embedder).embed_documents_with_sentences(chunks[:3], spans[:3])
     assert float((vectors * expected).sum(axis=1).min()) > 0.999
+
+
+def test_ingest_names_the_documents_it_removes(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in (("banjir.txt", "Banjir melanda Palembang pada Februari 2024."),
+                       ("kopi.txt", "Festival kopi digelar di Bandung pada Oktober 2023.")):
+        (docs / name).write_text(text, encoding="utf-8")
+    index = tmp_path / "index"
+    assert _tanya("ingest", "--index", str(index), str(docs)).returncode == 0
+    (docs / "kopi.txt").unlink()
+    again = _tanya("ingest", "--index", str(index), str(docs))
+    assert again.returncode == 0 and "1 removed" in again.stderr
+    assert "Removed: kopi.txt (not under the paths given; `--add` keeps" in again.stderr

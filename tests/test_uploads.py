@@ -296,3 +296,23 @@ def test_sigkill_during_an_upload_ingest_leaves_the_previous_index_working(tmp_p
     assert not [p for p in directory.iterdir() if p.name.startswith(".tmp-")]
     assert (directory / CURRENT).read_text().strip() != before.name
     assert restarted.ask(NEW_QUESTION).passages[0].source == NEW_SOURCE
+
+
+def test_a_running_assistant_answers_from_a_version_another_process_made_live(tmp_path, assistant):
+    """`tanya ingest` in a terminal while the chat runs: the next question sees the new document."""
+    from ingest.documents import Document, sha256_text
+
+    assert NEW_SOURCE not in _sources(assistant.ask(NEW_QUESTION))
+    other = HybridIndex.load(assistant.index.directory, assistant.index.embedder)  # as a second process would
+    build_index(other.directory, [Document("zorbania", NEW_SOURCE, "", NEW_TEXT, sha256_text(NEW_TEXT))],
+                other.embedder, keep_existing=True, show_progress=False)
+    answer = assistant.ask(NEW_QUESTION)
+    assert answer.passages[0].source == NEW_SOURCE and assistant.index.version_dir == live_version(other.directory)
+    (live_version(other.directory) / "chunks.jsonl").write_text("{}\n", encoding="utf-8")  # damaged...
+    os.replace(other.directory / CURRENT, other.directory / "CURRENT.bak")  # ...and then no live version at all
+    assert assistant.ask(NEW_QUESTION).passages[0].source == NEW_SOURCE  # the loaded version keeps answering
+
+
+def test_a_shortened_question_says_so(assistant):
+    answer = assistant.ask("Kapan Kazakhstan menandatangani dokumen kerangka program PfP? " + "Tolong jelaskan. " * 40)
+    assert any("shortened" in note for note in answer.notes)
