@@ -42,6 +42,10 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
+EMBED_BATCH = 256
+"""Chunks per embedder call: each call is sorted by length (little padding) and cached when it returns."""
+
+
 def rebuild_hint(directory: Path) -> str:
     """How to rebuild the index at `directory` (the command names it: without --index, ingest writes the default)."""
     return (f"Rebuild it with `tanya ingest --index {directory} --rebuild PATH...` from its documents (the bundled "
@@ -385,7 +389,7 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
         dimension = embedder.dimension
         hits_before = getattr(embedder, "hits", 0)
         if to_embed:
-            batch = 256  # per call; the embedder sorts each call by length, so batches carry little padding
+            batch = EMBED_BATCH
             bar = tqdm(total=len(to_embed), desc="Embedding chunks", unit="chunk", file=sys.stderr,
                        disable=not show_progress)
             for start in range(0, len(to_embed), batch):
