@@ -24,6 +24,7 @@ from .render import (
     escape_markdown, render_answer_markdown, render_answer_message, render_answer_steps, render_index_info,
     render_removal, render_sources_html, render_sources_pending, render_sources_placeholder, render_upload_report,
 )
+from .settings import BUNDLED_CORPUS
 from .uploads import ingest_files, remove_source, safe_name_or_raw
 
 log = logging.getLogger(__name__)
@@ -268,6 +269,15 @@ def _vote(last_answer: Answer | None, vote: str, note: str | None, lang: str) ->
     return text["thanks"], ""
 
 
+def example_questions(assistant: Any, most: int = 4) -> list[str]:
+    """The bundled corpus's example questions when the index holds it; else one question per document title."""
+    sources = {d.source for d in assistant.index.documents.values()}
+    if {p.name for p in BUNDLED_CORPUS.glob("*.txt")} <= sources:
+        return EXAMPLES
+    titles = sorted({d.title.strip() for d in assistant.index.documents.values() if d.title.strip()})
+    return [f"Apa isi dokumen \"{title}\"?" for title in titles[:most]] or ["Apa isi dokumen ini?"]
+
+
 def build_app(assistant: Any) -> gr.Blocks:
     """The chat page for `assistant` (an `engine.Assistant`, or anything with `.ask(question, history)`)."""
     with gr.Blocks(title=TITLE, analytics_enabled=False) as app:
@@ -300,7 +310,7 @@ def build_app(assistant: Any) -> gr.Blocks:
                     note = gr.Textbox(show_label=False, placeholder=UI_TEXT["id"]["note_placeholder"],
                                       elem_id="tanya-note", scale=4, lines=1, max_lines=3, container=False)
                 feedback_status = gr.Markdown("", elem_id="tanya-feedback-status")
-                examples = gr.Examples(EXAMPLES, inputs=[question], label=UI_TEXT["id"]["examples"])
+                examples = gr.Examples(example_questions(assistant), inputs=[question], label=UI_TEXT["id"]["examples"])
             with gr.Column(scale=2):
                 sources = gr.HTML(render_sources_placeholder(), elem_id="tanya-sources", css_template=SOURCES_CSS,
                                   js_on_load=SOURCES_JS)

@@ -310,8 +310,37 @@ def render_upload_report(added: list[str], updated: list[str], unchanged: list[s
             lines.append(f"**{escape_markdown(labels[key])}:** " + ", ".join(escape_markdown(n) for n in names))
     if added or updated:
         lines.append(escape_markdown(labels["searchable"]))
-    lines.extend(f"**{escape_markdown(labels['refused'])}:** {escape_markdown(reason)}" for reason in refused)
+    lines.extend(f"**{escape_markdown(labels['refused'])}:** {escape_markdown(_reason(reason, lang))}"
+                 for reason in refused)
     return "\n\n".join(lines)
+
+
+# Why ingest or an upload refused a file (English in `ingest` and `uploads`), as the Indonesian chat says it.
+_REASONS_ID = (
+    ("No file could be added.", "Tidak ada berkas yang bisa ditambahkan."),
+    ("looks binary (holds NUL bytes)", "tampaknya berkas biner (berisi byte NUL)"),
+    ("is not UTF-8 and no text encoding could be detected", "bukan UTF-8 dan pengodeannya tidak dikenali"),
+    ("holds no text", "tidak berisi teks"),
+    ("is empty", "kosong"),
+    ("is larger than", "lebih besar dari"),
+    ("the uploaded file cannot be read", "berkas unggahan tidak dapat dibaca"),
+    ("cannot be read", "tidak dapat dibaca"),
+    ("only .txt, .md and .html files can be added", "hanya berkas .txt, .md dan .html yang bisa ditambahkan"),
+    ("; the limit is", "; batasnya"),
+    ("per file", "per berkas"),
+    ("rename the file and upload it again", "ganti nama berkas lalu unggah lagi"),
+    ("is hidden (starts with a dot)", "tersembunyi (diawali titik)"),
+    ("is not usable", "tidak dapat dipakai"),
+    ("The file name", "Nama berkas"),
+)
+
+
+def _reason(text: str, lang: str) -> str:
+    if lang != "id":
+        return text
+    for english, indonesian in _REASONS_ID:
+        text = text.replace(english, indonesian)
+    return text
 
 
 def render_removal(source: str, lang: str = "id") -> str:

@@ -303,6 +303,16 @@ def test_index_info_and_upload_messages_are_escaped():
     assert "Mencari sumber" in render_sources_pending() and "tanya-pending" in render_sources_pending("en")
 
 
+def test_why_a_file_was_refused_is_said_in_the_chat_language():
+    reasons = ["No file could be added. rusak.txt looks binary (holds NUL bytes).", "kosong.md is empty.",
+               "evil.exe: only .txt, .md and .html files can be added.", "besar.txt is 9.0 MB; the limit is 5.0 MB per file."]
+    indonesian = render_upload_report([], [], [], reasons)
+    for english in ("No file", "looks binary", "is empty", "only .txt", "the limit", "per file"):
+        assert english not in indonesian
+    assert "Tidak ada berkas yang bisa ditambahkan. rusak.txt tampaknya berkas biner" in indonesian
+    assert "looks binary" in render_upload_report([], [], [], reasons, "en")
+
+
 def test_an_english_question_answered_by_quotes_says_they_are_in_indonesian():
     from dataclasses import replace
 
