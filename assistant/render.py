@@ -317,7 +317,6 @@ def render_upload_report(added: list[str], updated: list[str], unchanged: list[s
 
 # Why ingest or an upload refused a file (English in `ingest` and `uploads`), as the Indonesian chat says it.
 _REASONS_ID = (
-    ("No file could be added.", "Tidak ada berkas yang bisa ditambahkan."),
     ("looks binary (holds NUL bytes)", "tampaknya berkas biner (berisi byte NUL)"),
     ("is not UTF-8 and no text encoding could be detected", "bukan UTF-8 dan pengodeannya tidak dikenali"),
     ("holds no text", "tidak berisi teks"),
@@ -336,6 +335,7 @@ _REASONS_ID = (
 
 
 def _reason(text: str, lang: str) -> str:
+    text = text.removeprefix("No file could be added. ")  # the report's first line says so already
     if lang != "id":
         return text
     for english, indonesian in _REASONS_ID:

@@ -400,7 +400,8 @@ def test_upload_handler_refuses_other_types_with_a_clear_message(assistant, tmp_
         path.write_bytes(b"MZ\x90\x00")
         message = _add_files(assistant, [str(path)], "Indonesia")
         assert message.startswith("**Tidak ada berkas yang ditambahkan.**")
-        assert name in message and "only .txt, .md and .html" in message
+        assert f"**Ditolak:** {name}: hanya berkas .txt, .md dan .html" in message
+        assert "only .txt" in _add_files(assistant, [str(path)], "English")
     assert _add_files(assistant, [], "Indonesia") == "Pilih berkas terlebih dahulu."
     assert not list(home.rglob("setup.exe"))
 

@@ -309,7 +309,7 @@ def test_why_a_file_was_refused_is_said_in_the_chat_language():
     indonesian = render_upload_report([], [], [], reasons)
     for english in ("No file", "looks binary", "is empty", "only .txt", "the limit", "per file"):
         assert english not in indonesian
-    assert "Tidak ada berkas yang bisa ditambahkan. rusak.txt tampaknya berkas biner" in indonesian
+    assert "**Ditolak:** rusak.txt tampaknya berkas biner" in indonesian  # the first line says nothing was added
     assert "looks binary" in render_upload_report([], [], [], reasons, "en")
 
 
