@@ -469,6 +469,8 @@ class CachedEmbedder:
         return np.stack([found[k] for k in keys]).astype(np.float32)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
         with self._queries_lock:
             found = {t: self._queries[t] for t in set(texts) if t in self._queries}
             for text in found:
@@ -484,8 +486,6 @@ class CachedEmbedder:
                 while len(self._queries) > self.QUERY_CACHE_SIZE:
                     self._queries.popitem(last=False)
             found.update(fresh)
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
         return np.stack([found[t] for t in texts])
 
     def warm_up(self) -> bool:
