@@ -279,6 +279,13 @@ def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
     return any(_holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
 
 
+def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
+    ("Kapan itu terjadi?" leans wholly on the previous question)."""
+    own = set(tokenize(question))
+    return not own or any(own & set(tokenize(c.text)) for c in shown)
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -333,6 +340,10 @@ class ExtractiveAnswerer:
             shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = expected_type(question) != "number" or _answers_how_many(shown, question)
+            # A follow-up is searched with the previous question, which alone can make any passage on that topic
+            # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
+            if answered and query != question and language == "id":
+                answered = _holds_own_terms(shown, question)
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)

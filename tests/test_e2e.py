@@ -78,6 +78,23 @@ def test_a_question_the_corpus_cannot_answer_abstains(assistant, question):
     assert "tidak ditemukan" in answer.answer
 
 
+@pytest.mark.parametrize("previous,follow_up,fact", [
+    ("Berapa pasukan CSTO yang mendarat di Kazakhstan?", "Siapa komandannya?", None),
+    ("Apa itu KAZCENT?", "Berapa anggarannya?", None),
+    ("Berapa pasukan CSTO yang mendarat di Kazakhstan?", "Berapa di antaranya yang berasal dari Rusia?", "3.000"),
+    ("Apa bentuk kerja sama NATO dengan Kazakhstan?", "Kapan itu dimulai secara resmi?", "1994"),
+])
+def test_a_follow_up_is_answered_only_by_what_it_asks_for(assistant, previous, follow_up, fact):
+    """Searching a follow-up with the previous question finds that question's passage; a commander or a budget
+    it never names is no answer to "Siapa komandannya?"."""
+    answer = assistant.ask(follow_up, [previous])
+    assert answer.rewritten_query and previous in answer.rewritten_query
+    if fact is None:
+        assert answer.abstained and "tidak ditemukan" in answer.answer
+    else:
+        assert not answer.abstained and fact in answer.answer
+
+
 def test_the_answer_is_concise(assistant):
     answer = assistant.ask("Apa tujuan utama Partnership for Peace?")
     assert not answer.abstained and len(answer.answer) <= 420

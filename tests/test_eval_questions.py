@@ -18,6 +18,7 @@ MIN_COUNTS = {
     "english": 10,
     "unanswerable": 14,
     "followup": 8,
+    "followup_unanswerable": 12,
 }
 MIN_TOTAL = 60
 KEYS = {"id", "kind", "question", "answers", "evidence", "answerable"}
@@ -51,7 +52,7 @@ def test_file_parses_and_has_expected_keys(questions):
     assert questions, "question file is empty"
     for q in questions:
         assert KEYS <= set(q) <= KEYS | {"history"}, q.get("id")
-        if q["kind"] == "followup":
+        if q["kind"].startswith("followup"):
             assert q["history"] and all(isinstance(h, str) and h.strip() for h in q["history"]), q["id"]
         assert isinstance(q["question"], str) and q["question"].strip()
         assert isinstance(q["answers"], list)
@@ -97,7 +98,7 @@ def test_answers_occur_in_evidence(questions):
 
 def test_answerable_flags_and_evidence(questions):
     for q in questions:
-        if q["kind"] == "unanswerable":
+        if q["kind"].endswith("unanswerable"):
             assert q["answerable"] is False, q["id"]
             assert q["evidence"] == [], q["id"]
             assert q["answers"] == [], q["id"]
