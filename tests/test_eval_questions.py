@@ -19,6 +19,7 @@ MIN_COUNTS = {
     "unanswerable": 14,
     "followup": 8,
     "followup_unanswerable": 12,
+    "english_unanswerable": 12,
 }
 MIN_TOTAL = 60
 KEYS = {"id", "kind", "question", "answers", "evidence", "answerable"}
