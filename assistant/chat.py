@@ -421,6 +421,15 @@ def build_app(assistant: Any) -> gr.Blocks:
     return app
 
 
+def widget_text() -> gr.I18n:
+    """Gradio's own widget text (the upload area's "Drop File Here - or - Click to Upload") follows the browser's
+    language, not the chat's switch: a browser in Indonesian gets Gradio's Indonesian; one in English, where the chat
+    opens in Indonesian, gets both languages."""
+    return gr.I18n(en={"upload_text.drop_file": "Letakkan file di sini · Drop files here",
+                       "upload_text.click_to_upload": "klik untuk mengunggah · click to upload",
+                       "common.or": "atau · or"})
+
+
 def launch(assistant: Any, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
            **kwargs: Any) -> gr.Blocks:
     """Serve the chat on `host:port` (this machine only by default) and return the running app.
@@ -429,5 +438,6 @@ def launch(assistant: Any, host: str = "127.0.0.1", port: int = 7860, share: boo
     server runs in a background thread (`app.local_url`, `app.close()`).
     """
     app = build_app(assistant)
+    kwargs.setdefault("i18n", widget_text())
     app.launch(server_name=host, server_port=port, share=share, **kwargs)
     return app

@@ -337,6 +337,23 @@ def test_english_switch(page):
     assert "posisi: karakter" in sources.inner_text()
 
 
+@pytest.mark.parametrize("locale,drop_text", [("en-US", "Letakkan file di sini · Drop files here"),
+                                              ("id-ID", "Letakkan File di Sini")])
+def test_the_upload_area_speaks_indonesian_whatever_the_browser_language(browser, server, locale, drop_text):
+    """Gradio's own upload text follows the browser's language; an English browser gets it in both languages
+    (a tester saw "Drop File Here - or - Click to Upload" in the Indonesian chat)."""
+    context = browser.new_context(locale=locale)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(server)
+        open_documents(page)
+        page.locator("#tanya-files").get_by_text(drop_text).wait_for()
+        assert "Drop File Here" not in page.locator("#tanya-files").inner_text()
+    finally:
+        context.close()
+
+
 UPLOAD_NAME = "festival_toba_2031.txt"
 UPLOAD_TEXT = ("Festival Danau Toba 2031\n\nFestival Danau Toba 2031 dihadiri 12.345 pengunjung dari berbagai daerah. "
                "Festival itu digelar di Parapat selama tiga hari.\n")
