@@ -174,6 +174,7 @@ _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".joi
 _COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
                            r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
+_CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
@@ -257,6 +258,9 @@ def _holds_count(sentence: str, question: str) -> bool:
     """
     if not _ASKED_DATE.search(question):
         sentence = _DAY_OF_MONTH.sub(" ", sentence)
+    # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
+    bullet = _BULLET.match(sentence)
+    sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
     if not _matches_type(sentence, "number", question):
         return False
     unit = _ASKED_UNIT.search(question)

@@ -2,7 +2,8 @@
 
 It knows Indonesian abbreviations (`Dr.`, `No.`, `dll.`, `dsb.`), numbers with thousands dots or
 decimal commas (`4.000`, `2,5`), amounts (`$60 miliar`), initials (`M. Hatta`), numbered headings
-(`1. Pendahuluan.`) and list items (a new line always starts a new sentence). Wikipedia copies end
+(`1. Pendahuluan.`) and list items (a new line always starts a new sentence); an APA-style reference
+entry (`Laruelle, M. (Ed.). (2018). Constructing the …`) is one sentence. Wikipedia copies end
 sentences with reference marks (`Soekarno.[1] Adapun`) and sometimes lose the space (`ini.Para pendiri`).
 """
 
@@ -17,10 +18,15 @@ _DATA = Path(__file__).parent / "data"
 # A candidate end: terminal punctuation, optional closing quotes/brackets and reference marks ("[1]"), then
 # whitespace; or a full stop glued to the next sentence's capitalised word after a lower-case word ("ini.Para").
 _CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
-SPLITTER_VERSION = 3
+SPLITTER_VERSION = 4
 """Raised whenever the splitter's spans change, so that indexes built before re-chunk their documents."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # 4.000, 1.250.000, 2,5, 17.08.1945
+# A reference-list entry in APA style: an optional list marker, the author ending in a stop, an optional "(Ed.).",
+# then the year in brackets and a stop ("1. The World Bank. (2021). Regional …", "Laruelle, M. (Ed.). (2018). …").
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–])?\s*[^()]{2,150}?\.\s*(?:\((?:Ed|Eds|ed|eds|Peny)\.?\)\.\s*)?"
+                              r"\(\s*(?:\d{4}[a-z]?|n\.d\.|t\.t\.)\s*\)\s*\.")
+_MAX_REFERENCE_ENTRY = 600
 
 
 @lru_cache(maxsize=None)
@@ -59,6 +65,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _line_spans(line: str) -> list[tuple[int, int]]:
+    if len(line) <= _MAX_REFERENCE_ENTRY and _REFERENCE_ENTRY.match(line):
+        return [_strip(line, 0, len(line))]  # "The World Bank." and "(2021)." are no sentences: the entry is one
     spans = []
     start = 0
     for match in _CANDIDATE.finditer(line):

@@ -249,6 +249,18 @@ def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
     assert _holds_count(sentence, question) is answers
 
 
+@pytest.mark.parametrize("sentence, answers", [
+    ("1. The World Bank. (2021). Regional Cooperation in Central Asia.", False),  # an item's number, a cited year
+    ("Laruelle, M. (Ed.). (2018). Constructing the Uzbek State.", False),
+    ("2. Bank Dunia menyalurkan US$ 60 juta (2021).", True),
+    ("Pada 2021, sekitar 12 proyek didanai.", True),
+])
+def test_a_list_number_or_a_citation_year_is_not_a_count(sentence, answers):
+    from assistant.answer import _holds_count
+
+    assert _holds_count(sentence, "Berapa besar dana yang disalurkan Bank Dunia?") is answers
+
+
 def test_a_sentence_from_a_weaker_passage_must_match_much_better_to_be_chosen(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer, SentenceWeights
     from index.store import HybridIndex, build_index

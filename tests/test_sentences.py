@@ -60,3 +60,17 @@ def test_wikipedia_reference_marks_and_a_lost_space_end_sentences():
         "Lembaga itu didirikan dewasa ini.",
         "Para pendiri hadir di Jl.Sudirman, bukan di detik.com.",
     ]
+
+
+def test_a_reference_list_entry_is_one_sentence():
+    """"The World Bank." and "(2021)." answer nothing alone: who published a report is in the same entry as its title."""
+    text = ("Daftar Referensi:\n"
+            "1. The World Bank. (2021). Regional Cooperation in Central Asia. (Laporan tentang pendanaan).\n"
+            "2. Laruelle, M. (Ed.). (2018). Constructing the Uzbek State. Lexington Books.\n"
+            "Laporan itu terbit pada 2021. Bank Dunia (2021). Menurut laporan itu (2021). Kerja sama meningkat.")
+    assert split_sentences(text) == [
+        "Daftar Referensi:",
+        "1. The World Bank. (2021). Regional Cooperation in Central Asia. (Laporan tentang pendanaan).",
+        "2. Laruelle, M. (Ed.). (2018). Constructing the Uzbek State. Lexington Books.",
+        "Laporan itu terbit pada 2021.", "Bank Dunia (2021).", "Menurut laporan itu (2021).", "Kerja sama meningkat.",
+    ]
