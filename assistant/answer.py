@@ -16,6 +16,7 @@ from .instructions import is_instruction
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
+DROP_REST = False
 ABSTAIN_MESSAGE = {
     "id": "Maaf, jawaban atas pertanyaan ini tidak ditemukan dalam dokumen yang tersedia.",
     "en": "Sorry, the answer to this question was not found in the available documents.",
@@ -194,6 +195,16 @@ _ANNOUNCEMENT = re.compile(
     r"(?:(?:kita|kami|penulis|saya)\s+)?(?:akan\s+\w+|\w*bahas|mengulas|menguraikan|menyoroti|mengkaji|memaparkan)\b"
     r"|\W*(?:in\s+)?this\s+(?:article|paper|report|essay|chapter|section|document)\s+(?:we\s+|I\s+)?"
     r"(?:will|discuss|examine|explore|review|outline|look|cover)", re.I)
+# A sentence whose subject or frame is in the sentence before: "Sebagai bagian dari rencana ini, …", "Program tersebut
+# …", "Pada tahun itu …", "Ia …", "Hal ini …" (within its first five words).
+# "saat ini", "tahun ini" ("now", "this year") point at the writing's time, not back.
+_NOW = ("saat", "hari", "dewasa", "masa", "kali", "sejauh", "selama", "belakangan", "baru-baru", "akhir-akhir", "tahun",
+        "bulan", "pekan", "minggu", "abad")
+# "Selain itu", "Oleh karena itu" link to the sentence before but name nothing in it.
+_CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu")
+_LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
+                         + "".join(rf"(?<!\b{word} itu)" for word in _CONNECTIVE) + "|ini"
+                         + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")\b)", re.I)
 _ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"
                       r"the|of|in|on|for|to|and|many|much|with|from|by|took|part|about|according|its|their|"
                       r"that|this|be|been|an)\b", re.I)
@@ -341,7 +352,8 @@ class ExtractiveAnswerer:
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
         answered = confidence >= self.settings.abstain_below
         if answered:
-            shown, text, citable = self._compose([_first_copy(c, scored) for c in self._choose(scored)], passages)
+            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
+            shown, text, citable = self._compose(chosen, citable)
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = expected_type(question) != "number" or _answers_how_many(shown, question)
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
@@ -479,6 +491,46 @@ class ExtractiveAnswerer:
                 items.append(CitedSentence(chunk.text[head_start:head_end], source.n, head_start, head_end, lead.score))
             row += 1
         return items, False
+
+    def _with_antecedent(self, chosen: list[CitedSentence], passages: list[Passage]
+                         ) -> tuple[list[CitedSentence], list[Passage]]:
+        """The best sentence joined with the one before it when it points back to it ("Sebagai bagian dari rencana
+        ini, …" names the plan only in the sentence before), if both fit the answer, and the passages to cite.
+
+        The two are one span of a chunk that holds both: the best sentence's own, or the chunk before (chunks share
+        a sentence at their seams), which joins the citable passages when it was not retrieved.
+        """
+        best = chosen[0]
+        if not _LEANS_BACK.match(best.text) or best.text.rstrip().endswith(":"):
+            return chosen, passages  # a list's lead is answered by its items
+        by_n = {p.n: p for p in passages}
+        own = by_n[best.n]
+        start, end = own.start + best.start, own.start + best.end  # document offsets
+        row = self.index.row_of[own.chunk_id]
+        for r in (row, row - 1):
+            chunk = self.index.chunks[r] if r >= 0 else None
+            if chunk is None or chunk.doc_id != own.doc_id or not chunk.start <= start < end <= chunk.end:
+                continue
+            before = [span for span in self.index.sentences_of(r)[0] if chunk.start + span[1] <= start]
+            if not before:
+                continue
+            first, last = before[-1]
+            antecedent = chunk.text[first:last]
+            gap = self.index.documents[own.doc_id].text[chunk.start + last:start]
+            heading = not _REFERENCE_MARKS.sub("", antecedent).rstrip("\"'”’)").endswith((".", "?", "!", "…"))
+            if heading or gap.count("\n") > 1 or is_instruction(antecedent) or _ANNOUNCEMENT.match(antecedent):
+                break  # a title, heading or list lead; another section; an order to the assistant; an announcement
+            passage = own if r == row else _passage_of(chunk, passages)
+            joined = CitedSentence(chunk.text[first:end - chunk.start], passage.n, first, end - chunk.start, best.score)
+            rest = [c for c in chosen[1:]
+                    if not (by_n[c.n].doc_id == own.doc_id and by_n[c.n].start + c.start < end
+                            and chunk.start + first < by_n[c.n].start + c.end)]
+            if len(joined.text) + sum(len(c.text) for c in rest) > MAX_ANSWER_CHARS:
+                rest = []  # what the best sentence refers to matters more than a second sentence
+            if len(joined.text) > MAX_ANSWER_CHARS:
+                break
+            return [joined, *rest], passages if passage in passages else [*passages, passage]
+        return chosen, passages
 
     def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]

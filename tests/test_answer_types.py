@@ -261,6 +261,22 @@ def test_a_list_number_or_a_citation_year_is_not_a_count(sentence, answers):
     assert _holds_count(sentence, "Berapa besar dana yang disalurkan Bank Dunia?") is answers
 
 
+@pytest.mark.parametrize("sentence, leans_back", [
+    ("Sebagai bagian dari rencana ini, Kazakhstan berbagi informasi.", True),
+    ("Organisasi ini didirikan pada tanggal 24 April 1934.", True),
+    ("Ia adalah anak pertama dari Pangeran Charles.", True),
+    ("Pada tahun itu, pasukan ditarik.", True),
+    ("Berdasarkan perjanjian saat ini, pangkalan itu beroperasi hingga 2027.", False),  # "now", not "this one"
+    ("Pada tahun ini, ekspor naik.", False),
+    ("Selain itu ia dikenal pula sebagai tokoh.", False),  # a connective names nothing before
+    ("Kazakhstan adalah bagian dari Rencana Kerja Kemitraan Anti-Terorisme.", False),
+])
+def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
+    from assistant.answer import _LEANS_BACK
+
+    assert bool(_LEANS_BACK.match(sentence)) is leans_back
+
+
 def test_a_sentence_from_a_weaker_passage_must_match_much_better_to_be_chosen(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer, SentenceWeights
     from index.store import HybridIndex, build_index

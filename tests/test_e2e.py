@@ -95,6 +95,16 @@ def test_a_follow_up_is_answered_only_by_what_it_asks_for(assistant, previous, f
         assert not answer.abstained and fact in answer.answer
 
 
+def test_an_answer_that_points_back_brings_the_sentence_it_points_to(assistant):
+    """ "Sebagai bagian dari rencana ini, …" names the plan only in the sentence before: both are one cited span."""
+    answer = assistant.ask("Rencana kemitraan NATO apa yang diikuti Kazakhstan untuk memerangi terorisme?")
+    assert not answer.abstained and "Anti-Terrorism Partnership Action Plan" in answer.answer
+    lead = answer.sentences[0]
+    assert lead.text.startswith("Kazakhstan adalah bagian dari Rencana") and "Sebagai bagian dari rencana ini" in lead.text
+    passage = next(p for p in answer.passages if p.n == lead.n)
+    assert passage.text[lead.start:lead.end] == lead.text and f"[{lead.n}]" in answer.answer
+
+
 def test_the_answer_is_concise(assistant):
     answer = assistant.ask("Apa tujuan utama Partnership for Peace?")
     assert not answer.abstained and len(answer.answer) <= 420
