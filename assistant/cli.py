@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -148,7 +149,7 @@ def _export_encoders(model_dir: Path) -> None:
 @model_option
 @click.option("--rebuild", is_flag=True, help="Re-embed everything instead of reusing unchanged documents.")
 @click.option("--add", "keep_existing", is_flag=True, help="Add to the index instead of making it mirror PATHS.")
-@click.option("--remove", multiple=True, help="With --add: drop the document with this source name.")
+@click.option("--remove", multiple=True, help="Drop the document with this source name (keeps the others, as --add).")
 def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, rebuild: bool,
            keep_existing: bool, remove: tuple[str, ...]) -> None:
     """Index the .txt, .md and .html files under PATHS (default: the bundled corpus)."""
@@ -163,6 +164,7 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         paths = (BUNDLED_CORPUS,)
     if not paths and not remove:
         _fail("Give the files or folders to ingest, e.g. `tanya ingest --index DIR my_docs/`.", EXIT_BAD_INPUT)
+    keep_existing = keep_existing or bool(remove)  # removing one document keeps the others
     try:
         embedder = engine.make_embedder(model, show_progress=True)
         report = engine.ingest(list(paths), engine.index_dir(index_dir), embedder, rebuild=rebuild,
@@ -177,6 +179,11 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         f"({len(report.added)} added, {len(report.changed)} changed, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; {report.embedded_chunks} chunks embedded{cached}) in {report.seconds:.1f} s.",
         err=True)
+    missing = sorted(set(remove) - set(report.removed))
+    if missing:
+        held = sorted({*report.unchanged, *report.changed, *report.added})
+        shown = ", ".join(held[:10]) + (", …" if len(held) > 10 else "")
+        click.echo(f"Not in the index, so not removed: {', '.join(missing)}. Its documents: {shown}.", err=True)
     if report.removed:  # the index mirrors PATHS: say what left it (documents added from the chat, too)
         shown = ", ".join(sorted(report.removed)[:10]) + (", …" if len(report.removed) > 10 else "")
         hint = "" if keep_existing else " (not under the paths given; `--add` keeps the index's other documents)"
@@ -238,7 +245,8 @@ def _print_answer(answer, skip_text: bool = False) -> None:
 @model_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON only (one object per question).")
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A JSONL file of {\"id\", \"question\"} objects; needs --json.")
+              help="A JSONL file of {\"id\", \"question\"} objects, each with an optional \"history\" (the earlier "
+                   "questions of its conversation, oldest first, for a follow-up); needs --json.")
 @click.option("-k", "--top-k", default=5, show_default=True, type=click.IntRange(1, 50), help="Passages to return.")
 @llm_options
 def ask(question: str | None, index_dir: Path | None, model: str | None, as_json: bool,
@@ -258,17 +266,17 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
         _fail("--questions writes JSON lines; add --json.", EXIT_BAD_INPUT)
     elif question:
         _fail("Give either a QUESTION or --questions FILE, not both.", EXIT_BAD_INPUT)
-    items = _read_questions(questions) if questions else [(None, question)]
+    items = _read_questions(questions) if questions else [(None, question, None)]
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     assistant.answerer = type(assistant.answerer)(assistant.index, replace(assistant.answerer.settings, k=top_k))
     failures = 0
-    for qid, text in items:
+    for qid, text, history in items:
         if isinstance(text, _Unreadable):
             failures += 1
             click.echo(json.dumps({"id": qid, "line": text.line, "error": text.error}, ensure_ascii=False))
             continue
         try:
-            answer = assistant.ask(text) if as_json else _stream_answer(assistant, text)
+            answer = assistant.ask(text, history) if as_json else _stream_answer(assistant, text)
         except QuestionError as exc:
             failures += 1
             if as_json:
@@ -289,10 +297,11 @@ class _Unreadable:
     error: str
 
 
-def _read_questions(path: Path) -> list[tuple[str | None, str | _Unreadable]]:
-    """(id, question) per non-empty line; a line that is not a JSON object with a "question" keeps its place as an
-    `_Unreadable`, so the other lines are still answered. A file without one readable question is an error."""
-    items: list[tuple[str | None, str | _Unreadable]] = []
+def _read_questions(path: Path) -> list[tuple[str | None, str | _Unreadable, list[str] | None]]:
+    """(id, question, history) per non-empty line; a line that is not a JSON object with a "question" (and, if it has
+    a "history", a list of strings) keeps its place as an `_Unreadable`, so the other lines are still answered. A file
+    without one readable question is an error."""
+    items: list[tuple[str | None, str | _Unreadable, list[str] | None]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -300,12 +309,16 @@ def _read_questions(path: Path) -> list[tuple[str | None, str | _Unreadable]]:
             data = json.loads(line)
         except ValueError:
             data = None
-        if isinstance(data, dict) and "question" in data:
-            items.append((data.get("id"), data["question"]))
+        history = data.get("history") if isinstance(data, dict) else None
+        if history is not None and not (isinstance(history, list) and all(isinstance(h, str) for h in history)):
+            items.append((data.get("id"), _Unreadable(number, f"{path.name}:{number}: \"history\" must be a list of "
+                                                              "the earlier questions (strings), oldest first."), None))
+        elif isinstance(data, dict) and "question" in data:
+            items.append((data.get("id"), data["question"], history))
         else:
             items.append((data.get("id") if isinstance(data, dict) else None,
-                          _Unreadable(number, f"{path.name}:{number} is not a JSON object with a \"question\".")))
-    if all(isinstance(text, _Unreadable) for _, text in items):
+                          _Unreadable(number, f"{path.name}:{number} is not a JSON object with a \"question\"."), None))
+    if all(isinstance(text, _Unreadable) for _, text, _ in items):
         _fail(f"{path} holds no questions.", EXIT_BAD_INPUT)
     return items
 
@@ -322,6 +335,7 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
     """Start the chat in the browser."""
     from .chat import launch
 
+    _check_port(host, port)
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     warm_up = getattr(assistant.index.embedder, "warm_up", None)
     if warm_up is not None:
@@ -334,7 +348,27 @@ def chat(index_dir: Path | None, model: str | None, host: str, port: int, share:
         settings = assistant.generator.settings
         click.echo(f"Answers written by the language model {settings.model} at {settings.base_url} "
                    "(every sentence checked against its citations).", err=True)
-    launch(assistant, host=host, port=port, share=share, quiet=not share)  # gradio's own lines only for --share
+    try:
+        launch(assistant, host=host, port=port, share=share, quiet=not share)  # gradio's own lines only for --share
+    except OSError as exc:  # the port was taken while the model loaded
+        _fail(f"The chat could not start on {host}:{port}: {exc} Start it with another `--port`.", EXIT_BAD_INPUT)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail early, with what to do, when `host:port` cannot be served (another chat on it, an unknown address)."""
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will: TIME_WAIT is no obstacle
+            probe.bind((host, port))
+    except OSError as exc:
+        busy = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        reason = (f"port {port} is in use (another `tanya chat`?)" if exc.errno == errno.EADDRINUSE
+                  else f"port {port} needs other rights" if exc.errno == errno.EACCES else f"{host} cannot be bound ({exc.strerror})")
+        _fail(f"The chat cannot start on {host}:{port}: {reason}. "
+              + (f"Start it with another port, e.g. `tanya chat --port {port + 1}`." if busy
+                 else "Use `--host 127.0.0.1`, or an address of this machine."), EXIT_BAD_INPUT)
 
 
 @main.command("eval")

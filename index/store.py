@@ -48,8 +48,9 @@ EMBED_BATCH = 256
 
 def rebuild_hint(directory: Path) -> str:
     """How to rebuild the index at `directory` (the command names it: without --index, ingest writes the default)."""
-    return (f"Rebuild it with `tanya ingest --index {directory} --rebuild PATH...` from its documents (the bundled "
-            "corpus's default index: `tanya ingest --rebuild`).")
+    if directory.name == "bundled" and directory.parent.name == "indexes":  # the default, under TANYA_HOME
+        return "Rebuild it with `tanya ingest --rebuild` (the bundled corpus's index)."
+    return f"Rebuild it with `tanya ingest --index {directory} --rebuild PATH...` from its documents."
 
 
 class IndexLoadError(RuntimeError):
@@ -241,6 +242,10 @@ def live_version(directory: Path) -> Path:
         raise IndexLoadError(f"{directory} is a file, not an index folder: pass the folder `tanya ingest --index` "
                              "built, e.g. `--index ~/idx-dokumen`.")
     if not pointer.is_file():
+        if _holds_documents(directory):
+            raise IndexLoadError(f"{directory} holds documents, not an index. Build an index from them in a folder of "
+                                 f"its own, `tanya ingest --index {directory}-index {directory}`, then ask with "
+                                 f"`--index {directory}-index`.")
         raise IndexLoadError(f"{directory} is not a tanya index (no {CURRENT} file). {rebuild_hint(directory)}")
     name = pointer.read_text(encoding="utf-8").strip()
     version_dir = directory / name
@@ -248,6 +253,13 @@ def live_version(directory: Path) -> Path:
         raise IndexLoadError(f"The index at {directory} points to a missing version ({name!r}). "
                              f"{rebuild_hint(directory)}")
     return version_dir
+
+
+def _holds_documents(directory: Path) -> bool:
+    """Whether `directory` (not an index) has documents tanya reads at its top: a documents folder given as --index."""
+    from ingest.readers import SUPPORTED_SUFFIXES
+
+    return any(path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file() for path in directory.iterdir())
 
 
 def read_manifest(version_dir: Path) -> dict:
@@ -350,6 +362,12 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
         if keep_existing:
             final_docs.update({i: d for i, d in old_docs.items() if d.source not in removing})
         final_docs.update(incoming)
+        if not final_docs:  # BM25 and search need a document; an index without any is no index
+            from ingest.readers import IngestError
+
+            gone = ", ".join(sorted(d.source for d in old_docs.values())[:5]) or "nothing"
+            raise IngestError(f"That would leave the index at {directory} without documents (it holds {gone}). "
+                              f"Add other documents in the same command, or delete the folder {directory} instead.")
         report_lists = {"added": [], "changed": [], "unchanged": [], "removed": []}
         for doc_id, doc in old_docs.items():
             if doc_id not in final_docs:

@@ -361,3 +361,56 @@ def test_ingest_names_the_documents_it_removes(tmp_path):
     again = _tanya("ingest", "--index", str(index), str(docs))
     assert again.returncode == 0 and "1 removed" in again.stderr
     assert "Removed: kopi.txt (not under the paths given; `--add` keeps" in again.stderr
+
+
+def test_remove_alone_keeps_the_others_and_never_empties_the_index(tmp_path):
+    """From a new-user check: `ingest --remove X` without `--add` ended in a bm25s traceback, and so did removing the
+    last document; a name not in the index was passed over in silence."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in (("banjir.txt", "Banjir melanda Palembang pada Februari 2024."),
+                       ("kopi.txt", "Festival kopi digelar di Bandung pada Oktober 2023.")):
+        (docs / name).write_text(text, encoding="utf-8")
+    index = tmp_path / "index"
+    assert _tanya("ingest", "--index", str(index), str(docs)).returncode == 0
+    removed = _tanya("ingest", "--index", str(index), "--remove", "kopi.txt", "--remove", "teh.txt")
+    assert removed.returncode == 0 and "Traceback" not in removed.stderr, removed.stderr
+    assert "1 unchanged, 1 removed" in removed.stderr and "Removed: kopi.txt." in removed.stderr
+    assert "Not in the index, so not removed: teh.txt. Its documents: banjir.txt." in removed.stderr
+    last = _tanya("ingest", "--index", str(index), "--remove", "banjir.txt")
+    assert last.returncode == 2 and "without documents" in last.stderr and "Traceback" not in last.stderr
+    answer = _tanya("ask", "--json", "--index", str(index), "Kapan banjir melanda Palembang?")
+    assert answer.returncode == 0 and "Februari 2024" in json.loads(answer.stdout)["answer"]  # still there
+
+
+def test_a_documents_folder_given_as_the_index_is_named_as_such(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "banjir.txt").write_text("Banjir melanda Palembang.", encoding="utf-8")
+    result = _tanya("ask", "--index", str(docs), "Kapan banjir?")
+    assert result.returncode == 3 and "holds documents, not an index" in result.stderr
+    assert f"tanya ingest --index {docs}-index {docs}" in result.stderr and "--rebuild" not in result.stderr
+
+
+def test_a_questions_file_carries_the_conversation_of_a_follow_up(index_dir, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        '{"id": "a", "question": "Kapan itu dimulai secara resmi?", '
+        '"history": ["Apa bentuk kerja sama NATO dengan Kazakhstan?"]}\n'
+        '{"id": "b", "question": "Kapan itu dimulai?", "history": "Apa itu PfP?"}\n', encoding="utf-8")
+    result = _tanya("ask", "--json", "--index", str(index_dir), "--questions", str(questions))
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "1994" in lines[0]["answer"] and "NATO dengan Kazakhstan" in lines[0]["rewritten_query"]
+    assert "must be a list" in lines[1]["error"] and result.returncode == 2
+
+
+def test_chat_on_a_busy_port_says_so_without_a_traceback():
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _tanya("chat", "--port", str(port))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"port {port} is in use" in result.stderr and f"--port {port + 1}" in result.stderr

@@ -84,9 +84,17 @@ def _corrupt(directory: Path, name: str, data: bytes) -> None:
                                        ("manifest.json", b"{not json")])
 def test_a_damaged_index_gives_a_clear_error_naming_the_fix(fake_index, fake_embedder, name, data):
     _corrupt(fake_index.directory, name, data)
-    with pytest.raises(IndexLoadError, match="tanya ingest --rebuild") as error:
+    with pytest.raises(IndexLoadError, match="damaged|unreadable") as error:
         HybridIndex.load(fake_index.directory, fake_embedder)
     assert f"tanya ingest --index {fake_index.directory} --rebuild" in str(error.value)  # this index, not the default
+    assert "bundled" not in str(error.value)  # the default index's command only for the default index
+
+
+def test_the_default_index_is_rebuilt_without_naming_it():
+    from index.store import rebuild_hint
+
+    assert rebuild_hint(Path("/home/u/.tanya/indexes/bundled")) == ("Rebuild it with `tanya ingest --rebuild` "
+                                                                    "(the bundled corpus's index).")
 
 
 def test_a_missing_index_or_foreign_folder_is_a_clear_error(tmp_path, fake_embedder):
