@@ -171,6 +171,21 @@ _UNITS = {
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+# "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
+_MEASURES = {
+    "kecepatan": r"km\s?/\s?jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)|m\s?/\s?s|mph"
+                 r"|miles\s+per\s+hour|knots?|mach",
+    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|ha|mil\s+persegi|are|square\s+(?:kilo)?met(?:er|re)s?"
+            r"|sq\s?(?:km|mi)|acres?",
+    "tinggi": r"m|meter|mdpl|cm|sentimeter|km|kilometer|kaki|ft|feet|foot|met(?:er|re)s?",
+    "panjang": r"m|meter|km|kilometer|cm|sentimeter|mil|kaki|ft|feet|miles?|(?:kilo)?met(?:er|re)s?",
+    "berat": r"kg|kilogram|ton|gram|g|pon|tonnes?|tons|pounds?|lbs?",
+    "suhu": r"°\s?[CF]|derajat",
+    "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
+}
+_MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+_ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
+                            re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
 _COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
@@ -274,13 +289,23 @@ def _holds_count(sentence: str, question: str) -> bool:
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
     if not _matches_type(sentence, "number", question):
         return False
-    unit = _ASKED_UNIT.search(question)
-    if unit is None:
+    units = _asked_units(question)
+    if units is None:
         return True
     count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
-    # "7.644 km", "tujuh ribu kilometer": the count, up to two words, then the unit asked for.
-    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{_UNITS[unit.group(1).lower()]})(?!\w)"
+    # "7.644 km", "tujuh ribu kilometer", "Rp 250.000": the count then, up to two words on, the unit asked for; or
+    # a currency before it.
+    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?:{units})\s*{count}"
     return re.search(in_unit, sentence, re.I) is not None
+
+
+def _asked_units(question: str) -> str | None:
+    """The units a how-many question asks its count in ("berapa kilometer", "berapa luas"), as a pattern; None: any."""
+    unit = _ASKED_UNIT.search(question)
+    if unit is not None:
+        return _UNITS[unit.group(1).lower()]
+    measure = _ASKED_MEASURE.search(question)
+    return _MEASURES[measure.group(1).lower()] if measure else None
 
 
 def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
@@ -374,6 +399,7 @@ class ExtractiveAnswerer:
         s = self.settings
         query_terms = set(tokenize(query))
         kind = expected_type(query)
+        measured = kind == "number" and _asked_units(query) is not None  # a count in the unit asked for
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         scored, best_support = [], -1.0
         for passage in passages[: max(s.select.passages, s.confidence.passages)]:
@@ -385,7 +411,8 @@ class ExtractiveAnswerer:
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
-                matches = None if kind is None else _matches_type(text, kind, query)
+                matches = (None if kind is None else _holds_count(text, query) if measured
+                           else _matches_type(text, kind, query))
                 shared = 0.0
                 if len(text) < 30:
                     shared -= 0.1  # fragments rarely answer

@@ -277,6 +277,22 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
     assert bool(_LEANS_BACK.match(sentence)) is leans_back
 
 
+@pytest.mark.parametrize("sentence, question, answers", [
+    ("Kereta melaju dengan kecepatan maksimal 350 km/jam.", "Berapa kecepatan maksimal kereta Whoosh?", True),
+    ("Penumpang harian mencapai 18.000 orang.", "Berapa kecepatan maksimal kereta Whoosh?", False),  # a tester's case
+    ("Wales memiliki luas sekitar 20,779 square kilometres.", "Berapakah luas negara Wales?", True),
+    ("Kabupaten ini memiliki luas wilayah 9.672km².", "Berapa luas Kabupaten Banggai?", True),
+    ("Kabupaten ini berpenduduk 323.626 jiwa.", "Berapa luas Kabupaten Banggai?", False),
+    ("Harga tiket Rp 250.000 untuk akhir pekan.", "Berapa harga tiket di akhir pekan?", True),
+    ("Kapal itu memiliki berat 1,120 tonnes.", "Berapakah berat U-511?", True),
+    ("Sebanyak 4.000 warga mengungsi.", "Berapa jumlah warga yang mengungsi?", True),  # no measure: any count
+])
+def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
+    from assistant.answer import _holds_count
+
+    assert _holds_count(sentence, question) is answers
+
+
 def test_a_sentence_from_a_weaker_passage_must_match_much_better_to_be_chosen(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer, SentenceWeights
     from index.store import HybridIndex, build_index
