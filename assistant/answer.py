@@ -371,7 +371,12 @@ class ExtractiveAnswerer:
         timings["search"] = (time.perf_counter() - t) * 1000
         passages = [_to_passage(n, hit) for n, hit in enumerate(hits, start=1)]
         t = time.perf_counter()
-        scored, best_support = self._score_sentences(query, query_vector, passages)
+        sentence_vector = query_vector
+        if query != question:  # a follow-up: its sentence is the one that answers it, in the passages both found
+            own = self.index.embedder.embed_queries([question])[0]
+            sentence_vector = query_vector + own
+            sentence_vector = sentence_vector / max(float(np.linalg.norm(sentence_vector)), 1e-9)
+        scored, best_support = self._score_sentences(query, sentence_vector, passages)
         timings["select"] = (time.perf_counter() - t) * 1000
         language = question_language(question)
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0

@@ -414,3 +414,31 @@ def test_chat_on_a_busy_port_says_so_without_a_traceback():
         result = _tanya("chat", "--port", str(port))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"port {port} is in use" in result.stderr and f"--port {port + 1}" in result.stderr
+
+
+def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(tmp_path):
+    """A new-user tester asked "Berapa harga tiketnya di akhir pekan?" after a question on daily passengers and got
+    the passenger counts: the search leans on the previous question, the answering sentence must not."""
+    from assistant import engine
+    from assistant.engine import open_assistant
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kereta.txt").write_text(
+        "Penumpang Kereta Cepat Nusantara Tembus 5 Juta Orang\n\n"
+        "SURABAYA - PT Kereta Cepat Nusantara mencatat jumlah penumpang kereta cepat Nusantara telah menembus 5 juta "
+        "orang sejak beroperasi pada 1 Maret 2031. Rata-rata jumlah penumpang harian kini mencapai 9.000 orang, dan pada "
+        "akhir pekan bisa mencapai 12.500 orang.\n\n"
+        "Direktur utama perusahaan, Budi Santoso, mengatakan tingkat ketepatan waktu perjalanan mencapai 99,1 persen. "
+        "Kereta menempuh jarak 210 km antara Stasiun Gubeng di Surabaya dan Stasiun Kotalama di Malang dalam waktu "
+        "sekitar 55 menit dengan kecepatan maksimal 300 km/jam.\n\n"
+        "Perusahaan juga menambah jumlah perjalanan dari 30 menjadi 44 perjalanan per hari mulai 1 Juni 2032. Harga "
+        "tiket kelas ekonomi tetap Rp 150.000 untuk hari kerja dan Rp 190.000 untuk akhir pekan.\n\n"
+        "Pengamat transportasi dari Institut Teknologi Sepuluh Nopember (ITS), Dr. Ir. Rina Wulandari, M.T., menilai "
+        "integrasi dengan angkutan lanjutan di Stasiun Kotalama masih perlu ditingkatkan. \"Banyak penumpang "
+        "mengeluhkan waktu tunggu bus pengumpan yang mencapai 25 menit,\" katanya.\n", encoding="utf-8")
+    engine.ingest([docs], tmp_path / "index", engine.make_embedder())
+    assistant = open_assistant(tmp_path / "index")
+    answer = assistant.ask("Berapa harga tiketnya di akhir pekan?", ["Berapa penumpang harian kereta cepat Nusantara?"])
+    assert answer.rewritten_query and not answer.abstained
+    assert "Rp 190.000" in answer.answer and "12.500" not in answer.answer
