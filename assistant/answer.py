@@ -16,7 +16,6 @@ from .instructions import is_instruction
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
-DROP_REST = False
 ABSTAIN_MESSAGE = {
     "id": "Maaf, jawaban atas pertanyaan ini tidak ditemukan dalam dokumen yang tersedia.",
     "en": "Sorry, the answer to this question was not found in the available documents.",
