@@ -16,8 +16,6 @@ from .instructions import is_instruction
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
-import os as _os
-_PAD_EXPERIMENT = _os.environ.get("PAD") == "1"
 ABSTAIN_MESSAGE = {
     "id": "Maaf, jawaban atas pertanyaan ini tidak ditemukan dalam dokumen yang tersedia.",
     "en": "Sorry, the answer to this question was not found in the available documents.",
@@ -383,7 +381,7 @@ class ExtractiveAnswerer:
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
         answered = confidence >= self.settings.abstain_below
         if answered:
-            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored, query)], passages)
+            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
             shown, text, citable = self._compose(chosen, citable)
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = expected_type(question) != "number" or _answers_how_many(shown, question)
@@ -565,18 +563,13 @@ class ExtractiveAnswerer:
             return [joined, *rest], passages if passage in passages else [*passages, passage]
         return chosen, passages
 
-    def _choose(self, scored: list[CitedSentence], query: str = "") -> list[CitedSentence]:
+    def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]
         chosen = [best]
-        kind = expected_type(query) if _PAD_EXPERIMENT else None
-        answers = (lambda text: _holds_count(text, query) if kind == "number" else _matches_type(text, kind, query))
-        best_answers = kind in ("date", "number", "name") and answers(best.text)
         for other in scored[1:3]:
             close = best.score - other.score <= self.settings.second_sentence_margin
             fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
             overlapping = other.n == best.n and other.start < best.end and best.start < other.end
-            if best_answers and not answers(other.text):
-                continue
             if close and fits and not overlapping and other.text != best.text:
                 chosen.append(other)
                 break
