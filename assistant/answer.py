@@ -183,6 +183,10 @@ _MEASURES = {
     "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
 }
 _MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+# "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
+_ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
+                           r"|kematian)\b", re.I)
+_DEATHS = r"(?:orang\s+)?(?:meninggal|tewas|wafat|korban\s+jiwa|jiwa|kematian)|menewaskan"
 _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
                             re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
@@ -292,9 +296,9 @@ def _holds_count(sentence: str, question: str) -> bool:
     if units is None:
         return True
     count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
-    # "7.644 km", "tujuh ribu kilometer", "Rp 250.000": the count then, up to two words on, the unit asked for; or
-    # a currency before it.
-    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?:{units})\s*{count}"
+    # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
+    # words the unit asked for; or the unit, then within two words the count.
+    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{count}"
     return re.search(in_unit, sentence, re.I) is not None
 
 
@@ -304,7 +308,9 @@ def _asked_units(question: str) -> str | None:
     if unit is not None:
         return _UNITS[unit.group(1).lower()]
     measure = _ASKED_MEASURE.search(question)
-    return _MEASURES[measure.group(1).lower()] if measure else None
+    if measure is not None:
+        return _MEASURES[measure.group(1).lower()]
+    return _DEATHS if _ASKED_DEATHS.search(question) else None
 
 
 def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:

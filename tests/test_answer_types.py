@@ -286,6 +286,9 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
     ("Harga tiket Rp 250.000 untuk akhir pekan.", "Berapa harga tiket di akhir pekan?", True),
     ("Kapal itu memiliki berat 1,120 tonnes.", "Berapakah berat U-511?", True),
     ("Sebanyak 4.000 warga mengungsi.", "Berapa jumlah warga yang mengungsi?", True),  # no measure: any count
+    ("Sekitar 4.000 warga terpaksa mengungsi.", "Berapa jumlah korban meninggal akibat banjir?", False),  # a tester's
+    ("Longsor itu menewaskan setidaknya 10 orang.", "Berapa jumlah korban tewas akibat topan Wilma?", True),
+    ("Tercatat 88.593 kasus DBD dengan 621 kematian.", "Berapa kematian akibat DBD?", True),
 ])
 def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
     from assistant.answer import _holds_count
