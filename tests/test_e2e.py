@@ -349,7 +349,8 @@ def test_a_damaged_openvino_model_falls_back_to_torch_with_a_warning(tmp_path, c
     assert float((vectors * expected).sum(axis=1).min()) > 0.999
 
 
-def test_ingest_names_the_documents_it_removes(tmp_path):
+def _two_document_index(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder with banjir.txt and kopi.txt, and an index built from it."""
     docs = tmp_path / "docs"
     docs.mkdir()
     for name, text in (("banjir.txt", "Banjir melanda Palembang pada Februari 2024."),
@@ -357,6 +358,11 @@ def test_ingest_names_the_documents_it_removes(tmp_path):
         (docs / name).write_text(text, encoding="utf-8")
     index = tmp_path / "index"
     assert _tanya("ingest", "--index", str(index), str(docs)).returncode == 0
+    return docs, index
+
+
+def test_ingest_names_the_documents_it_removes(tmp_path):
+    docs, index = _two_document_index(tmp_path)
     (docs / "kopi.txt").unlink()
     again = _tanya("ingest", "--index", str(index), str(docs))
     assert again.returncode == 0 and "1 removed" in again.stderr
@@ -366,13 +372,7 @@ def test_ingest_names_the_documents_it_removes(tmp_path):
 def test_remove_alone_keeps_the_others_and_never_empties_the_index(tmp_path):
     """From a new-user check: `ingest --remove X` without `--add` ended in a bm25s traceback, and so did removing the
     last document; a name not in the index was passed over in silence."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in (("banjir.txt", "Banjir melanda Palembang pada Februari 2024."),
-                       ("kopi.txt", "Festival kopi digelar di Bandung pada Oktober 2023.")):
-        (docs / name).write_text(text, encoding="utf-8")
-    index = tmp_path / "index"
-    assert _tanya("ingest", "--index", str(index), str(docs)).returncode == 0
+    docs, index = _two_document_index(tmp_path)
     removed = _tanya("ingest", "--index", str(index), "--remove", "kopi.txt", "--remove", "teh.txt")
     assert removed.returncode == 0 and "Traceback" not in removed.stderr, removed.stderr
     assert "1 unchanged, 1 removed" in removed.stderr and "Removed: kopi.txt." in removed.stderr
