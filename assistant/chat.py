@@ -77,6 +77,8 @@ UI_TEXT = {
         "remove": "Hapus dokumen",
         "choose_document": "Pilih dokumen yang akan dihapus terlebih dahulu.",
         "remove_failed": "Maaf, dokumen tidak dapat dihapus: ",
+        "last_document": ("Dokumen terakhir tidak dapat dihapus: indeks memerlukan setidaknya satu dokumen. "
+                          "Tambahkan dokumen lain terlebih dahulu."),
     },
     "en": {
         "subtitle": ("Ask questions about Indonesian documents. Answers are taken straight from the documents, "
@@ -108,6 +110,7 @@ UI_TEXT = {
         "remove": "Remove document",
         "choose_document": "Choose the document to remove first.",
         "remove_failed": "Sorry, the document could not be removed: ",
+        "last_document": "The last document cannot be removed: an index needs at least one. Add another one first.",
     },
 }
 
@@ -248,6 +251,8 @@ def _remove(assistant: Any, source: str | None, lang: str) -> str:
     text = UI_TEXT[lang]
     if not source:
         return text["choose_document"]
+    if {d.source for d in assistant.index.documents.values()} == {source}:
+        return text["last_document"]
     try:
         remove_source(assistant, source)
     except Exception as exc:  # noqa: BLE001 - IngestError (unknown source), a held lock...

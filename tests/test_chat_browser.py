@@ -423,6 +423,21 @@ def test_upload_handler_refuses_other_types_with_a_clear_message(assistant, tmp_
     assert not list(home.rglob("setup.exe"))
 
 
+def test_the_last_document_is_not_removed_and_the_chat_says_why(tmp_path, home):
+    from assistant.chat import _remove
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "satu.txt").write_text("Festival kopi digelar di Bandung pada Oktober 2023.", encoding="utf-8")
+    embedder = HashingEmbedder()
+    build_index(tmp_path / "index", read_documents([docs]).documents, embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path / "index", embedder)
+    single = Assistant(index, ExtractiveAnswerer(index))
+    assert _remove(single, "satu.txt", "Indonesia").startswith("Dokumen terakhir tidak dapat dihapus")
+    assert "an index needs at least one" in _remove(single, "satu.txt", "English")
+    assert HybridIndex.load(tmp_path / "index", embedder).documents  # still there
+
+
 def test_store_upload_keeps_files_inside_the_uploads_folder(tmp_path, home):
     from assistant.uploads import UploadError, store_upload, uploads_dir
 
