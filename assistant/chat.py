@@ -157,10 +157,17 @@ def _document_texts(assistant: Any, answer: Answer) -> dict[str, str]:
     return {p.doc_id: documents[p.doc_id].text for p in answer.cited if p.doc_id in documents}
 
 
+def _document_dates(assistant: Any, answer: Answer) -> dict[str, str]:
+    """The date line ingest kept as metadata ("Rabu, 8 Oktober 2025") of each cited passage's document."""
+    documents = getattr(getattr(assistant, "index", None), "documents", None) or {}
+    return {p.doc_id: documents[p.doc_id].meta["date"] for p in answer.cited
+            if p.doc_id in documents and (getattr(documents[p.doc_id], "meta", None) or {}).get("date")}
+
+
 def _sources(assistant: Any, answer: Answer | None, lang: str) -> str:
     if answer is None:
         return render_sources_placeholder(lang)
-    return render_sources_html(answer, lang, _document_texts(assistant, answer))
+    return render_sources_html(answer, lang, _document_texts(assistant, answer), _document_dates(assistant, answer))
 
 
 def _respond(assistant: Any, question: str | None, history: list | None, queries: list[str] | None = None,

@@ -191,16 +191,18 @@ def _document_view(answer: Answer, passage: Passage, document_text: str | None, 
             f'<div class="tanya-doc-text" style="white-space: pre-wrap">{body}</div></details>')
 
 
-def _card(answer: Answer, passage: Passage, labels: dict[str, str], document_text: str | None = None) -> str:
+def _card(answer: Answer, passage: Passage, labels: dict[str, str], document_text: str | None = None,
+          date: str | None = None) -> str:
     n = int(passage.n)
     title = passage.title.strip() or labels["untitled"]
+    dated = f' · <span class="tanya-date">{html.escape(date)}</span>' if date else ""
     position = labels["position"].format(start=int(passage.start), end=int(passage.end))
     body = highlight_passage(passage.text, _highlight_spans(answer, passage))
     return (
         f'<div class="tanya-card" id="{anchor_id(n)}" aria-label="{html.escape(labels["cited_passage"])} [{n}]">'
         f'<div class="tanya-card-head"><span class="tanya-n">[{n}]</span> '
         f'<span class="tanya-source">{html.escape(passage.source)}</span> · '
-        f'<span class="tanya-title">{html.escape(title)}</span></div>'
+        f'<span class="tanya-title">{html.escape(title)}</span>{dated}</div>'
         f'<div class="tanya-pos">{html.escape(position)}</div>'
         f'<div class="tanya-text" style="white-space: pre-wrap">{body}</div>'
         f"{_document_view(answer, passage, document_text, labels)}"
@@ -208,20 +210,24 @@ def _card(answer: Answer, passage: Passage, labels: dict[str, str], document_tex
     )
 
 
-def render_sources_html(answer: Answer, lang: str = "id", documents: Mapping[str, str] | None = None) -> str:
+def render_sources_html(answer: Answer, lang: str = "id", documents: Mapping[str, str] | None = None,
+                        dates: Mapping[str, str] | None = None) -> str:
     """One card per cited passage (`id="passage-n"`), answering sentences highlighted; a note when abstained.
 
     `documents` maps a passage's `doc_id` to its document's whole text; a card whose document is there gets a
-    "whole document" view with the passage highlighted (`id="passage-n-doc"`).
+    "whole document" view with the passage highlighted (`id="passage-n-doc"`). `dates` maps it to the document's
+    date line, shown beside the title.
     """
     labels = _labels(lang)
     documents = documents or {}
+    dates = dates or {}
     heading = f'<div class="tanya-sources-heading">{html.escape(labels["sources"])}</div>'
     cited = [] if answer.abstained else answer.cited
     if not cited:
         return (f'<div class="tanya-sources">{heading}'
                 f'<p class="tanya-no-sources">{html.escape(labels["no_sources"])}</p></div>')
-    cards = "".join(_card(answer, passage, labels, documents.get(passage.doc_id)) for passage in cited)
+    cards = "".join(_card(answer, passage, labels, documents.get(passage.doc_id), dates.get(passage.doc_id))
+                    for passage in cited)
     return f'<div class="tanya-sources">{heading}{cards}</div>'
 
 

@@ -423,12 +423,13 @@ def test_upload_handler_refuses_other_types_with_a_clear_message(assistant, tmp_
     assert not list(home.rglob("setup.exe"))
 
 
-def test_the_last_document_is_not_removed_and_the_chat_says_why(tmp_path, home):
+def test_the_last_document_is_not_removed_and_its_date_is_shown(tmp_path, home):
     from assistant.chat import _remove
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "satu.txt").write_text("Festival kopi digelar di Bandung pada Oktober 2023.", encoding="utf-8")
+    (docs / "satu.txt").write_text("Festival Kopi Bandung\nRabu, 8 Oktober 2025\n\n"
+                                   "Festival kopi digelar di Bandung pada Oktober 2023.", encoding="utf-8")
     embedder = HashingEmbedder()
     build_index(tmp_path / "index", read_documents([docs]).documents, embedder, show_progress=False)
     index = HybridIndex.load(tmp_path / "index", embedder)
@@ -436,6 +437,11 @@ def test_the_last_document_is_not_removed_and_the_chat_says_why(tmp_path, home):
     assert _remove(single, "satu.txt", "Indonesia").startswith("Dokumen terakhir tidak dapat dihapus")
     assert "an index needs at least one" in _remove(single, "satu.txt", "English")
     assert HybridIndex.load(tmp_path / "index", embedder).documents  # still there
+    # The date line ingest kept as metadata is shown with the source.
+    from assistant.chat import _sources
+
+    answer = single.ask("Di mana festival kopi digelar?")
+    assert not answer.abstained and "Rabu, 8 Oktober 2025" in _sources(single, answer, "id")
 
 
 def test_store_upload_keeps_files_inside_the_uploads_folder(tmp_path, home):

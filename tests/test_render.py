@@ -185,6 +185,15 @@ def test_english_labels():
     assert "Sumber" in render_sources_placeholder() and "Sources" in render_sources_placeholder("en")
 
 
+def test_a_documents_date_line_is_shown_beside_its_title_escaped():
+    """Ingest keeps a news article's date line as metadata, out of the text: the card shows it with the source."""
+    p = passage(1, KAZ)
+    a = answer([p], [sentence(p, "Sejak itu latihan bersama rutin diadakan.")])
+    out = render_sources_html(a, dates={p.doc_id: "Rabu, 8 Oktober 2025 <b>"})
+    assert '<span class="tanya-date">Rabu, 8 Oktober 2025 &lt;b&gt;</span>' in out
+    assert "tanya-date" not in render_sources_html(a)
+
+
 def test_offsets_out_of_range_are_clipped_not_fatal():
     p = passage(1, "Pendek.")
     bad = CitedSentence(text="Pendek.", n=1, start=-5, end=999, score=0.5)
