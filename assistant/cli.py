@@ -188,6 +188,8 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         shown = ", ".join(sorted(report.removed)[:10]) + (", …" if len(report.removed) > 10 else "")
         hint = "" if keep_existing else " (not under the paths given; `--add` keeps the index's other documents)"
         click.echo(f"Removed: {shown}{hint}.", err=True)
+    if missing:
+        sys.exit(EXIT_BAD_INPUT)  # the rest was done; a script still learns that a name was wrong
 
 
 def _stream_answer(assistant, question: str):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from index.embedding import CachedEmbedder, EmbeddingCache, Embedder, SentenceTransformerEmbedder
 from index.models import ModelError, model_fingerprint, resolve_model
-from index.store import CURRENT, BuildReport, HybridIndex, IndexLoadError, build_index, live_version, read_manifest
+from index.store import (CURRENT, BuildReport, HybridIndex, IndexLoadError, build_index, holds_documents, live_version,
+                         read_manifest)
 from ingest.chunking import ChunkingConfig
 from ingest.readers import read_documents
 
@@ -53,9 +54,26 @@ def ingest(paths: list[Path], directory: Path, embedder: Embedder, rebuild: bool
            keep_existing: bool = False, remove: list[str] | None = None,
            chunking: ChunkingConfig = ChunkingConfig()) -> BuildReport:
     """Read `paths` and make the index at `directory` hold them."""
+    _check_index_folder(directory, paths)
     documents = read_documents(paths).documents if paths else []
     return build_index(directory, documents, embedder, chunking, rebuild=rebuild,
                        keep_existing=keep_existing, remove=remove)
+
+
+def _check_index_folder(directory: Path, paths: list[Path]) -> None:
+    """An index needs a folder of its own: inside a documents folder, its files would be read as documents."""
+    from ingest.readers import IngestError
+
+    target = Path(directory).resolve()
+    for path in paths:
+        folder = Path(path).resolve()
+        if folder.is_dir() and (target == folder or folder in target.parents):
+            raise IngestError(f"The index folder {directory} is inside the documents folder {path}: its files would "
+                              f"be read as documents. Give the index a folder of its own, e.g. "
+                              f"`--index {Path(path).resolve().name}-index`.")
+    if target.is_dir() and not (target / CURRENT).exists() and holds_documents(target):
+        raise IngestError(f"{directory} holds documents, not an index: give the index a folder of its own, e.g. "
+                          f"`--index {target.name}-index`.")
 
 
 def _bundled_index_is_current(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> bool:

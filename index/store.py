@@ -242,7 +242,7 @@ def live_version(directory: Path) -> Path:
         raise IndexLoadError(f"{directory} is a file, not an index folder: pass the folder `tanya ingest --index` "
                              "built, e.g. `--index ~/idx-dokumen`.")
     if not pointer.is_file():
-        if _holds_documents(directory):
+        if holds_documents(directory):
             raise IndexLoadError(f"{directory} holds documents, not an index. Build an index from them in a folder of "
                                  f"its own, `tanya ingest --index {directory}-index {directory}`, then ask with "
                                  f"`--index {directory}-index`.")
@@ -255,7 +255,7 @@ def live_version(directory: Path) -> Path:
     return version_dir
 
 
-def _holds_documents(directory: Path) -> bool:
+def holds_documents(directory: Path) -> bool:
     """Whether `directory` (not an index) has documents tanya reads at its top: a documents folder given as --index."""
     from ingest.readers import SUPPORTED_SUFFIXES
 
@@ -338,6 +338,26 @@ def _previous(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> 
     return previous
 
 
+def _stored_documents(directory: Path) -> dict[str, StoredDocument]:
+    """The documents of the live version, even when its vectors cannot be reused (another model or chunking, or
+    damage elsewhere); an error when they cannot be read, since adding to the index would then lose them."""
+    try:
+        version_dir = live_version(directory)
+        manifest = read_manifest(version_dir)
+        path = version_dir / "documents.jsonl"
+        if _sha256(path) != manifest["files"].get("documents.jsonl"):
+            raise IndexLoadError(f"{path} is damaged (checksum mismatch)")
+        documents = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line:
+                data = json.loads(line)
+                documents[data["doc_id"]] = StoredDocument(**data)
+        return documents
+    except (IndexLoadError, OSError, ValueError, TypeError, KeyError) as exc:
+        raise IndexLoadError(f"The index at {directory} is damaged and its documents cannot be read ({exc}): adding "
+                             f"to it or removing from it would lose them. {rebuild_hint(directory)}") from exc
+
+
 def build_index(directory: Path, documents: list[Document], embedder: Embedder,
                 chunking: ChunkingConfig = ChunkingConfig(), rebuild: bool = False,
                 keep_existing: bool = False, remove: list[str] | None = None,
@@ -352,6 +372,8 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
     with _build_lock(directory):
         previous = None if rebuild else _previous(directory, embedder, chunking)
         old_docs = previous.documents if previous else {}
+        if previous is None and keep_existing and (directory / CURRENT).exists():
+            old_docs = _stored_documents(directory)  # re-embedded, but kept: --add must never drop the others
         old_chunks: dict[str, list[int]] = {}
         if previous:
             for i, chunk in enumerate(previous.chunks):

@@ -374,7 +374,7 @@ def test_remove_alone_keeps_the_others_and_never_empties_the_index(tmp_path):
     last document; a name not in the index was passed over in silence."""
     docs, index = _two_document_index(tmp_path)
     removed = _tanya("ingest", "--index", str(index), "--remove", "kopi.txt", "--remove", "teh.txt")
-    assert removed.returncode == 0 and "Traceback" not in removed.stderr, removed.stderr
+    assert removed.returncode == 2 and "Traceback" not in removed.stderr, removed.stderr  # kopi.txt gone, teh.txt no such
     assert "1 unchanged, 1 removed" in removed.stderr and "Removed: kopi.txt." in removed.stderr
     assert "Not in the index, so not removed: teh.txt. Its documents: banjir.txt." in removed.stderr
     last = _tanya("ingest", "--index", str(index), "--remove", "banjir.txt")
@@ -442,3 +442,28 @@ def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(
     answer = assistant.ask("Berapa harga tiketnya di akhir pekan?", ["Berapa penumpang harian kereta cepat Nusantara?"])
     assert answer.rewritten_query and not answer.abstained
     assert "Rp 190.000" in answer.answer and "12.500" not in answer.answer
+
+
+def test_adding_to_a_damaged_or_outdated_index_never_drops_its_other_documents(tmp_path):
+    """A tester truncated vectors.faiss, ran `ingest --add`, and was left with one document of two (exit 0)."""
+    from index.store import live_version
+
+    docs, index = _two_document_index(tmp_path)
+    (live_version(index) / "vectors.faiss").write_bytes(b"garbage")
+    extra = tmp_path / "teh.txt"
+    extra.write_text("Festival teh digelar di Puncak pada Mei 2025.", encoding="utf-8")
+    added = _tanya("ingest", "--index", str(index), "--add", str(extra))
+    assert added.returncode == 0, added.stderr
+    assert "Index" in added.stderr and "3 documents" in added.stderr  # both kept, re-embedded, and the new one
+    (live_version(index) / "documents.jsonl").write_text("{}\n", encoding="utf-8")
+    refused = _tanya("ingest", "--index", str(index), "--add", str(extra))
+    assert refused.returncode == 3 and "documents cannot be read" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_an_index_folder_inside_its_documents_folder_is_refused(tmp_path):
+    docs, _ = _two_document_index(tmp_path)
+    inside = _tanya("ingest", "--index", str(docs), str(docs))
+    assert inside.returncode == 2 and "a folder of its own" in inside.stderr
+    assert not (docs / "CURRENT").exists()
+    missing = _tanya("ingest", "--index", str(tmp_path / "index"), "--remove", "tidak_ada.txt")
+    assert missing.returncode == 2 and "Not in the index, so not removed: tidak_ada.txt" in missing.stderr

@@ -216,3 +216,21 @@ def test_building_the_lexical_index_leaves_bm25s_quiet():
     logging.getLogger("bm25s").setLevel(logging.DEBUG)  # as a fresh `import bm25s` leaves it
     LexicalIndex.build(["Ibu kota baru bernama Nusantara.", "Jakarta kota besar."])
     assert not logging.getLogger("bm25s").isEnabledFor(logging.INFO)
+
+
+def test_adding_after_the_chunking_changed_keeps_every_document(tmp_path, fake_embedder):
+    """After an upgrade that changes chunking (a new sentence splitter), `--add` or a chat upload re-chunks the
+    documents already indexed; it used to drop them."""
+    from index.store import build_index
+    from ingest.chunking import ChunkingConfig
+    from ingest.documents import Document, sha256_text
+
+    def doc(name: str, text: str) -> Document:
+        return Document(name, name, "", text, sha256_text(text))
+
+    build_index(tmp_path, [doc("a.txt", "Banjir melanda Palembang. Warga mengungsi."),
+                           doc("b.txt", "Festival kopi digelar di Bandung.")], fake_embedder, show_progress=False)
+    report = build_index(tmp_path, [doc("c.txt", "Festival teh digelar di Puncak.")], fake_embedder,
+                         chunking=ChunkingConfig(max_chars=300), keep_existing=True, show_progress=False)
+    assert report.documents == 3 and not report.removed
+    assert {d.source for d in HybridIndex.load(tmp_path, fake_embedder).documents.values()} == {"a.txt", "b.txt", "c.txt"}
