@@ -142,7 +142,7 @@ class Answer:
 
 _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
                    r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
-_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much)|jumlah)\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll)\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
@@ -186,7 +186,20 @@ _MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
 # "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
 _ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
                            r"|kematian)\b", re.I)
+# A question that counts people (or troops, passengers …) rather than a measure.
+_COUNTS_PEOPLE = re.compile(r"\b(?:orang|people|persons|warga|penduduk|residents|jiwa|pengungsi|penumpang|passengers|peserta"
+                            r"|participants|korban|victims|siswa|students|mahasiswa|pekerja|workers|tentara|pasukan|troops"
+                            r"|soldiers|pengunjung|visitors)\b", re.I)
+_ASKED_DEATHS_EN = re.compile(r"\bhow many\b.*\b(?:died|dead|deaths|killed|fatalities|lives)\b|\bdeath toll\b", re.I)
 _DEATHS = r"(?:orang\s+)?(?:meninggal|tewas|wafat|korban\s+jiwa|jiwa|kematian)|menewaskan"
+# The same measures asked in English ("How fast …?", "How much does a ticket cost?").
+_ASKED_MEASURE_EN = {
+    "kecepatan": re.compile(r"\bhow fast\b|\bhow (?:many|much)\b.*\bspeed\b|\b(?:top|maximum|max) speed\b", re.I),
+    "tinggi": re.compile(r"\bhow (?:tall|high)\b", re.I),
+    "berat": re.compile(r"\bhow heavy\b", re.I),
+    "panjang": re.compile(r"\bhow far\b", re.I),
+    "harga": re.compile(r"\bhow much\b.*\b(?:cost|costs|price|fare|ticket|pay)\b", re.I),
+}
 _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
                             re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
@@ -293,6 +306,13 @@ def _holds_count(sentence: str, question: str) -> bool:
     if not _matches_type(sentence, "number", question):
         return False
     units = _asked_units(question)
+    if units is None and _COUNTS_PEOPLE.search(question):
+        # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
+        count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
+        measures = "|".join(_MEASURES[name] for name in ("kecepatan", "luas", "panjang", "berat", "suhu", "harga"))
+        sentence = re.sub(rf"{count}\s*(?:{measures})(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{count}", " ", sentence,
+                          flags=re.I)
+        return _matches_type(sentence, "number", question)
     if units is None:
         return True
     count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
@@ -310,7 +330,9 @@ def _asked_units(question: str) -> str | None:
     measure = _ASKED_MEASURE.search(question)
     if measure is not None:
         return _MEASURES[measure.group(1).lower()]
-    return _DEATHS if _ASKED_DEATHS.search(question) else None
+    if _ASKED_DEATHS.search(question) or _ASKED_DEATHS_EN.search(question):
+        return _DEATHS
+    return next((_MEASURES[name] for name, asked in _ASKED_MEASURE_EN.items() if asked.search(question)), None)
 
 
 def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
@@ -409,7 +431,8 @@ class ExtractiveAnswerer:
         s = self.settings
         query_terms = set(tokenize(query))
         kind = expected_type(query)
-        measured = kind == "number" and _asked_units(query) is not None  # a count in the unit asked for
+        # A count in the unit asked for; of people, not a measured amount.
+        measured = kind == "number" and (_asked_units(query) is not None or _COUNTS_PEOPLE.search(query) is not None)
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         scored, best_support = [], -1.0
         for passage in passages[: max(s.select.passages, s.confidence.passages)]:

@@ -289,6 +289,14 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
     ("Sekitar 4.000 warga terpaksa mengungsi.", "Berapa jumlah korban meninggal akibat banjir?", False),  # a tester's
     ("Longsor itu menewaskan setidaknya 10 orang.", "Berapa jumlah korban tewas akibat topan Wilma?", True),
     ("Tercatat 88.593 kasus DBD dengan 621 kematian.", "Berapa kematian akibat DBD?", True),
+    ("Luas wilayah yang terendam mencapai 85 km².", "How many people died in the Luwu flash flood?", False),
+    ("Banjir itu menewaskan 14 orang.", "What is the death toll of the Luwu flood?", True),
+    ("Kereta melaju dengan kecepatan maksimum 350 km/jam.", "How fast is the Whoosh train?", True),
+    ("Penumpang harian mencapai 18.000 orang.", "How fast is the Whoosh train?", False),
+    ("Harga tiket Rp 250.000 untuk akhir pekan.", "How much does a weekend ticket cost?", True),
+    ("Luas yang terendam 85 km² dan arus 40 km/jam.", "How many people were evacuated?", False),  # people, no measure
+    ("Kabupaten ini memiliki luas wilayah 566,51km².", "Berapa jumlah penduduk Takalar?", False),
+    ("Sebanyak 4.000 warga mengungsi ke 12 titik.", "How many people were evacuated?", True),
 ])
 def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
     from assistant.answer import _holds_count
