@@ -178,7 +178,9 @@ def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(senten
     from assistant.answer import _holds_count
 
     assert _holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
-    assert _holds_count(sentence, "Berapa jumlah tentara Rusia?") is True  # no unit asked: any count
+    assert _holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is True  # no unit asked: any count
+    # Troops are counted, not measured: a distance does not answer it.
+    assert _holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
 
 
 def test_a_sentence_two_passages_share_is_cited_from_the_better_ranked_one():
