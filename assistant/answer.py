@@ -64,6 +64,10 @@ class AnswerSettings:
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     announcement_penalty: float = 1.0
     """The same for a sentence that announces what its document covers ("Artikel ini akan membahas …")."""
+    leaning_back_weight: float = 0.3
+    """A sentence that points back ("Program ini …", "Ia …") is scored with this share of the similarity of the
+    sentence before it, when that is higher (TyDi / FacQA answer hit 78.9 / 81.0% → 78.9 / 81.2% at 0.3; 0.5 loses
+    a TyDi answer)."""
     unknown_entity_penalty: float = 0.15
     unknown_entity_below: float = 0.5
     """The penalty applies only when the best passage's dense score is under this: a passage that matches the
@@ -438,8 +442,16 @@ class ExtractiveAnswerer:
         for passage in passages[: max(s.select.passages, s.confidence.passages)]:
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
             similarity = vectors @ query_vector if len(spans) else []
+            previous: tuple[int, float] | None = None  # (end, similarity) of the sentence before
             for (start, end), sim in zip(spans, similarity):
                 text = passage.text[start:end]
+                own_sim = float(sim)
+                lean = s.leaning_back_weight
+                if (lean and previous is not None and _LEANS_BACK.match(text)
+                        and passage.text[previous[0]:start].count("\n") <= 1):
+                    # "Program ini dibiayai …" names its subject in the sentence before: it is judged with it.
+                    sim = max(own_sim, lean * previous[1] + (1 - lean) * own_sim)
+                previous = (end, own_sim)
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 terms = set(tokenize(text))

@@ -306,6 +306,34 @@ def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answer
     assert _holds_count(sentence, question) is answers
 
 
+def test_a_sentence_that_points_back_is_scored_with_the_one_before(tmp_path, fake_embedder):
+    """"Program ini dibiayai …" names its programme only in the sentence before; scored alone it matched a question
+    about the programme too weakly to be shown (a tester's case)."""
+    from dataclasses import replace
+
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer, _to_passage
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Pemerintah menyalurkan bantuan tunai bagi korban banjir Sigi. Program ini dibiayai dana desa. "
+            "Warga menerima beras.")
+    build_index(tmp_path, [Document("d1", "sigi.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Bantuan tunai bagi korban banjir Sigi dibiayai dari mana?"
+    vector = fake_embedder.embed_queries([question])[0]
+    passages = [_to_passage(n, hit) for n, hit in enumerate(index.search(question, k=1, query_vector=vector), 1)]
+
+    def scores(weight: float) -> dict[str, float]:
+        answerer = ExtractiveAnswerer(index, replace(AnswerSettings(), leaning_back_weight=weight))
+        return {c.text: c.score for c in answerer._score_sentences(question, vector, passages)[0]}
+
+    alone, joined = scores(0.0), scores(0.3)
+    lead, pointing, other = ("Pemerintah menyalurkan bantuan tunai bagi korban banjir Sigi.",
+                             "Program ini dibiayai dana desa.", "Warga menerima beras.")
+    assert joined[lead] == alone[lead] and joined[other] == alone[other]  # only the sentence that points back
+    assert joined[pointing] > alone[pointing]
+
+
 def test_a_sentence_from_a_weaker_passage_must_match_much_better_to_be_chosen(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer, SentenceWeights
     from index.store import HybridIndex, build_index

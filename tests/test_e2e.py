@@ -467,3 +467,4 @@ def test_an_index_folder_inside_its_documents_folder_is_refused(tmp_path):
     assert not (docs / "CURRENT").exists()
     missing = _tanya("ingest", "--index", str(tmp_path / "index"), "--remove", "tidak_ada.txt")
     assert missing.returncode == 2 and "Not in the index, so not removed: tidak_ada.txt" in missing.stderr
+
