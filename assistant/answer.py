@@ -222,6 +222,11 @@ _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|sept
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
+# "Siapa penulis …?": who wrote it; a byline or "karya …" answers it.
+_AUTHOR_ASKED = re.compile(r"\b(?:penulis|pengarang|menulis|ditulis|mengarang|dikarang|author|wrote|written)\b", re.I)
+_AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|opini|analisis)\s+(?:dari|oleh)\b"
+                         r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
+                         r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
 _TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.
@@ -282,6 +287,8 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
+        if found and _AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
+            return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
     elif kind == "place":
         found = list(_ENTITY.finditer(sentence))
     elif kind == "list":

@@ -306,6 +306,17 @@ def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answer
     assert _holds_count(sentence, question) is answers
 
 
+@pytest.mark.parametrize("sentence, answers", [
+    ("Demikian kajian dari Dr. Cemil Doğaç Ipek, Departemen Antar bangsa, Universitas Atatürk.", True),
+    ("Laskar Pelangi adalah novel karya Andrea Hirata.", True),
+    ("Tulisan dari Ririn Dwi Fitriani tidak mewakili pandangan dari redaksi kumparan.", True),
+    ("Menurut Perwakilan Khusus NATO James Appathurai, Kazakhstan adalah mitra aktif.", False),  # a name, no author
+])
+def test_who_wrote_it_is_answered_by_a_byline(sentence, answers):
+    assert _matches_type(sentence, "name", "Siapa penulis kajian tentang kerja sama NATO?") is answers
+    assert _matches_type(sentence, "name", "Siapa Perwakilan Khusus NATO?") is ("Appathurai" in sentence or answers)
+
+
 def test_a_sentence_that_points_back_is_scored_with_the_one_before(tmp_path, fake_embedder):
     """"Program ini dibiayai …" names its programme only in the sentence before; scored alone it matched a question
     about the programme too weakly to be shown (a tester's case)."""
