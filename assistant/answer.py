@@ -164,6 +164,7 @@ _NUMBER_WORD = re.compile(
     r"\b(?:(?<!salah )satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
     r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
     r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
+_COUNT = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"  # a count in digits or in words, as a pattern to embed
 _WORD = re.compile(r"\w+")
 # "Berapa kilometer ...?" asks for kilometres: a count of something else ("ribuan tentara") does not answer it.
 # Measures only: people are counted with many nouns (peserta, warga), and "tanggal berapa hari ..." asks a date.
@@ -319,17 +320,15 @@ def _holds_count(sentence: str, question: str) -> bool:
     units = _asked_units(question)
     if units is None and _COUNTS_PEOPLE.search(question):
         # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
-        count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
         measures = "|".join(_MEASURES[name] for name in ("kecepatan", "luas", "panjang", "berat", "suhu", "harga"))
-        sentence = re.sub(rf"{count}\s*(?:{measures})(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{count}", " ", sentence,
+        sentence = re.sub(rf"{_COUNT}\s*(?:{measures})(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{_COUNT}", " ", sentence,
                           flags=re.I)
         return _matches_type(sentence, "number", question)
     if units is None:
         return True
-    count = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"
     # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
     # words the unit asked for; or the unit, then within two words the count.
-    in_unit = rf"{count}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{count}"
+    in_unit = rf"{_COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{_COUNT}"
     return re.search(in_unit, sentence, re.I) is not None
 
 
@@ -355,6 +354,11 @@ def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
     counted = _COUNTED.search(question)
     nouns = set(tokenize(counted.group(1))) if counted else set()
     return any(_holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
+
+
+def _is_heading(text: str) -> bool:
+    """A line without a full stop (after quotes and Wikipedia reference marks): a heading, a title or a caption."""
+    return not _REFERENCE_MARKS.sub("", text).rstrip("\"'”’)").endswith((".", "?", "!", "…"))
 
 
 def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
@@ -470,7 +474,7 @@ class ExtractiveAnswerer:
                     shared -= 0.1  # fragments rarely answer
                 # The title is shown with its passage and answers nothing; it still shows the right place was found.
                 is_title = bool(passage.title) and text.strip() == passage.title.strip()
-                if not _REFERENCE_MARKS.sub("", text).rstrip("\"'”’)").endswith((".", "?", "!", "…")):
+                if _is_heading(text):
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
@@ -596,8 +600,8 @@ class ExtractiveAnswerer:
             first, last = before[-1]
             antecedent = chunk.text[first:last]
             gap = self.index.documents[own.doc_id].text[chunk.start + last:start]
-            heading = not _REFERENCE_MARKS.sub("", antecedent).rstrip("\"'”’)").endswith((".", "?", "!", "…"))
-            if heading or gap.count("\n") > 1 or is_instruction(antecedent) or _ANNOUNCEMENT.match(antecedent):
+            if (_is_heading(antecedent) or gap.count("\n") > 1 or is_instruction(antecedent)
+                    or _ANNOUNCEMENT.match(antecedent)):
                 break  # a title, heading or list lead; another section; an order to the assistant; an announcement
             passage = own if r == row else _passage_of(chunk, passages)
             joined = CitedSentence(chunk.text[first:end - chunk.start], passage.n, first, end - chunk.start, best.score)

@@ -70,7 +70,7 @@ def _check_index_folder(directory: Path, paths: list[Path]) -> None:
         if folder.is_dir() and (target == folder or folder in target.parents):
             raise IngestError(f"The index folder {directory} is inside the documents folder {path}: its files would "
                               f"be read as documents. Give the index a folder of its own, e.g. "
-                              f"`--index {Path(path).resolve().name}-index`.")
+                              f"`--index {folder.name}-index`.")
     if target.is_dir() and not (target / CURRENT).exists() and holds_documents(target):
         raise IngestError(f"{directory} holds documents, not an index: give the index a folder of its own, e.g. "
                           f"`--index {target.name}-index`.")

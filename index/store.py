@@ -166,11 +166,7 @@ class HybridIndex:
             vectors = faiss.read_index(str(version_dir / "vectors.faiss"))
             chunks = [Chunk.from_dict(json.loads(line)) for line in
                       (version_dir / "chunks.jsonl").read_text(encoding="utf-8").splitlines() if line]
-            documents = {}
-            for line in (version_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-                if line:
-                    data = json.loads(line)
-                    documents[data["doc_id"]] = StoredDocument(**data)
+            documents = _read_documents(version_dir / "documents.jsonl")
             lexical = LexicalIndex.load(version_dir / "bm25")
             sentence_info = json.loads((version_dir / "sentences.json").read_text(encoding="utf-8"))
             sentence_matrix = np.load(version_dir / "sentences.npy")
@@ -338,6 +334,16 @@ def _previous(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> 
     return previous
 
 
+def _read_documents(path: Path) -> dict[str, StoredDocument]:
+    """A version's documents.jsonl, by doc_id."""
+    documents = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line:
+            data = json.loads(line)
+            documents[data["doc_id"]] = StoredDocument(**data)
+    return documents
+
+
 def _stored_documents(directory: Path) -> dict[str, StoredDocument]:
     """The documents of the live version, even when its vectors cannot be reused (another model or chunking, or
     damage elsewhere); an error when they cannot be read, since adding to the index would then lose them."""
@@ -347,12 +353,7 @@ def _stored_documents(directory: Path) -> dict[str, StoredDocument]:
         path = version_dir / "documents.jsonl"
         if _sha256(path) != manifest["files"].get("documents.jsonl"):
             raise IndexLoadError(f"{path} is damaged (checksum mismatch)")
-        documents = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line:
-                data = json.loads(line)
-                documents[data["doc_id"]] = StoredDocument(**data)
-        return documents
+        return _read_documents(path)
     except (IndexLoadError, OSError, ValueError, TypeError, KeyError) as exc:
         raise IndexLoadError(f"The index at {directory} is damaged and its documents cannot be read ({exc}): adding "
                              f"to it or removing from it would lose them. {rebuild_hint(directory)}") from exc
