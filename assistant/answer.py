@@ -150,6 +150,15 @@ _HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
+# "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
+_DEFINITION_ASKED = re.compile(
+    r"^\W*(?:apa(?:kah)?\s+(?:itu|yang\s+di\s?maksud\s+(?:dengan|dari)|(?:pengertian|arti|maksud|definisi)"
+    r"(?:\s+(?:dari|kata|istilah))?)|(?:jelaskan|sebutkan)\s+(?:pengertian|arti|definisi)(?:\s+dari)?"
+    r"|what\s+is\s+meant\s+by|what\s+does\s+the\s+term|define)\s+(?P<term>.+?)\W*$", re.I)
+# A sentence that defines its subject: "Semikonduktor adalah sebuah bahan …", "NICA merupakan …".
+_DEFINES = re.compile(r"^\W*(?P<subject>[^.;:!?]{1,100}?)\s+(?:adalah|merupakan|ialah|yaitu|yakni|is|are"
+                      r"|didefinisikan\s+sebagai|diartikan\s+sebagai|berarti|bermakna)\s", re.I)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # An enumeration ("Georgia, Ukraina, dan Belarusia"), or a sentence that leads into a bulleted list ("meliputi:").
 _ENUMERATION = re.compile(r"[,;]\s*[\w-]+(?:\s+[\w-]+){0,3}\s*[,;]"  # a short item between two commas
                           r"|,\s*[\w-]+(?:\s+[\w-]+)?\s+(?:dan|serta|atau|and|or)\s"  # "energi, air dan ..."
@@ -262,7 +271,9 @@ def question_language(question: str) -> str:
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, `list`, or None."""
+    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, `list`, `definition`, or None."""
+    if _DEFINITION_ASKED.search(question):
+        return "definition"
     if _WHEN.search(question):
         return "date"
     if _HOW_MANY.search(question):
@@ -294,10 +305,22 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_ENTITY.finditer(sentence))
     elif kind == "list":
         return _ENUMERATION.search(sentence) is not None
+    elif kind == "definition":
+        return _defines(sentence, question)
     else:
         return False
     asked = set(_WORD.findall(question.lower()))
     return any(not set(_WORD.findall(m.group(0).lower())) <= asked for m in found)
+
+
+def _defines(sentence: str, question: str) -> bool:
+    """Whether `sentence` says what the term a definition `question` asks about is ("Genin adalah ninja …")."""
+    asked = _DEFINITION_ASKED.search(question)
+    defined = _DEFINES.match(_PARENTHESES.sub("", sentence))
+    if asked is None or defined is None:
+        return False
+    term = set(tokenize(asked.group("term")))
+    return bool(term) and len(term & set(tokenize(defined.group("subject")))) * 2 >= len(term)
 
 
 def _drop_title_stop(match: re.Match) -> str:
@@ -469,6 +492,8 @@ class ExtractiveAnswerer:
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 matches = (None if kind is None else _holds_count(text, query) if measured
                            else _matches_type(text, kind, query))
+                if kind == "definition" and not matches:
+                    matches = None  # many sentences describe a thing without defining it: only a definition counts
                 shared = 0.0
                 if len(text) < 30:
                     shared -= 0.1  # fragments rarely answer

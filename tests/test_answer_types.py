@@ -1,6 +1,7 @@
 """What a question asks for, and whether a sentence holds it (the answer-type lever of sentence selection)."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -20,6 +21,12 @@ from assistant.answer import _matches_type, expected_type
     ("Sebutkan negara-negara yang membentuk kawasan Asia Tengah.", "list"),
     ("Organisasi regional apa saja yang menjadi wadah pertemuan?", "list"),
     ("What are the challenges of international cooperation?", "list"),
+    ("Apa itu media komunikasi?", "definition"),
+    ("apakah yang di maksud dengan masyarakat?", "definition"),
+    ("Apakah pengertian dari entitas?", "definition"),
+    ("Apa arti kata Mandala?", "definition"),
+    ("What is meant by a partnership?", "definition"),
+    ("Apa tujuan utama Partnership for Peace?", None),  # what it is for, not what it is
 ])
 def test_the_question_word_gives_the_answer_type(question, kind):
     assert expected_type(question) == kind
@@ -446,3 +453,39 @@ def test_a_count_outside_the_best_sentence_must_count_what_is_asked(question, an
     second = CitedSentence("Keesokan harinya, sekitar 4.000 pasukan CSTO mendarat di Kazakhstan.", 3, 0, 68, 0.8)
     assert _answers_how_many([best, second], question) is answers
     assert _answers_how_many([second, best], question) is True  # a count in the best sentence answers any how-many
+
+
+@pytest.mark.parametrize("sentence, question, defines", [
+    ("Entitas adalah sesuatu yang memiliki keberadaan yang unik dan berbeda.", "Apakah pengertian dari entitas?", True),
+    ("Media komunikasi adalah suatu alat atau sarana untuk menyampaikan pesan.", "Apa itu media komunikasi?", True),
+    # What stands in brackets after the subject does not hide it.
+    ("Masyarakat (sebagai terjemahan istilah society) adalah sekelompok orang.", "Apa yang dimaksud dengan masyarakat?",
+     True),
+    ("NICA merupakan organisasi semi militer.", "Apa itu NICA?", True),
+    # Another thing defined, or the term only mentioned, is no definition of it.
+    ("Abstraksi, misalnya, biasanya dianggap juga sebagai suatu entitas.", "Apakah pengertian dari entitas?", False),
+    ("Komunikasi adalah proses penyampaian pesan.", "Apa itu media komunikasi?", True),  # half the term: close enough
+    ("Televisi adalah media komunikasi massa.", "Apa itu media komunikasi?", False),
+    ("Entitas itu dibahas dalam bab dua.", "Apakah pengertian dari entitas?", False),
+])
+def test_a_definition_question_is_answered_by_a_sentence_defining_its_term(sentence, question, defines):
+    assert _matches_type(sentence, "definition", question) is defines
+
+
+def test_the_sentence_that_defines_the_term_is_chosen_over_one_that_mentions_it(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Dalam filsafat, entitas sering dibahas bersama abstraksi.\n"
+            "Entitas adalah sesuatu yang memiliki keberadaan yang unik.")
+    build_index(tmp_path, [Document("d1", "entitas.txt", "", text, sha256_text(text))], fake_embedder,
+                show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Apa pengertian dari entitas?"
+    select = AnswerSettings().select
+    plain = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, second_sentence_margin=-1.0,
+                                                     select=replace(select, type_bonus=0.0))).ask(question)
+    assert plain.answer.startswith("Dalam filsafat")  # what happens without the bonus: the fake matches by words
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, second_sentence_margin=-1.0)).ask(question)
+    assert answer.answer.startswith("Entitas adalah sesuatu")
