@@ -162,7 +162,33 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+SHORT_PAGE_CHARS = 1000
+
+
 def html_to_text(markup: str) -> str:
+    """The article of an HTML page, one block per line, its title first.
+
+    trafilatura finds the main text and leaves out what surrounds it (menus, cookie banners, ads, captions,
+    related links). A short page (a fragment, a note: under `SHORT_PAGE_CHARS` of visible text, where trafilatura
+    falls back to reading every element as its own line) and a page it finds no article in are read whole.
+    """
+    visible = _visible_text(markup)
+    if len(visible) < SHORT_PAGE_CHARS:
+        return visible
+    import trafilatura  # lxml and friends: loaded only when a long HTML page is read
+
+    article = trafilatura.extract(markup, include_comments=False, include_tables=True, include_images=False,
+                                  deduplicate=False, output_format="txt")
+    if not article or not article.strip():
+        return visible
+    metadata = trafilatura.extract_metadata(markup)
+    title = re.sub(r"\s+", " ", metadata.title).strip() if metadata and metadata.title else ""
+    if title and not article.lstrip().startswith(title):
+        article = f"{title}\n{article}"
+    return article
+
+
+def _visible_text(markup: str) -> str:
     """Visible text of an HTML page, one block per line; scripts, styles and navigation dropped."""
     parser = _TextExtractor()
     parser.feed(markup)

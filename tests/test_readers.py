@@ -56,3 +56,25 @@ def test_html_and_markdown_are_reduced_to_text(tmp_path):
     assert page.title == "Judul Halaman" and "Konferensi Asia-Afrika tahun 1955." in page.text
     assert "var x" not in page.text and "Menu" not in page.text
     assert note.title == "Catatan Rapat" and "Lihat laporan penting ini." in note.text
+
+
+def test_a_news_page_keeps_its_article_and_drops_banners_ads_and_captions(tmp_path):
+    paragraph = ("Banjir bandang melanda tujuh kecamatan di Kabupaten Bima setelah hujan deras mengguyur wilayah itu "
+                 "selama enam jam. Sebanyak 4.000 warga terpaksa mengungsi ke tempat yang lebih aman. ")
+    (tmp_path / "berita.html").write_text(
+        "<html><head><title>Banjir Bandang Terjang Bima - Warta Nusantara</title></head><body>"
+        "<div id='cookie-banner'>Situs ini menggunakan cookie untuk meningkatkan pengalaman Anda. <button>Setuju</button>"
+        "</div><header><nav><a href='/'>Beranda</a> <a href='/n'>Nasional</a></nav></header>"
+        "<div class='ads'>Promo Spesial! Diskon 70% Tiket Pesawat ke Bali. Pesan sekarang!</div>"
+        "<article><h1>Banjir Bandang Terjang Bima</h1><p class='date'>Senin, 3 November 2025 14:25 WITA</p>"
+        "<figure><img src='a.jpg'><figcaption>Foto: Warga mengevakuasi barang-barang dari rumah.</figcaption></figure>"
+        f"<p>{paragraph * 3}</p><div class='ads'>ADVERTISEMENT - Scroll untuk melanjutkan</div>"
+        f"<p>Kepala BPBD Kabupaten Bima, Ir. Abdul Rahman Saleh, mengatakan air naik hingga 2 meter. {paragraph}</p>"
+        "<p><em>Simak berita dan artikel lainnya di Google News.</em></p></article>"
+        "<aside><h3>Berita Terkait</h3><ul><li><a href='/x'>Gempa di Lombok</a></li></ul></aside>"
+        "<footer>Copyright 2025 Warta Nusantara. Semua hak dilindungi.</footer></body></html>", encoding="utf-8")
+    page = read_documents([tmp_path]).documents[0]
+    assert page.title == "Banjir Bandang Terjang Bima" and page.meta["date"] == "Senin, 3 November 2025 14:25 WITA"
+    assert "Sebanyak 4.000 warga terpaksa mengungsi" in page.text and "Ir. Abdul Rahman Saleh" in page.text
+    for junk in ("cookie", "Promo", "ADVERTISEMENT", "Foto:", "Google News", "Beranda", "Gempa di Lombok", "Copyright"):
+        assert junk not in page.text, junk
