@@ -18,10 +18,11 @@ _DATA = Path(__file__).parent / "data"
 # A candidate end: terminal punctuation, optional closing quotes/brackets and reference marks ("[1]"), then
 # whitespace; or a full stop glued to the next sentence's capitalised word after a lower-case word ("ini.Para").
 _CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
-SPLITTER_VERSION = 4
+SPLITTER_VERSION = 5
 """Raised whenever the splitter's spans change, so that indexes built before re-chunk their documents."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # 4.000, 1.250.000, 2,5, 17.08.1945
+_WEB_ADDRESS = re.compile(r"(?:[\w.+-]+@|https?://|www\.)[\w./-]+$")  # "… info@kemlu.go.id. Terima kasih."
 # A reference-list entry in APA style: an optional list marker, the author ending in a stop, an optional "(Ed.).",
 # then the year in brackets and a stop ("1. The World Bank. (2021). Regional …", "Laruelle, M. (Ed.). (2018). …").
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–])?\s*[^()]{2,150}?\.\s*(?:\((?:Ed|Eds|ed|eds|Peny)\.?\)\.\s*)?"
@@ -107,6 +108,8 @@ def _is_boundary(line: str, punct_start: int, end: int) -> bool:
     number = word.isdigit() or _NUMBER.fullmatch(word) is not None
     if number and not line[: punct_start - len(word)].strip():
         return False  # a numbered heading or list item: "1. Pendahuluan", "2.1. Latar Belakang"
+    if _WEB_ADDRESS.search(line[:punct_start]):
+        return True  # an e-mail or web address ends the sentence: its own dots are inside it
     if "." in word.strip(".") and not number:
         return False  # "a.n.", "s.d.", "U.S."; a number ends a sentence: "berjumlah 4.000. Mereka"
     return True

@@ -74,3 +74,17 @@ def test_a_reference_list_entry_is_one_sentence():
         "2. Laruelle, M. (Ed.). (2018). Constructing the Uzbek State. Lexington Books.",
         "Laporan itu terbit pada 2021.", "Bank Dunia (2021).", "Menurut laporan itu (2021).", "Kerja sama meningkat.",
     ]
+
+
+def test_institution_and_retired_rank_abbreviations_do_not_split():
+    assert split_sentences("Ia dirawat di RS. Harapan Kita sejak Senin. Keluarga menjenguk.") == [
+        "Ia dirawat di RS. Harapan Kita sejak Senin.", "Keluarga menjenguk."]
+    assert split_sentences("Letjen. TNI (Purn.) Agus Widjojo hadir. Ia berbicara.") == [
+        "Letjen. TNI (Purn.) Agus Widjojo hadir.", "Ia berbicara."]
+
+
+def test_a_sentence_may_end_in_an_email_or_web_address():
+    assert split_sentences("Hubungi info@kemlu.go.id. Terima kasih.") == ["Hubungi info@kemlu.go.id.", "Terima kasih."]
+    assert split_sentences("Data ada di https://bps.go.id/data. Datanya lengkap.") == [
+        "Data ada di https://bps.go.id/data.", "Datanya lengkap."]
+    assert split_sentences("Ia belajar di A.S. pada 1990.") == ["Ia belajar di A.S. pada 1990."]  # still an abbreviation
