@@ -179,16 +179,16 @@ _WORD = re.compile(r"\w+")
 # Measures only: people are counted with many nouns (peserta, warga), and "tanggal berapa hari ..." asks a date.
 _UNITS = {
     "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
-    "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|ha",
-    "hektar": r"hektare?|ha", "kilogram": r"kilogram|kg", "ton": r"ton", "rupiah": r"rupiah|rp",
+    "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|hectares?|ha",
+    "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg", "ton": r"ton", "rupiah": r"rupiah|rp",
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
 # "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
 _MEASURES = {
-    "kecepatan": r"km\s?/\s?jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)|m\s?/\s?s|mph"
+    "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)|m\s?/\s?s|mph"
                  r"|miles\s+per\s+hour|knots?|mach",
-    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|ha|mil\s+persegi|are|square\s+(?:kilo)?met(?:er|re)s?"
+    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|hectares?|ha|mil\s+persegi|are|square\s+(?:kilo)?met(?:er|re)s?"
             r"|sq\s?(?:km|mi)|acres?",
     "tinggi": r"m|meter|mdpl|cm|sentimeter|km|kilometer|kaki|ft|feet|foot|met(?:er|re)s?",
     "panjang": r"m|meter|km|kilometer|cm|sentimeter|mil|kaki|ft|feet|miles?|(?:kilo)?met(?:er|re)s?",
@@ -391,6 +391,37 @@ def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
     return not own or any(own & set(tokenize(c.text)) for c in shown)
 
 
+# A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+_YEAR_NAMED = re.compile(r"\btahun\s+((?:1[5-9]|20)\d\d)\b", re.I)
+
+
+def names_another(question: str, passages: list[Passage]) -> str | None:
+    """What the cited passages name in place of what the question asks about, when they never name the latter.
+
+    "Berapa anggaran MBG di Provinsi NTT?" answered from a passage on "Provinsi NTB" (and no "NTT") gives NTB's
+    figure with confidence: the last word of each name the question uses ("Kabupaten *Dompu*", "Bursa Karbon
+    *Malaysia*") must appear in the passages when they use the same name with another last word ("Kabupaten
+    Bima"), and so must a year the question names ("tahun 2024") when they name another ("tahun 2025").
+    """
+    text = " ".join(p.text for p in passages)
+    for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
+        *_, head, last = name.group(0).split()
+        if re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text, re.I):
+            continue
+        # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
+        # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
+        for other in re.finditer(rf"\b{re.escape(head)}\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", text):
+            if other.group(1).lower() != last.lower():
+                return f"{head} {other.group(1)}"
+    for year in _YEAR_NAMED.finditer(question):
+        if not re.search(rf"\b{year.group(1)}\b", text):
+            other = next((y for y in _YEAR_NAMED.finditer(text) if y.group(1) != year.group(1)), None)
+            if other is not None:
+                return other.group(0)
+    return None
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -455,6 +486,9 @@ class ExtractiveAnswerer:
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != question and language == "id":
                 answered = _holds_own_terms(shown, question)
+            # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
+            if answered and names_another(question, [p for p in citable if any(c.n == p.n for c in shown)]):
+                answered = False
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)

@@ -306,6 +306,12 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
     ("Luas yang terendam 85 km² dan arus 40 km/jam.", "How many people were evacuated?", False),  # people, no measure
     ("Kabupaten ini memiliki luas wilayah 566,51km².", "Berapa jumlah penduduk Takalar?", False),
     ("Sebanyak 4.000 warga mengungsi ke 12 titik.", "How many people were evacuated?", True),
+    # Testers' documents: "km per jam" and English "hectares" are the units asked for.
+    ("Kecepatan maksimum kereta ini adalah 350 km per jam.", "Berapa kecepatan maksimum kereta Whoosh?", True),
+    ("The project restored 1,200 hectares of mangroves in Langkat.", "Berapa hektare hutan mangrove yang dipulihkan?",
+     True),
+    ("The project restored 1,200 hectares of mangroves in Langkat.", "How many hectares of mangroves were restored?",
+     True),
 ])
 def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
     from assistant.answer import _holds_count
@@ -489,3 +495,53 @@ def test_the_sentence_that_defines_the_term_is_chosen_over_one_that_mentions_it(
     assert plain.answer.startswith("Dalam filsafat")  # what happens without the bonus: the fake matches by words
     answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, second_sentence_margin=-1.0)).ask(question)
     assert answer.answer.startswith("Entitas adalah sesuatu")
+
+
+def _passage(text: str):
+    from assistant.answer import Passage
+
+    return Passage(1, "a.txt", "", "c1", "d1", 0, len(text), text, 1.0, 0.8, 1.0)
+
+
+@pytest.mark.parametrize("question, passage, other", [
+    # Testers' questions on the right topic but another place, office, exchange or year than the documents hold.
+    ("Berapa warga yang mengungsi akibat banjir di Kabupaten Dompu?",
+     "Banjir melanda Kabupaten Bima. Sebanyak 5.200 warga terpaksa mengungsi.", "Kabupaten Bima"),
+    ("Siapa Kepala Dinas Kesehatan Provinsi NTT?", "Kepala Dinas Kesehatan Provinsi NTB, dr. Baiq Nurhayati, hadir.",
+     "Provinsi NTB"),
+    ("Kapan Bursa Karbon Malaysia diluncurkan?", "Bursa Karbon Indonesia diluncurkan pada 26 September 2023.",
+     "Karbon Indonesia"),
+    ("Berapa anggaran program MBG di NTB tahun 2024?", "Alokasi anggaran MBG untuk NTB tahun 2025 sebesar Rp 2,5 triliun.",
+     "tahun 2025"),
+    # The passage names what was asked (even once, or inside a longer name): no conflict.
+    ("Siapa Kepala BPBD Kabupaten Bima?", "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima, Ir. Abdul "
+     "Rahman Saleh, mengatakan banjir naik.", None),
+    ("Siapakah Wali Kota Bau-Bau?", "Wali Kota Bau-Bau, Amirul Tamim, meresmikan pasar.", None),
+    ("Di negara bagian manakah Cape Canaveral berada?", "Peluncuran dari Cape Canaveral-Florida ditunda.", None),
+    ("Berapa anggaran MBG tahun 2025?", "Pada tahun 2024 belum ada anggaran; tahun 2025 Rp 2,5 triliun.", None),
+    # A title followed by a person's name names the office holder, not another office.
+    ("Siapa Menteri Kesehatan Indonesia?", "Menteri Kesehatan Siti Fadilah Supari meninjau rumah sakit.", None),
+    ("Kemana Presiden SBY memboyong tim bulu tangkis?", "Presiden Susilo Bambang Yudhoyono mengundang tim ke Istana.",
+     None),
+    # A news question names its year, the passage says "Kamis (8/9)": no other year, no conflict.
+    ("Siapa yang membuka pameran pada tahun 2011?", "Pameran dibuka Kamis (8/9) oleh gubernur.", None),
+])
+def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed(question, passage, other):
+    from assistant.answer import names_another
+
+    assert names_another(question, [_passage(passage)]) == other
+
+
+def test_a_question_about_another_place_than_the_documents_hold_is_not_answered(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Banjir bandang melanda Kabupaten Bima pada Minggu malam.\n"
+            "Sebanyak 5.200 warga Kabupaten Bima terpaksa mengungsi akibat banjir bandang.")
+    build_index(tmp_path, [Document("d1", "banjir.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answerer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0))
+    assert "5.200" in answerer.ask("Berapa warga Kabupaten Bima yang mengungsi akibat banjir bandang?").answer
+    dompu = answerer.ask("Berapa warga Kabupaten Dompu yang mengungsi akibat banjir bandang?")
+    assert dompu.abstained and not dompu.passages
