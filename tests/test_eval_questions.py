@@ -20,6 +20,7 @@ MIN_COUNTS = {
     "followup": 8,
     "followup_unanswerable": 12,
     "english_unanswerable": 12,
+    "substitution_unanswerable": 10,
 }
 MIN_TOTAL = 60
 KEYS = {"id", "kind", "question", "answers", "evidence", "answerable"}
