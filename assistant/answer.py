@@ -58,7 +58,7 @@ class AnswerSettings:
                                                   type_penalty=0.03)
     """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
     abstain_below: float = 0.51
-    second_sentence_margin: float = 0.2
+    second_sentence_margin: float = 0.25
     heading_penalty: float = 0.05
     title_penalty: float = 1.0
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
