@@ -237,6 +237,8 @@ _AUTHOR_ASKED = re.compile(r"\b(?:penulis|pengarang|menulis|ditulis|mengarang|di
 _AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|opini|analisis)\s+(?:dari|oleh)\b"
                          r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
                          r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
+# "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
+_BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
 _TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.
@@ -506,6 +508,7 @@ class ExtractiveAnswerer:
         # A count in the unit asked for; of people, not a measured amount.
         measured = kind == "number" and (_asked_units(query) is not None or _COUNTS_PEOPLE.search(query) is not None)
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
+        author_asked = kind == "name" and _AUTHOR_ASKED.search(query) is not None
         scored, best_support = [], -1.0
         for passage in passages[: max(s.select.passages, s.confidence.passages)]:
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
@@ -520,6 +523,11 @@ class ExtractiveAnswerer:
                     # "Program ini dibiayai …" names its subject in the sentence before: it is judged with it.
                     sim = max(own_sim, lean * previous[1] + (1 - lean) * own_sim)
                 previous = (end, own_sim)
+                byline = author_asked and _BYLINE.match(text) is not None
+                if byline:
+                    # "Oleh: Dr. Ratna Kusumawardani" says who wrote the whole document: it is as close to "who wrote
+                    # the op-ed on carbon tax?" as the passage is, however little the line itself says.
+                    sim = max(float(sim), passage.dense_score)
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 terms = set(tokenize(text))
@@ -529,11 +537,11 @@ class ExtractiveAnswerer:
                 if kind == "definition" and not matches:
                     matches = None  # many sentences describe a thing without defining it: only a definition counts
                 shared = 0.0
-                if len(text) < 30:
+                if len(text) < 30 and not byline:
                     shared -= 0.1  # fragments rarely answer
                 # The title is shown with its passage and answers nothing; it still shows the right place was found.
                 is_title = bool(passage.title) and text.strip() == passage.title.strip()
-                if _is_heading(text):
+                if _is_heading(text) and not byline:
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:

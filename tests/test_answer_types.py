@@ -545,3 +545,18 @@ def test_a_question_about_another_place_than_the_documents_hold_is_not_answered(
     assert "5.200" in answerer.ask("Berapa warga Kabupaten Bima yang mengungsi akibat banjir bandang?").answer
     dompu = answerer.ask("Berapa warga Kabupaten Dompu yang mengungsi akibat banjir bandang?")
     assert dompu.abstained and not dompu.passages
+
+
+def test_who_wrote_it_is_answered_by_the_byline_of_the_document_that_matches(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Pajak Karbon Jangan Ditunda Lagi\nOleh: Dr. Ratna Kusumawardani\n"
+            "Pajak karbon adalah cara paling jujur untuk memasukkan biaya polusi ke dalam harga.\n"
+            "Tulisan ini merupakan pendapat pribadi penulis tentang pajak karbon.")
+    build_index(tmp_path, [Document("d1", "opini.txt", "Pajak Karbon Jangan Ditunda Lagi", text, sha256_text(text))],
+                fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask("Siapa penulis opini tentang pajak karbon?")
+    assert answer.answer.startswith("Oleh: Dr. Ratna Kusumawardani [1]")
