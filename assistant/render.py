@@ -265,13 +265,14 @@ def render_answer_message(answer: Answer, lang: str = "id") -> str:
 def answer_notes(answer: Answer, lang: str = "id") -> list[str]:
     """The notes shown under an answer: who wrote it (when a language model did), then the answer's own notes.
 
-    An answer quoting the documents is told to be in Indonesian when the question or the chat is in English.
+    An answer quoting Indonesian sentences is told to be in Indonesian when the question or the chat is in English.
     """
     notes = list(answer.notes)
     if answer.generator != "extractive" and not answer.abstained:
         notes.insert(0, _labels(lang)["written_by"].format(model=answer.generator.removeprefix("llm:")))
-    elif not answer.abstained and "en" in (lang, question_language(answer.question)):
-        notes.insert(0, LABELS["en"]["quoted_in_indonesian"])
+    elif (not answer.abstained and "en" in (lang, question_language(answer.question))
+          and any(question_language(sentence.text) == "id" for sentence in answer.sentences)):
+        notes.insert(0, LABELS["en"]["quoted_in_indonesian"])  # not when it quotes an English document
     return notes
 
 

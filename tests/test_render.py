@@ -337,3 +337,8 @@ def test_an_english_question_answered_by_quotes_says_they_are_in_indonesian():
     # the note follows the question's language as well as the chat's: an English question in the Indonesian UI
     english = replace(quoted, question="When did the cooperation with NATO start?")
     assert any("Indonesian" in note for note in answer_notes(english, "id"))
+    # ...but not when the answer quotes an English document (a tester's project brief).
+    brief = "The project restored 1,200 hectares of degraded mangrove forest in Langkat."
+    p_en = passage(1, brief)
+    from_english = replace(answer([p_en], [sentence(p_en, brief)]), question="How many hectares were restored?")
+    assert not any("Indonesian" in note for note in answer_notes(from_english, "en"))
