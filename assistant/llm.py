@@ -173,17 +173,26 @@ def passages_from_documents(documents: Sequence) -> list[Passage]:
         meta = doc.metadata
         passages.append(Passage(n, str(meta.get("source", "")), str(meta.get("title", "")),
                                 str(meta.get("chunk_id", doc.id or "")), str(meta.get("doc_id", "")),
-                                int(meta.get("start", 0)), int(meta.get("end", len(doc.page_content))),
+                                _offset(meta.get("start"), 0), _offset(meta.get("end"), len(doc.page_content)),
                                 doc.page_content, float(meta.get("score", 0.0)), 0.0, 0.0))
     return passages
 
 
-def rag_chain(retriever, model):
+def _offset(value, default: int) -> int:
+    """A document's start or end offset from metadata; another retriever's documents may have none (None, "")."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def rag_chain(retriever, model, return_documents: bool = False):
     """A LangChain runnable, question in, answer text out: `retriever` finds the passages, `model` (any LangChain
     chat model) writes the answer from tanya's prompt, citing them as `[n]`.
 
-    The passages are the retriever's documents in order. Unlike `Assistant.ask`, nothing checks the written
-    answer against them and nothing falls back to the extractive answer.
+    The passages are the retriever's documents in order, so `[n]` is `documents[n - 1]`: with `return_documents`
+    the chain gives `{"question", "documents", "answer"}` instead of the text alone. Unlike `Assistant.ask`,
+    nothing checks the written answer against them and nothing falls back to the extractive answer.
     """
     from langchain_core.output_parsers import StrOutputParser
     from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
@@ -194,8 +203,9 @@ def rag_chain(retriever, model):
         return prompt_inputs(found["question"], passages_from_documents(found["documents"]),
                              question_language(found["question"]))
 
-    return (RunnableParallel(question=RunnablePassthrough(), documents=retriever) | RunnableLambda(inputs)
-            | prompt_template() | model | StrOutputParser())
+    found = RunnableParallel(question=RunnablePassthrough(), documents=retriever)
+    write = RunnableLambda(inputs) | prompt_template() | model | StrOutputParser()
+    return found.assign(answer=write) if return_documents else found | write
 
 
 class Generator:

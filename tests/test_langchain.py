@@ -91,6 +91,33 @@ def test_rag_chain_writes_from_the_retrieved_passages_with_any_chat_model(fake_i
         assert doc.page_content.split(". ")[0] in prompt
 
 
+def test_rag_chain_can_return_the_documents_its_citations_number(fake_index):
+    from langchain_core.messages import AIMessage
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.llm import rag_chain
+
+    model = RunnableLambda(lambda prompt: AIMessage(content="Pada tahun 1994 [2]."))
+    retriever = fake_index.as_langchain_retriever(k=3)
+    question = "Kapan Kazakhstan menandatangani dokumen kerangka program PfP?"
+    out = rag_chain(retriever, model, return_documents=True).invoke(question)
+    assert out["question"] == question and out["answer"] == "Pada tahun 1994 [2]."
+    assert [d.id for d in out["documents"]] == [d.id for d in retriever.invoke(question)]  # [2] is documents[1]
+
+
+def test_rag_chain_takes_documents_from_other_retrievers_without_offsets(fake_index):
+    from langchain_core.documents import Document
+    from langchain_core.messages import AIMessage
+    from langchain_core.runnables import RunnableLambda
+
+    from assistant.llm import rag_chain
+
+    echo = RunnableLambda(lambda prompt: AIMessage(content=prompt.to_string()))
+    other = RunnableLambda(lambda q: [Document("Astana adalah ibu kota Kazakhstan.",
+                                               metadata={"source": "wiki", "start": None, "end": ""})])
+    assert "Astana adalah ibu kota Kazakhstan." in rag_chain(other, echo).invoke("Apa ibu kota Kazakhstan?")
+
+
 def test_generation_chain_without_settings_says_what_to_use():
     from assistant.llm import generation_chain
 
