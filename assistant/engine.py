@@ -10,8 +10,8 @@ from pathlib import Path
 
 from index.embedding import CachedEmbedder, EmbeddingCache, Embedder, SentenceTransformerEmbedder
 from index.models import ModelError, model_fingerprint, resolve_model
-from index.store import (CURRENT, BuildReport, HybridIndex, IndexLoadError, build_index, holds_documents, live_version,
-                         read_manifest)
+from index.store import (CURRENT, BuildReport, HybridIndex, IndexLoadError, SearchConfig, build_index, holds_documents,
+                         live_version, read_manifest)
 from ingest.chunking import ChunkingConfig
 from ingest.readers import read_documents
 
@@ -140,6 +140,18 @@ class Assistant:
             partials = GeneratingAnswerer(answerer, self.generator).ask_stream(question, query)
         for answer in partials:
             yield replace(answer, rewritten_query=query, notes=[*notes, *answer.notes])
+
+    def as_langchain_retriever(self, k: int = 5, config: SearchConfig | None = None):
+        """A LangChain retriever over this assistant's index that, like `ask`, picks up a newer version of it
+        (`tanya ingest --add …` while the application runs) at its next query."""
+        from index.langchain import TanyaRetriever
+
+        def current() -> HybridIndex:
+            self.refresh()
+            return self.index
+
+        return TanyaRetriever(index=self.index, k=k, search_config=config or self.answerer.settings.search,
+                              current=current)
 
     def reload(self) -> None:
         """Pick up a newer index version (after an ingest) without a restart; answers in flight keep the old one."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -25,9 +26,10 @@ class TanyaRetriever(BaseRetriever):
 
     ### Usage example
     ```python
-    retriever = index.as_langchain_retriever(k=5)
+    retriever = open_assistant().as_langchain_retriever(k=5)  # follows re-ingests of the index
     docs = retriever.invoke("Kapan kerja sama Kazakhstan dengan NATO dimulai?")
     ```
+    `index.as_langchain_retriever()` searches that loaded version of the index only.
     Each document's metadata carries `source`, `title`, `chunk_id`, `doc_id`, `start`, `end` (offsets into the
     cleaned document text, `index.documents[doc_id].text`), `position` (the chunk's number in its document),
     `score` (the fused score: a mix of per-query z-scores, comparable within one query only) and `rank`.
@@ -38,9 +40,11 @@ class TanyaRetriever(BaseRetriever):
     index: HybridIndex
     k: int = Field(default=5, ge=1)
     search_config: SearchConfig = SearchConfig()
+    current: Callable[[], HybridIndex] | None = None
+    """When set, the index to search is asked for at each query (the assistant's, which follows `tanya ingest`)."""
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
-        index: HybridIndex = self.index
+        index: HybridIndex = self.current() if self.current is not None else self.index
         hits = index.search(query, k=self.k, config=self.search_config)
         return [
             LCDocument(

@@ -313,6 +313,20 @@ def test_a_running_assistant_answers_from_a_version_another_process_made_live(tm
     assert assistant.ask(NEW_QUESTION).passages[0].source == NEW_SOURCE  # the loaded version keeps answering
 
 
+def test_the_assistants_langchain_retriever_follows_an_ingest_by_another_process(tmp_path, assistant):
+    """A LangChain application keeps one retriever while `tanya ingest --add` runs: its next query sees the new
+    document (a bare `index.as_langchain_retriever()` stays on the version it was made from)."""
+    from ingest.documents import Document, sha256_text
+
+    retriever, pinned = assistant.as_langchain_retriever(k=3), assistant.index.as_langchain_retriever(k=3)
+    assert NEW_SOURCE not in {d.metadata["source"] for d in retriever.invoke(NEW_QUESTION)}
+    other = HybridIndex.load(assistant.index.directory, assistant.index.embedder)
+    build_index(other.directory, [Document("zorbania", NEW_SOURCE, "", NEW_TEXT, sha256_text(NEW_TEXT))],
+                other.embedder, keep_existing=True, show_progress=False)
+    assert retriever.invoke(NEW_QUESTION)[0].metadata["source"] == NEW_SOURCE
+    assert NEW_SOURCE not in {d.metadata["source"] for d in pinned.invoke(NEW_QUESTION)}
+
+
 def test_a_shortened_question_says_so(assistant):
     answer = assistant.ask("Kapan Kazakhstan menandatangani dokumen kerangka program PfP? " + "Tolong jelaskan. " * 40)
     assert any("shortened" in note for note in answer.notes)
