@@ -61,7 +61,8 @@ class TanyaRetriever(BaseRetriever):
 class IndonesianSentenceSplitter(TextSplitter):
     """tanya's chunker as a LangChain text splitter: sentence-aware, with sentence overlap.
 
-    `chunk_size` is in characters; chunks overlap by `overlap_sentences` whole sentences (at most
+    `chunk_size` is measured by `length_function` (characters by default; tokens with `from_huggingface_tokenizer`
+    or `from_tiktoken_encoder`); chunks overlap by `overlap_sentences` whole sentences (at most
     `max_sentences - 1`), so LangChain's `chunk_overlap` (characters) does not apply. A sentence longer than
     `chunk_size` stays whole, with a warning. `add_start_index=True` gives each chunk's exact offset.
     """
@@ -75,11 +76,14 @@ class IndonesianSentenceSplitter(TextSplitter):
 
     def split_spans(self, text: str) -> list[tuple[int, int]]:
         """`(start, end)` of each chunk: `text[start:end]` is the chunk."""
-        spans = chunk_spans(sentence_spans(text), self._config)
+        def size(start: int, end: int) -> int:
+            return self._length_function(text[start:end])
+
+        spans = chunk_spans(sentence_spans(text), self._config, size)
         for start, end in spans:
-            if end - start > self._chunk_size:
+            if size(start, end) > self._chunk_size:
                 log.warning("Created a chunk of size %d, which is longer than the specified %d (one sentence "
-                            "longer than chunk_size stays whole).", end - start, self._chunk_size)
+                            "longer than chunk_size stays whole).", size(start, end), self._chunk_size)
         return spans
 
     def split_text(self, text: str) -> list[str]:

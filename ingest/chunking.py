@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .documents import Chunk, Document, make_chunk_id
@@ -28,14 +29,20 @@ class ChunkingConfig:
                 "splitter": SPLITTER_VERSION}
 
 
-def chunk_spans(spans: list[tuple[int, int]], config: ChunkingConfig) -> list[tuple[int, int]]:
-    """Group sentence spans into chunk spans; each chunk starts with the last `overlap` sentences of the previous."""
+def chunk_spans(spans: list[tuple[int, int]], config: ChunkingConfig,
+                size: Callable[[int, int], int] | None = None) -> list[tuple[int, int]]:
+    """Group sentence spans into chunk spans; each chunk starts with the last `overlap` sentences of the previous.
+
+    A chunk holds at most `config.max_chars` of `size(start, end)`: characters unless another measure (tokens) is
+    given.
+    """
+    size = size or (lambda start, end: end - start)
     groups: list[tuple[int, int]] = []  # (first sentence index, last sentence index), inclusive
     i = 0
     while i < len(spans):
         j = i
         while (j + 1 < len(spans) and j + 1 - i < config.max_sentences
-               and spans[j + 1][1] - spans[i][0] <= config.max_chars):
+               and size(spans[i][0], spans[j + 1][1]) <= config.max_chars):
             j += 1
         groups.append((i, j))
         if j + 1 >= len(spans):

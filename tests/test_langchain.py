@@ -74,6 +74,17 @@ def test_splitter_overlaps_sentences_not_characters_and_warns_on_a_long_sentence
     assert chunks == [long] and "longer than the specified 100" in caplog.text
 
 
+def test_the_splitter_measures_chunk_size_with_the_given_length_function(caplog):
+    from index.langchain import IndonesianSentenceSplitter
+
+    text = " ".join(f"Kalimat nomor {n} membahas kerja sama Indonesia dan Kazakhstan." for n in range(8))
+    words = IndonesianSentenceSplitter(chunk_size=20, max_sentences=8, overlap_sentences=0,
+                                       length_function=lambda t: len(t.split()))
+    chunks = words.split_text(text)
+    assert all(len(chunk.split()) <= 20 for chunk in chunks) and len(chunks) == 4  # 9 words a sentence: two a chunk
+    assert "".join(c + " " for c in chunks).strip() == text and "longer than" not in caplog.text
+
+
 def test_rag_chain_writes_from_the_retrieved_passages_with_any_chat_model(fake_index):
     from langchain_core.messages import AIMessage
     from langchain_core.runnables import RunnableLambda
