@@ -43,6 +43,10 @@ class SentenceWeights:
     passage_score: float = 0.0
     """Times the passage's dense score minus the best candidate passage's: a sentence of a passage that matches
     the question less well must match much better itself."""
+    table_names: float = 0.0
+    """For a table row ("Provinsi: Bali; Jumlah SPBKLU: 190."): times the share of the names the question uses
+    (capitalised words past its first) that the row holds. Rows of one table read alike; the name tells them apart.
+    (The same bonus for every sentence loses TyDi / FacQA answers: 0.1 → 80.5 / 81.6% → 79.1 / 80.5%.)"""
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class AnswerSettings:
     k: int = 5
     search: SearchConfig = SearchConfig()
     select: SentenceWeights = SentenceWeights(passages=3, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
-                                              passage_score=2.0)
+                                              passage_score=2.0, table_names=0.3)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
@@ -238,6 +242,10 @@ _AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|o
                          r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
                          r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
 # "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
+# A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
+# (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
+_CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
+_TABLE_ROW = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 _BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
 _TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
@@ -398,6 +406,12 @@ _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 _YEAR_NAMED = re.compile(r"\btahun\s+((?:1[5-9]|20)\d\d)\b", re.I)
 
 
+def _names_all(question: str, passage: Passage) -> bool:
+    """Whether `passage` holds every name the question uses (its capitalised words past the first)."""
+    words = set(_WORD.findall(passage.text.lower()))
+    return all(set(_WORD.findall(m.group(0).lower())) <= words for m in _ENTITY.finditer(question))
+
+
 def names_another(question: str, passages: list[Passage]) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -488,6 +502,10 @@ class ExtractiveAnswerer:
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != question and language == "id":
                 answered = _holds_own_terms(shown, question)
+            # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
+            # answered by the rows of Bali and Jawa Barat.
+            if answered and _TABLE_ROW.match(shown[0].text):
+                answered = _names_all(question, next(p for p in citable if p.n == shown[0].n))
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             if answered and names_another(question, [p for p in citable if any(c.n == p.n for c in shown)]):
                 answered = False
@@ -504,6 +522,7 @@ class ExtractiveAnswerer:
         """
         s = self.settings
         query_terms = set(tokenize(query))
+        query_names = {m.group(0).lower() for m in _ENTITY.finditer(query)}
         kind = expected_type(query)
         # A count in the unit asked for; of people, not a measured amount.
         measured = kind == "number" and (_asked_units(query) is not None or _COUNTS_PEOPLE.search(query) is not None)
@@ -532,6 +551,8 @@ class ExtractiveAnswerer:
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
+                named = (len(query_names & set(_WORD.findall(text.lower()))) / len(query_names)
+                         if query_names and _TABLE_ROW.match(text) else 0.0)
                 matches = (None if kind is None else _holds_count(text, query) if measured
                            else _matches_type(text, kind, query))
                 if kind == "definition" and not matches:
@@ -545,7 +566,7 @@ class ExtractiveAnswerer:
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
-                    value = (float(sim) + w.coverage * coverage + w.rank / passage.n + shared
+                    value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
                              + w.passage_score * (passage.dense_score - best_dense))
                     if matches is not None:
                         value += w.type_bonus if matches else -w.type_penalty

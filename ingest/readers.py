@@ -185,7 +185,7 @@ def html_to_text(markup: str) -> str:
     title = re.sub(r"\s+", " ", metadata.title).strip() if metadata and metadata.title else ""
     if title and not article.lstrip().startswith(title):
         article = f"{title}\n{article}"
-    return article
+    return tables_to_sentences(article)
 
 
 def _visible_text(markup: str) -> str:
@@ -196,6 +196,37 @@ def _visible_text(markup: str) -> str:
     text = "".join(parser.parts)
     lines = (re.sub(r"\s+", " ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def tables_to_sentences(text: str) -> str:
+    """Pipe tables (Markdown's, and trafilatura's rendering of HTML tables) as one sentence per row, each cell
+    named by its column: "| Bali | 190 |" under "| Provinsi | Jumlah SPBKLU |" becomes "Provinsi: Bali; Jumlah
+    SPBKLU: 190." A row of pipes is neither readable as an answer nor a sentence the splitter can find."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not _TABLE_ROW.match(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = []
+        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i])):
+            rows.append(lines[i])
+            i += 1
+        cells = [[c.strip() for c in _TABLE_ROW.match(r).group(1).split("|")] for r in rows if not _TABLE_RULE.match(r)]
+        header = cells[0] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None
+        for row in cells[1:] if header else cells:
+            named = [f"{name}: {value}" if name else value for name, value in zip(header or [""] * len(row), row)
+                     if value]
+            if named:
+                sentence = "; ".join(named)
+                out.append(sentence if sentence.endswith((".", "!", "?")) else sentence + ".")
+    return "\n".join(out)
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -209,4 +240,4 @@ def markdown_to_text(markdown: str) -> str:
     text = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
     text = re.sub(r"^\s*[-*+]\s+", "- ", text, flags=re.MULTILINE)
-    return html.unescape(text)
+    return tables_to_sentences(html.unescape(text))

@@ -560,3 +560,18 @@ def test_who_wrote_it_is_answered_by_the_byline_of_the_document_that_matches(tmp
     index = HybridIndex.load(tmp_path, fake_embedder)
     answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask("Siapa penulis opini tentang pajak karbon?")
     assert answer.answer.startswith("Oleh: Dr. Ratna Kusumawardani [1]")
+
+
+def test_a_table_row_is_chosen_by_the_name_the_question_asks_about(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    rows = [("DKI Jakarta", 870), ("Jawa Barat", 410), ("Bali", 190), ("Sumatera Utara", 85)]
+    text = "Jumlah SPBKLU per provinsi.\n" + "\n".join(f"Provinsi: {p}; Jumlah SPBKLU: {n}." for p, n in rows)
+    build_index(tmp_path, [Document("d1", "spbklu.md", "", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answerer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0))
+    assert answerer.ask("Berapa jumlah SPBKLU di Bali?").answer.startswith("Provinsi: Bali; Jumlah SPBKLU: 190.")
+    papua = answerer.ask("Berapa jumlah SPBKLU di Papua?")  # no row for it: not another province's count
+    assert papua.abstained

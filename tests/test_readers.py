@@ -78,3 +78,27 @@ def test_a_news_page_keeps_its_article_and_drops_banners_ads_and_captions(tmp_pa
     assert "Sebanyak 4.000 warga terpaksa mengungsi" in page.text and "Ir. Abdul Rahman Saleh" in page.text
     for junk in ("cookie", "Promo", "ADVERTISEMENT", "Foto:", "Google News", "Beranda", "Gempa di Lombok", "Copyright"):
         assert junk not in page.text, junk
+
+
+def test_a_table_becomes_one_sentence_per_row_with_its_column_names(tmp_path):
+    from ingest.sentences import split_sentences
+
+    (tmp_path / "brief.md").write_text(
+        "# SPBKLU\n\nJumlah stasiun per provinsi:\n\n| Provinsi | Jumlah SPBKLU | Target 2030 |\n|---|---:|---|\n"
+        "| Bali | 190 | 800 |\n| Sumatera Utara | 85 | 900 |\n\n## Rekomendasi\n\nPerbanyak stasiun.\n", encoding="utf-8")
+    text = read_documents([tmp_path]).documents[0].text
+    assert "|" not in text
+    sentences = split_sentences(text)
+    assert "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800." in sentences
+    assert "Provinsi: Sumatera Utara; Jumlah SPBKLU: 85; Target 2030: 900." in sentences
+    assert "Rekomendasi" in sentences  # the heading after the table is not glued to its last row
+
+
+def test_an_html_table_is_read_the_same_way():
+    from ingest.readers import html_to_text
+
+    paragraph = "<p>Pemerintah terus memperluas jaringan stasiun penukaran baterai kendaraan listrik di daerah. </p>"
+    page = ("<html><body><article><h1>Stasiun Baterai</h1>" + paragraph * 12 + "<table><tr><th>Provinsi</th>"
+            "<th>Jumlah SPBKLU</th></tr><tr><td>Bali</td><td>190</td></tr></table><p>Penutup laporan.</p>"
+            "</article></body></html>")
+    assert "Provinsi: Bali; Jumlah SPBKLU: 190." in html_to_text(page).split("\n")
