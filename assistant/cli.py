@@ -20,6 +20,7 @@ log = logging.getLogger("tanya")
 
 EXIT_BAD_INPUT = 2
 EXIT_INDEX = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports it
 
 index_option = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
                             help="Index directory (default: the bundled corpus's index under TANYA_HOME).")
@@ -173,6 +174,10 @@ def ingest(paths: tuple[Path, ...], index_dir: Path | None, model: str | None, r
         _fail(str(exc), EXIT_BAD_INPUT)
     except (IndexLoadError, ModelError) as exc:
         _fail(str(exc), EXIT_INDEX)
+    except KeyboardInterrupt:
+        _fail(f"Interrupted: the index at {engine.index_dir(index_dir)} was not changed (its previous version, if it "
+              "had one, still answers). Chunks embedded so far are cached: run the same command again to go on from "
+              "there.", EXIT_INTERRUPTED)
     cached = f", {report.cached_chunks} of them from the embedding cache" if report.cached_chunks else ""
     click.echo(
         f"Index {report.directory}: {_count(report.documents, 'document')}, {_count(report.chunks, 'chunk')} "

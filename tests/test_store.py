@@ -234,3 +234,40 @@ def test_adding_after_the_chunking_changed_keeps_every_document(tmp_path, fake_e
                          chunking=ChunkingConfig(max_chars=300), keep_existing=True, show_progress=False)
     assert report.documents == 3 and not report.removed
     assert {d.source for d in HybridIndex.load(tmp_path, fake_embedder).documents.values()} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_an_interrupted_ingest_keeps_the_chunks_embedded_so_far_in_the_cache(tmp_path, corpus_dir, monkeypatch):
+    import index.store as store
+    from index.embedding import CachedEmbedder, EmbeddingCache
+
+    class Interrupted(HashingEmbedder):
+        calls = 0
+
+        def embed_documents_with_sentences(self, texts, spans):
+            Interrupted.calls += 1
+            if Interrupted.calls == 3:
+                raise KeyboardInterrupt  # Ctrl-C during the third batch
+            return super().embed_documents_with_sentences(texts, spans)
+
+    monkeypatch.setattr(store, "EMBED_BATCH", 16)
+    cache = EmbeddingCache(tmp_path / "cache.sqlite")
+    documents = read_documents([corpus_dir]).documents
+    with pytest.raises(KeyboardInterrupt):
+        build_index(tmp_path / "index", documents, CachedEmbedder(Interrupted(), cache), show_progress=False)
+    report = build_index(tmp_path / "index", documents, CachedEmbedder(HashingEmbedder(), cache), show_progress=False)
+    assert report.cached_chunks == 32 and report.embedded_chunks == report.chunks  # two batches were kept
+
+
+def test_ctrl_c_during_tanya_ingest_says_the_index_is_unchanged(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from assistant import cli, engine
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "make_embedder", lambda *args, **kwargs: HashingEmbedder())
+    monkeypatch.setattr(engine, "ingest", interrupted)
+    result = CliRunner().invoke(cli.main, ["ingest", "--index", str(tmp_path / "idx"), str(tmp_path)])
+    assert result.exit_code == cli.EXIT_INTERRUPTED == 130
+    assert "Interrupted" in result.output and "was not changed" in result.output and "Traceback" not in result.output
