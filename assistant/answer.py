@@ -441,7 +441,8 @@ def names_another(question: str, passages: list[Passage]) -> str | None:
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
-        raise QuestionError("The question is empty. Type a question, e.g. \"Kapan kerja sama Kazakhstan dengan NATO dimulai?\"")
+        raise QuestionError("The question is empty. Type a question about your documents, e.g. "
+                            "\"Kapan program itu dimulai?\" or \"Siapa penulis laporan ini?\"")
     text = checked_query(" ".join(str(question).split()))
     if len(text) > MAX_QUESTION_CHARS:
         return text[:MAX_QUESTION_CHARS], [f"The question was longer than {MAX_QUESTION_CHARS} characters and was shortened."]
