@@ -204,17 +204,28 @@ def _encoders(embedder) -> dict:
             "questions": embedder.query_encoder}
 
 
-def abstention_sweep(answers: list, idk: list, rates=(0.05, 0.10)) -> dict:
-    """IDK-MRC abstention at thresholds that abstain on at most 5% / 10% of answerable questions."""
-    positives = sorted(a.confidence for a in answers)
-    negatives = [a.confidence for a in idk]
+def abstention_sweep(answers: list, idk: list, rates=(0.05, 0.10), threshold: float | None = None) -> dict:
+    """IDK-MRC abstention at the highest confidence thresholds that abstain on at most 5% / 10% of answerable
+    questions. The answer checks abstain too, whatever the threshold (no count for "berapa", another place or year
+    than asked): an answer that abstained with a confidence at or above the default `threshold` counts as abstained
+    at every threshold."""
+    if threshold is None:
+        from assistant.answer import AnswerSettings
+
+        threshold = AnswerSettings().abstain_below
+
+    def abstains(group: list, t: float) -> list[bool]:
+        return [a.confidence < t or (a.abstained and a.confidence >= threshold) for a in group]
+
+    candidates = sorted({a.confidence for a in answers} | {threshold})  # t abstains below itself
     out = {}
     for rate in rates:
-        allowed = int(rate * len(positives))
-        threshold = positives[allowed] - 1e-6 if positives else 0.0
+        fitting = [t for t in candidates if np.mean(abstains(answers, t)) <= rate] if answers else []
+        best = max(fitting) if fitting else None
         out[f"at {int(rate * 100)}% false abstention"] = {
-            "threshold": round(float(threshold), 4),
-            "idk_abstention": round(float(np.mean([c < threshold for c in negatives])), 4) if negatives else None}
+            "threshold": round(float(best), 4) if best is not None else None,
+            "false_abstention": round(float(np.mean(abstains(answers, best))), 4) if best is not None else None,
+            "idk_abstention": round(float(np.mean(abstains(idk, best))), 4) if idk and best is not None else None}
     return out
 
 

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
-EMBED_BATCH = 64  # chunks per call: progress and the embedding cache advance in steps this size
+EMBED_BATCH = 128  # chunks per call: progress and the embedding cache advance in steps this size (64: 10% slower)
 """Chunks per embedder call: each call is sorted by length (little padding) and cached when it returns."""
 
 

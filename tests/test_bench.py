@@ -36,3 +36,19 @@ def test_bench_smoke(name, tmp_path):
     assert report["encoders"]["documents"].split()[0] in ("openvino", "torch") and report["encoders"]["questions"]
     saved = json.loads((tmp_path / f"bench-{name}.json").read_text())
     assert saved["set"] == name and (tmp_path / f"bench-{name}.md").exists() and (tmp_path / f"bench-{name}.png").exists()
+
+
+def test_the_abstention_sweep_counts_answers_the_checks_abstained_on_at_every_threshold():
+    from types import SimpleNamespace
+
+    from eval.bench import abstention_sweep
+
+    def answer(confidence, abstained=None):
+        return SimpleNamespace(confidence=confidence, abstained=confidence < 0.5 if abstained is None else abstained)
+
+    answerable = [answer(c) for c in (0.55, 0.6, 0.7, 0.8, 0.9, 0.9, 0.95, 0.95, 0.97, 0.99)]
+    # Two IDK questions look confident but a check (another year than asked) abstained on them.
+    idk = [answer(0.3), answer(0.58), answer(0.8, abstained=True), answer(0.9, abstained=True)]
+    at_10 = abstention_sweep(answerable, idk, rates=(0.10,), threshold=0.5)["at 10% false abstention"]
+    assert at_10["threshold"] == 0.6 and at_10["false_abstention"] == 0.1  # 0.55 abstains: one of ten
+    assert at_10["idk_abstention"] == 1.0  # 0.3 and 0.58 below 0.6, the other two by their checks
