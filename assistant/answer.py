@@ -184,16 +184,17 @@ _WORD = re.compile(r"\w+")
 _UNITS = {
     "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
     "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|hectares?|ha",
-    "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg", "ton": r"ton", "rupiah": r"rupiah|rp",
+    "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg",
+    "ton": r"ton", "rupiah": r"rupiah|rp",
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
 # "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
 _MEASURES = {
-    "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)|m\s?/\s?s|mph"
-                 r"|miles\s+per\s+hour|knots?|mach",
-    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|hectares?|ha|mil\s+persegi|are|square\s+(?:kilo)?met(?:er|re)s?"
-            r"|sq\s?(?:km|mi)|acres?",
+    "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)"
+                 r"|m\s?/\s?s|mph|miles\s+per\s+hour|knots?|mach",
+    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|hectares?|ha|mil\s+persegi|are"
+            r"|square\s+(?:kilo)?met(?:er|re)s?|sq\s?(?:km|mi)|acres?",
     "tinggi": r"m|meter|mdpl|cm|sentimeter|km|kilometer|kaki|ft|feet|foot|met(?:er|re)s?",
     "panjang": r"m|meter|km|kilometer|cm|sentimeter|mil|kaki|ft|feet|miles?|(?:kilo)?met(?:er|re)s?",
     "berat": r"kg|kilogram|ton|gram|g|pon|tonnes?|tons|pounds?|lbs?",
@@ -241,12 +242,13 @@ _AUTHOR_ASKED = re.compile(r"\b(?:penulis|pengarang|menulis|ditulis|mengarang|di
 _AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|opini|analisis)\s+(?:dari|oleh)\b"
                          r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
                          r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
-# "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
 # A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
 # (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
 _TABLE_ROW = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
-_BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
+# "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
+_BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
+                     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
 _TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.

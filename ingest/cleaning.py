@@ -23,7 +23,8 @@ _JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
     r"^\d*\s*komentar\s*$",
     r"^posted by\s*:.*$",
     r"^(baca juga|baca selengkapnya|simak juga|lihat juga)\s*:?.*$",
-    r"^(simak|ikuti|dapatkan|follow)\b.{0,80}\b(google news|whatsapp channel|saluran whatsapp|telegram|instagram)\b.{0,40}$",
+    r"^(simak|ikuti|dapatkan|follow)\b.{0,80}\b(google news|whatsapp channel|saluran whatsapp|telegram|instagram)\b"
+    r".{0,40}$",
     r"^(berita|artikel|bacaan) (terkait|lainnya|populer|terpopuler)\s*:?\s*$",
     r"^(share|bagikan)( (ke|to|artikel ini))?\s*:?\s*(facebook|twitter|whatsapp|\s)*$",
     r"^(\d{4}\s*)?(©|\(c\)|copyright)\s*.*$",
