@@ -245,7 +245,7 @@ _AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|o
 # A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
 # (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
-_TABLE_ROW = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
+_ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 # "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
 _BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
                      r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
@@ -507,7 +507,7 @@ class ExtractiveAnswerer:
                 answered = _holds_own_terms(shown, question)
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
-            if answered and _TABLE_ROW.match(shown[0].text):
+            if answered and _ROW_SENTENCE.match(shown[0].text):
                 answered = _names_all(question, next(p for p in citable if p.n == shown[0].n))
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             if answered and names_another(question, [p for p in citable if any(c.n == p.n for c in shown)]):
@@ -555,7 +555,7 @@ class ExtractiveAnswerer:
                 terms = set(tokenize(text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 named = (len(query_names & set(_WORD.findall(text.lower()))) / len(query_names)
-                         if query_names and _TABLE_ROW.match(text) else 0.0)
+                         if query_names and _ROW_SENTENCE.match(text) else 0.0)
                 matches = (None if kind is None else _holds_count(text, query) if measured
                            else _matches_type(text, kind, query))
                 if kind == "definition" and not matches:
