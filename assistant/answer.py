@@ -432,6 +432,15 @@ def names_another(question: str, passages: list[Passage]) -> str | None:
         for other in re.finditer(rf"\b{re.escape(head)}\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", text):
             if other.group(1).lower() != last.lower():
                 return f"{head} {other.group(1)}"
+    # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
+    # another name.
+    for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
+        before, name = f"{single.group(1)} {single.group(2)}", single.group(3)
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+            continue
+        for other in re.finditer(rf"\b{before}\s+([A-Z][\w-]*)(?![\w-])", text):
+            if other.group(1).lower() != name.lower():
+                return f"{before} {other.group(1)}"
     for year in _YEAR_NAMED.finditer(question):
         if not re.search(rf"\b{year.group(1)}\b", text):
             other = next((y for y in _YEAR_NAMED.finditer(text) if y.group(1) != year.group(1)), None)

@@ -513,6 +513,10 @@ def _passage(text: str):
      "Karbon Indonesia"),
     ("Berapa anggaran program MBG di NTB tahun 2024?", "Alokasi anggaran MBG untuk NTB tahun 2025 sebesar Rp 2,5 triliun.",
      "tahun 2025"),
+    # One name after the same two words: troops that "mendarat di Kazakstan", asked where they "mendarat di Kirgistan".
+    ("Berapa pasukan CSTO yang mendarat di Kirgistan?", "Sekitar 4.000 pasukan CSTO mendarat di Kazakstan.",
+     "mendarat di Kazakstan"),
+    ("Berapa pasukan CSTO yang mendarat di Kazakstan?", "Sekitar 4.000 pasukan CSTO mendarat di Kazakstan.", None),
     # The passage names what was asked (even once, or inside a longer name): no conflict.
     ("Siapa Kepala BPBD Kabupaten Bima?", "Kepala Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bima, Ir. Abdul "
      "Rahman Saleh, mengatakan banjir naik.", None),
