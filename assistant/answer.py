@@ -22,6 +22,13 @@ ABSTAIN_MESSAGE = {
 }
 
 
+DISAGREEMENT = {
+    "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
+    "en": "Another document gives a different figure in the same sentence: {figures} ({source}).",
+}
+SAME_WORDING = 0.9  # share of words (figures aside) two sentences have in common to be one report told twice
+
+
 class QuestionError(ValueError):
     """The question cannot be asked (empty, whitespace only)."""
 
@@ -396,6 +403,13 @@ def _is_heading(text: str) -> bool:
     return not _REFERENCE_MARKS.sub("", text).rstrip("\"'”’)").endswith((".", "?", "!", "…"))
 
 
+_NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
     """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
     ("Kapan itu terjadi?" leans wholly on the previous question)."""
@@ -524,7 +538,36 @@ class ExtractiveAnswerer:
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
+        notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
+
+    def _disagreements(self, shown: list[CitedSentence], citable: list[Passage], retrieved: list[Passage],
+                       language: str) -> list[str]:
+        """A note for each figure of the answer that another retrieved document gives differently in the same
+        words: two reports of one flood, "Sebanyak 5.200 warga …" and "Sebanyak 4.000 warga …", are not hidden."""
+        by_n = {p.n: p for p in citable}
+        notes: list[str] = []
+        for sentence in shown:
+            figures = set(NUMBER.findall(sentence.text))
+            if not figures:
+                continue
+            words = set(_WORD.findall(NUMBER.sub(" ", sentence.text.lower())))
+            for other in retrieved:
+                if other.doc_id == by_n[sentence.n].doc_id:
+                    continue
+                for start, end in self.index.sentences_of(self.index.row_of[other.chunk_id])[0]:
+                    text = other.text[start:end]
+                    theirs = set(NUMBER.findall(text))
+                    their_words = set(_WORD.findall(NUMBER.sub(" ", text.lower())))
+                    if (not theirs or _digits(text) == _digits(sentence.text)  # "2,5 juta" and "2, 5 juta" agree
+                            or len(words & their_words) < SAME_WORDING * len(words | their_words)
+                            or set(_NAME_WORD.findall(text)) != set(_NAME_WORD.findall(sentence.text))):
+                        continue  # no figure, the same figures, other words, or about something else by name
+                    note = DISAGREEMENT[language].format(figures=", ".join(sorted(theirs - figures)) or
+                                                         ", ".join(sorted(theirs)), source=other.source)
+                    if note not in notes:
+                        notes.append(note)
+        return notes
 
     def _score_sentences(self, query: str, query_vector: np.ndarray,
                          passages: list[Passage]) -> tuple[list[CitedSentence], float]:

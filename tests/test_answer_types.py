@@ -579,3 +579,22 @@ def test_a_table_row_is_chosen_by_the_name_the_question_asks_about(tmp_path, fak
     assert answerer.ask("Berapa jumlah SPBKLU di Bali?").answer.startswith("Provinsi: Bali; Jumlah SPBKLU: 190.")
     papua = answerer.ask("Berapa jumlah SPBKLU di Papua?")  # no row for it: not another province's count
     assert papua.abstained
+
+
+def test_a_figure_another_document_reports_differently_is_noted(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    one = "Banjir bandang melanda Kabupaten Bima.\nSebanyak 5.200 warga terpaksa mengungsi ke tempat yang lebih aman."
+    two = "Banjir bandang melanda Kabupaten Bima.\nSebanyak 4.000 warga terpaksa mengungsi ke tempat yang lebih aman."
+    three = "Banjir melanda Kabupaten Dompu.\nSebanyak 900 warga Dompu terpaksa mengungsi ke tempat yang lebih aman."
+    build_index(tmp_path, [Document(d, f"{d}.html", "", t, sha256_text(t)) for d, t in
+                           (("kabar", one), ("warta", two), ("dompu", three))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0, second_sentence_margin=-1.0)).ask(
+        "Berapa warga yang terpaksa mengungsi akibat banjir bandang?")
+    figure, other = ("4.000", "warta.html") if "5.200" in answer.answer else ("5.200", "kabar.html")
+    assert answer.notes == [f"Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figure} ({other})."]
+    # Another district's count in a sentence worded alike is another fact, not a disagreement.
+    assert "900" not in " ".join(answer.notes)
