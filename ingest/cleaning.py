@@ -42,7 +42,7 @@ _JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
 _DATE_LINE = re.compile(
     rf"^(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:[^\W\d][\w.\- ]{{0,40}},\s*)?"  # "Jakarta Selatan, "
     r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s+)?"  # "Senin 12 Februari 2024"
-    rf"\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\(\d{{1,2}}/\d{{1,2}}/\d{{4}}\))"  # "Rabu (5/11/2025)" too
     r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?)?\s*$",
     re.IGNORECASE,
 )

@@ -100,3 +100,9 @@ def test_a_byline_is_kept_so_that_who_wrote_it_can_be_answered():
     cleaned = clean_text(raw)
     assert "Tulisan dari Ririn Dwi Fitriani" in cleaned.text and "Penulis: Budi Santoso" in cleaned.text
     assert "Editor" not in cleaned.text
+
+
+def test_a_press_release_dateline_with_a_numeric_date_is_the_date():
+    cleaned = clean_text("SIARAN PERS\nMataram, Rabu (5/11/2025)\nBPBD NTB menyalurkan bantuan pada Rabu (5/11/2025).")
+    assert cleaned.date == "Mataram, Rabu (5/11/2025)"
+    assert cleaned.text.endswith("BPBD NTB menyalurkan bantuan pada Rabu (5/11/2025).")  # a sentence with a date stays
