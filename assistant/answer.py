@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -226,6 +227,10 @@ _ASKED_MEASURE_EN = {
     "panjang": re.compile(r"\bhow far\b", re.I),
     "harga": re.compile(r"\bhow much\b.*\b(?:cost|costs|price|fare|ticket|pay)\b", re.I),
 }
+# An amount in a measure ("85 km²", "40 km/jam", "Rp 150.000"): no count of people.
+_MEASURED_AMOUNT = re.compile(
+    rf"{_COUNT}\s*(?:{'|'.join(_MEASURES[name] for name in ('kecepatan', 'luas', 'panjang', 'berat', 'suhu', 'harga'))})"
+    rf"(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{_COUNT}", re.I)
 _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
                             re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
@@ -362,10 +367,7 @@ def _holds_count(sentence: str, question: str) -> bool:
     units = _asked_units(question)
     if units is None and _COUNTS_PEOPLE.search(question):
         # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
-        measures = "|".join(_MEASURES[name] for name in ("kecepatan", "luas", "panjang", "berat", "suhu", "harga"))
-        sentence = re.sub(rf"{_COUNT}\s*(?:{measures})(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{_COUNT}", " ", sentence,
-                          flags=re.I)
-        return _matches_type(sentence, "number", question)
+        return _matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)
     if units is None:
         return True
     # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
@@ -374,6 +376,7 @@ def _holds_count(sentence: str, question: str) -> bool:
     return re.search(in_unit, sentence, re.I) is not None
 
 
+@lru_cache(maxsize=1024)  # asked for each candidate sentence of a question
 def _asked_units(question: str) -> str | None:
     """The units a how-many question asks its count in ("berapa kilometer", "berapa luas"), as a pattern; None: any."""
     unit = _ASKED_UNIT.search(question)
@@ -410,6 +413,10 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def _words_beside_figures(text: str) -> set[str]:
+    return set(_WORD.findall(NUMBER.sub(" ", text.lower())))
+
+
 def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
     """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
     ("Kapan itu terjadi?" leans wholly on the previous question)."""
@@ -428,6 +435,17 @@ def _names_all(question: str, passage: Passage) -> bool:
     return all(set(_WORD.findall(m.group(0).lower())) <= words for m in _ENTITY.finditer(question))
 
 
+def _named_instead(text: str, before: str, name: str, after: str = "") -> str | None:
+    """`before` followed by a capitalised word other than `name` in `text` ("Kabupaten Bima" for "Kabupaten Dompu"),
+    when `text` never mentions `name`; `after` is a lookahead that the other word must also pass."""
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+        return None
+    for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", text):
+        if other.group(1).lower() != name.lower():
+            return f"{before} {other.group(1)}"
+    return None
+
+
 def names_another(question: str, passages: list[Passage]) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -439,22 +457,17 @@ def names_another(question: str, passages: list[Passage]) -> str | None:
     text = " ".join(p.text for p in passages)
     for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
         *_, head, last = name.group(0).split()
-        if re.search(rf"(?<!\w){re.escape(last)}(?!\w)", text, re.I):
-            continue
         # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
         # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
-        for other in re.finditer(rf"\b{re.escape(head)}\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", text):
-            if other.group(1).lower() != last.lower():
-                return f"{head} {other.group(1)}"
+        other = _named_instead(text, head, last, r"(?!\s+[A-Z])")
+        if other is not None:
+            return other
     # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
     # another name.
     for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
-        before, name = f"{single.group(1)} {single.group(2)}", single.group(3)
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
-            continue
-        for other in re.finditer(rf"\b{before}\s+([A-Z][\w-]*)(?![\w-])", text):
-            if other.group(1).lower() != name.lower():
-                return f"{before} {other.group(1)}"
+        other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
+        if other is not None:
+            return other
     for year in _YEAR_NAMED.finditer(question):
         if not re.search(rf"\b{year.group(1)}\b", text):
             other = next((y for y in _YEAR_NAMED.finditer(text) if y.group(1) != year.group(1)), None)
@@ -546,27 +559,30 @@ class ExtractiveAnswerer:
         """A note for each figure of the answer that another retrieved document gives differently in the same
         words: two reports of one flood, "Sebanyak 5.200 warga …" and "Sebanyak 4.000 warga …", are not hidden."""
         by_n = {p.n: p for p in citable}
+        counted = [s for s in shown if NUMBER.search(s.text)]
+        if not counted:
+            return []
+        # (document, source, text, words without figures, names) of each sentence with a figure, read once.
+        candidates = []
+        for other in retrieved:
+            for start, end in self.index.sentences_of(self.index.row_of[other.chunk_id])[0]:
+                text = other.text[start:end]
+                if NUMBER.search(text):
+                    candidates.append((other.doc_id, other.source, text, _words_beside_figures(text),
+                                       set(_NAME_WORD.findall(text))))
         notes: list[str] = []
-        for sentence in shown:
-            figures = set(NUMBER.findall(sentence.text))
-            if not figures:
-                continue
-            words = set(_WORD.findall(NUMBER.sub(" ", sentence.text.lower())))
-            for other in retrieved:
-                if other.doc_id == by_n[sentence.n].doc_id:
-                    continue
-                for start, end in self.index.sentences_of(self.index.row_of[other.chunk_id])[0]:
-                    text = other.text[start:end]
-                    theirs = set(NUMBER.findall(text))
-                    their_words = set(_WORD.findall(NUMBER.sub(" ", text.lower())))
-                    if (not theirs or _digits(text) == _digits(sentence.text)  # "2,5 juta" and "2, 5 juta" agree
-                            or len(words & their_words) < SAME_WORDING * len(words | their_words)
-                            or set(_NAME_WORD.findall(text)) != set(_NAME_WORD.findall(sentence.text))):
-                        continue  # no figure, the same figures, other words, or about something else by name
-                    note = DISAGREEMENT[language].format(figures=", ".join(sorted(theirs - figures)) or
-                                                         ", ".join(sorted(theirs)), source=other.source)
-                    if note not in notes:
-                        notes.append(note)
+        for sentence in counted:
+            figures, words = set(NUMBER.findall(sentence.text)), _words_beside_figures(sentence.text)
+            names = set(_NAME_WORD.findall(sentence.text))
+            for doc_id, source, text, their_words, their_names in candidates:
+                if (doc_id == by_n[sentence.n].doc_id or _digits(text) == _digits(sentence.text)  # "2, 5" is "2,5"
+                        or len(words & their_words) < SAME_WORDING * len(words | their_words) or their_names != names):
+                    continue  # the same document, the same figures, other words, or about something else by name
+                theirs = set(NUMBER.findall(text))
+                note = DISAGREEMENT[language].format(figures=", ".join(sorted(theirs - figures) or sorted(theirs)),
+                                                     source=source)
+                if note not in notes:
+                    notes.append(note)
         return notes
 
     def _score_sentences(self, query: str, query_vector: np.ndarray,

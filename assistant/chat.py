@@ -151,23 +151,20 @@ def _lang(choice: str | None) -> str:
     return LANGUAGES.get(choice or "", "id")
 
 
-def _document_texts(assistant: Any, answer: Answer) -> dict[str, str]:
-    """The whole text of each cited passage's document, from the loaded index (for the "whole document" view)."""
+def _cited_documents(assistant: Any, answer: Answer) -> dict[str, Any]:
+    """The loaded index's document of each cited passage, by doc_id."""
     documents = getattr(getattr(assistant, "index", None), "documents", None) or {}
-    return {p.doc_id: documents[p.doc_id].text for p in answer.cited if p.doc_id in documents}
-
-
-def _document_dates(assistant: Any, answer: Answer) -> dict[str, str]:
-    """The date line ingest kept as metadata ("Rabu, 8 Oktober 2025") of each cited passage's document."""
-    documents = getattr(getattr(assistant, "index", None), "documents", None) or {}
-    return {p.doc_id: documents[p.doc_id].meta["date"] for p in answer.cited
-            if p.doc_id in documents and (getattr(documents[p.doc_id], "meta", None) or {}).get("date")}
+    return {p.doc_id: documents[p.doc_id] for p in answer.cited if p.doc_id in documents}
 
 
 def _sources(assistant: Any, answer: Answer | None, lang: str) -> str:
     if answer is None:
         return render_sources_placeholder(lang)
-    return render_sources_html(answer, lang, _document_texts(assistant, answer), _document_dates(assistant, answer))
+    documents = _cited_documents(assistant, answer)
+    texts = {doc_id: document.text for doc_id, document in documents.items()}  # the "whole document" view
+    dates = {doc_id: document.meta["date"] for doc_id, document in documents.items()  # "Rabu, 8 Oktober 2025"
+             if (getattr(document, "meta", None) or {}).get("date")}
+    return render_sources_html(answer, lang, texts, dates)
 
 
 def _respond(assistant: Any, question: str | None, history: list | None, queries: list[str] | None = None,

@@ -42,8 +42,9 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 CURRENT = "CURRENT"
-EMBED_BATCH = 128  # chunks per call: progress and the embedding cache advance in steps this size (64: 10% slower)
-"""Chunks per embedder call: each call is sorted by length (little padding) and cached when it returns."""
+EMBED_BATCH = 128
+"""Chunks per embedder call: each call is sorted by length (little padding) and cached when it returns, so progress
+and the cache advance in steps this size (64 was 10% slower on FacQA; 128 as fast as 256)."""
 
 
 def rebuild_hint(directory: Path) -> str:
