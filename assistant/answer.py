@@ -160,6 +160,7 @@ _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|wh
                    r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
 _HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll)\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
+_CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
 # "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
@@ -295,7 +296,8 @@ def question_language(question: str) -> str:
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: `date`, `number`, `name`, `place`, `list`, `definition`, or None."""
+    """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
+    nama aplikasi …?"), `place`, `list`, `definition`, or None."""
     if _DEFINITION_ASKED.search(question):
         return "definition"
     if _WHEN.search(question):
@@ -304,6 +306,8 @@ def expected_type(question: str) -> str | None:
         return "number"
     if _WHO.search(question):
         return "name"
+    if _CALLED.search(question):
+        return "called"
     if _WHERE.search(question):
         return "place"
     if _LIST.search(question):
@@ -325,7 +329,7 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
         if found and _AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
             return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
-    elif kind == "place":
+    elif kind in ("place", "called"):
         found = list(_ENTITY.finditer(sentence))
     elif kind == "list":
         return _ENUMERATION.search(sentence) is not None
@@ -604,7 +608,7 @@ class ExtractiveAnswerer:
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
             similarity = vectors @ query_vector if len(spans) else []
             previous: tuple[int, float] | None = None  # (end, similarity) of the sentence before
-            for (start, end), sim in zip(spans, similarity):
+            for i, ((start, end), sim) in enumerate(zip(spans, similarity)):
                 text = passage.text[start:end]
                 own_sim = float(sim)
                 lean = s.leaning_back_weight
@@ -626,20 +630,23 @@ class ExtractiveAnswerer:
                          if query_names and _ROW_SENTENCE.match(text) else 0.0)
                 matches = (None if kind is None else _holds_count(text, query) if measured
                            else _matches_type(text, kind, query))
-                if kind == "definition" and not matches:
+                lead = kind == "list" and _leads_into_list(passage.text, spans, i)
+                if lead:
+                    matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
+                if kind in ("definition", "called") and not matches:
                     matches = None  # many sentences describe a thing without defining it: only a definition counts
                 shared = 0.0
-                if len(text) < 30 and not byline:
+                if len(text) < 30 and not byline and not lead:
                     shared -= 0.1  # fragments rarely answer
                 # The title is shown with its passage and answers nothing; it still shows the right place was found.
                 is_title = bool(passage.title) and text.strip() == passage.title.strip()
-                if _is_heading(text) and not byline:
+                if _is_heading(text) and not byline and not lead:
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
                              + w.passage_score * (passage.dense_score - best_dense))
-                    if matches is not None:
+                    if matches is not None and (kind != "called" or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 
@@ -702,7 +709,7 @@ class ExtractiveAnswerer:
         Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet,
         up to `most` passages in all.
         """
-        if not lead.text.rstrip().endswith(":"):
+        if not _may_lead(lead.text):
             return [], False
         passage = next(p for p in passages if p.n == lead.n)
         row = self.index.row_of[passage.chunk_id]
@@ -804,6 +811,8 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     text = text[bullet.end():] if bullet else text
     if not items:
         return f"{_shorten(text, limit)} [{sentence.n}]"
+    if not text.rstrip().endswith(":"):
+        text = text.rstrip() + ":"  # a heading over its list: "Hambatan Utama: Harga awal …; …"
     groups: list[tuple[int, list[str]]] = []
     for item in items:
         if groups and groups[-1][0] == item.n:
@@ -845,6 +854,22 @@ def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, 
     if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
         head_end = end
     return _marker_kind(bullet), bullet.end(), bullet.end() + len(text[bullet.end():head_end].rstrip(" .;"))
+
+
+def _may_lead(sentence: str) -> bool:
+    """Whether `sentence` may introduce a list: it ends with ':' or is a heading (an item without a full stop is not)."""
+    return sentence.rstrip().endswith(":") or (_is_heading(sentence) and not _BULLET.match(sentence))
+
+
+def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence `i` of `text` introduces a list: it ends with ':' or is a heading, and the next line is an item
+    ("Hambatan Utama" over "1. Harga awal yang tinggi. …")."""
+    start, end = spans[i]
+    if i + 1 == len(spans) or not _may_lead(text[start:end]):
+        return False
+    next_start, next_end = spans[i + 1]
+    line_start = "\n" in text[end:next_start]
+    return line_start and _list_item(text, next_start, next_end, line_start) is not None
 
 
 def _marker_kind(bullet: re.Match) -> str:

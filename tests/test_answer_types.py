@@ -26,6 +26,8 @@ from assistant.answer import _matches_type, expected_type
     ("Apakah pengertian dari entitas?", "definition"),
     ("Apa arti kata Mandala?", "definition"),
     ("What is meant by a partnership?", "definition"),
+    ("Apa nama aplikasi pemantauan menu di Kota Mataram?", "called"),
+    ("What is the name of the agency the government set up?", "called"),
     ("Apa tujuan utama Partnership for Peace?", None),  # what it is for, not what it is
 ])
 def test_the_question_word_gives_the_answer_type(question, kind):
@@ -425,6 +427,44 @@ def test_a_list_without_bullets_is_read_by_its_heads_and_items_may_run_over_seve
     for head in heads:
         passage = next(p for p in answer.passages if p.n == head.n)
         assert passage.text[head.start:head.end] == head.text
+
+
+HEADING_OVER_LIST = ("Program beasiswa itu dimulai pada 2015 di Bandung dan berjalan di tiga kecamatan.\n"
+                     "Hambatan Utama\n\n"
+                     "1. Pendanaan yang terbatas. Anggaran daerah tidak cukup untuk semua calon penerima.\n"
+                     "2. Seleksi yang lambat. Calon penerima di desa sulit dijangkau petugas.\n\n"
+                     "Pemerintah kota berjanji menambah anggaran tahun depan.")
+
+
+def test_a_heading_over_a_numbered_list_answers_a_list_question_with_the_items(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, HEADING_OVER_LIST, "Apa saja hambatan utama program beasiswa itu?")
+    assert re.sub(r" \[\d\]", "", answer.answer) == "Hambatan Utama: Pendanaan yang terbatas; Seleksi yang lambat."
+
+
+def test_a_heading_over_a_list_does_not_answer_other_questions(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, HEADING_OVER_LIST, "Kapan program beasiswa itu dimulai?")
+    assert "2015" in answer.answer and "Hambatan Utama" not in answer.answer
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Hambatan Utama", True),  # a heading
+    ("Program itu menghadapi beberapa tantangan, antara lain:", True),
+    ("2. Tren Kerjasama Terkini:", True),  # a numbered heading ending with ':'
+    ("- Pendanaan yang terbatas", False),  # an item without a full stop is no heading
+    ("3. Kekhawatiran nilai jual kembali", False),
+    ("Program itu dimulai pada 2015.", False),
+])
+def test_what_may_introduce_a_list(sentence, leads):
+    from assistant.answer import _may_lead
+
+    assert _may_lead(sentence) is leads
+
+
+def test_what_a_thing_is_called_is_answered_with_its_name(tmp_path, fake_embedder):
+    text = ("Kota Kembang memakai aplikasi pemantauan menu sekolah berbasis telepon seluler untuk orang tua murid. "
+            "Aplikasi bernama Sehat Bareng itu dibuat oleh mahasiswa setempat.")
+    answer = _answer(tmp_path, fake_embedder, text, "Apa nama aplikasi pemantauan menu sekolah di Kota Kembang?")
+    assert "Sehat Bareng" in answer.answer
 
 
 def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(tmp_path, fake_embedder):
