@@ -175,6 +175,8 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # An enumeration ("Georgia, Ukraina, dan Belarusia"), or a sentence that leads into a bulleted list ("meliputi:").
 _ENUMERATION = re.compile(r"[,;]\s*[\w-]+(?:\s+[\w-]+){0,3}\s*[,;]"  # a short item between two commas
                           r"|,\s*[\w-]+(?:\s+[\w-]+)?\s+(?:dan|serta|atau|and|or)\s"  # "energi, air dan ..."
+                          r"|\b(?:seperti|antara lain|yaitu|yakni|termasuk|meliputi|such as|including)\s+[^.;:]{2,80}?"
+                          r"\s(?:dan|serta|and)\s"  # "seperti Organisasi Kerja Sama Shanghai (SCO) dan CIS"
                           r"|:\s*$", re.I)
 _DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
                    r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"

@@ -48,7 +48,9 @@ _DATE_LINE = re.compile(
 )
 _RELATED_HEADER = re.compile(r"^(berita|artikel|bacaan) (terkait|lainnya|populer|terpopuler)\s*:?\s*$", re.IGNORECASE)
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
-_TERMINAL = ('.', '?', '!', ':', ';', '"', '”', '’', "'", ')', '…')
+# A line that ends a sentence: its punctuation, then any closing quotes or brackets ('… kata dia."', '(lihat Tabel 2).').
+# A bracket or quote alone ends nothing: "… Shanghai (SCO)" goes on in the next line.
+_TERMINAL = re.compile(r"[.?!:;…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -136,14 +138,15 @@ def _rejoin_wrapped_lines(lines: list[str]) -> str:
     """
     content = [line for line in lines if line and not _LIST_ITEM.match(line)]  # items need no full stop
     long_lines = [line for line in content if len(line) >= 40]
-    open_lines = [line for line in long_lines if not line.endswith(_TERMINAL)]
+    open_lines = [line for line in long_lines if not _TERMINAL.search(line)]
     wrapped = len(long_lines) >= 5 and len(open_lines) >= 0.4 * len(long_lines)
     out: list[str] = []
     for line in lines:
         if out and out[-1] and line and not _LIST_ITEM.match(line):  # an item always starts its own line
             previous = out[-1]
-            continues = line[0].islower() or (wrapped and not previous.endswith(_TERMINAL))
-            if continues and not previous.endswith(_TERMINAL):
+            ends = _TERMINAL.search(previous) is not None
+            continues = line[0].islower() or (wrapped and not ends)
+            if continues and not ends:
                 out[-1] = previous + " " + line
                 continue
         out.append(line)

@@ -53,6 +53,17 @@ def test_hard_wrapped_lines_are_rejoined_but_headings_kept():
     assert "\n2. Tantangan.\n" in text
 
 
+def test_a_line_ending_in_a_bracket_or_quote_without_a_stop_goes_on_in_the_next():
+    text = clean_text("Organisasi regional seperti Organisasi Kerja Sama Shanghai (SCO)\n"
+                      "dan CIS sering menjadi wadah pertemuan.\n"
+                      "Menurut dia, \"program itu berjalan baik.\"\n"
+                      "dan (lihat Tabel 2).\n"
+                      "berikutnya tetap di barisnya.").text
+    assert "Shanghai (SCO) dan CIS sering" in text
+    assert text.splitlines()[1:] == ['Menurut dia, "program itu berjalan baik."', "dan (lihat Tabel 2).",
+                                     "berikutnya tetap di barisnya."]
+
+
 def test_list_items_without_full_stops_keep_their_lines_and_the_heading_after_them():
     from ingest.readers import markdown_to_text
 
