@@ -22,6 +22,21 @@ from .lexical import tokenize
 log = logging.getLogger(__name__)
 
 MAX_SEQ_LENGTH = 512
+MAX_TITLE_CHARS = 150
+"""A longer "title" (a .txt file whose first line is a paragraph) is no title: the prompt keeps "title: none"."""
+
+
+def titled_prompt(prompt: str, title: str) -> str:
+    """The document prompt naming the document's title, where the model's prompt has a slot for one.
+
+    EmbeddingGemma's document prompt is "title: none | text: "; with the title ("title: Laporan Evaluasi Program
+    MBG | text: ") every chunk of a long report carries what the report is about (README: retrieval on the tester's
+    documents and the bundled corpus). Other models' prompts are returned as they are.
+    """
+    title = " ".join(title.split())
+    if not title or len(title) > MAX_TITLE_CHARS or "title: none" not in prompt:
+        return prompt
+    return prompt.replace("title: none", f"title: {title}", 1)
 
 
 class Embedder(Protocol):
@@ -39,8 +54,8 @@ class Embedder(Protocol):
 
     def embed_queries(self, texts: list[str]) -> np.ndarray: ...
 
-    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
-                                       ) -> tuple[np.ndarray, list[np.ndarray]]: ...
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                                       titles: list[str] | None = None) -> tuple[np.ndarray, list[np.ndarray]]: ...
 
     def describe(self) -> dict: ...
 
@@ -61,6 +76,10 @@ def no_weights_progress_bar():
 
 class SentenceTransformerEmbedder:
     """A sentence-transformers model, loaded on first use, with its own query/document prompts."""
+
+    document_titles = True
+    """Chunks are embedded with their document's title in the prompt (`titled_prompt`); an index built before
+    that is re-embedded whole at its next ingest."""
 
     def __init__(self, location: Path | str, model_id: str, fingerprint: str | None = None,
                  batch_size: int = 16, show_progress: bool = False, quantize: str | None = None,
@@ -250,13 +269,14 @@ class SentenceTransformerEmbedder:
                 return vectors
         return self._torch_queries(texts)
 
-    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
-                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                                       titles: list[str] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
         """Chunk vectors exactly as `encode_document`, plus a vector per sentence span from the same pass.
 
         Sentence vectors mean-pool the chunk's token embeddings inside the span (late chunking), then go
         through the model's own projection and normalisation: each sentence is read in its context and
-        costs no extra forward pass. Spans cut off by truncation are encoded on their own.
+        costs no extra forward pass. Spans cut off by truncation are encoded on their own. `titles`, one per
+        text, go into the prompt where the model has a slot for them (`titled_prompt`).
         """
         from .fast_tokenizer import fast_tokenizer, tokenize_batch
 
@@ -271,7 +291,9 @@ class SentenceTransformerEmbedder:
         sentences: list[np.ndarray | None] = [None] * len(texts)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # length buckets: little padding
         batches = [order[start:start + self.batch_size] for start in range(0, len(order), self.batch_size)]
-        inputs = [tokenize_batch(tokenizer, [prompt + texts[i] for i in batch], MAX_SEQ_LENGTH) for batch in batches]
+        titles = titles or [""] * len(texts)
+        prompts = [titled_prompt(prompt, title) for title in titles]
+        inputs = [tokenize_batch(tokenizer, [prompts[i] + texts[i] for i in batch], MAX_SEQ_LENGTH) for batch in batches]
         for batch, tokens, hidden in zip(batches, inputs, self._token_embeddings(inputs)):
             mask = tokens.attention_mask[:, :, None].astype(np.float32)
             pooled = [(hidden * mask).sum(1) / np.maximum(mask.sum(1), 1.0)]
@@ -280,7 +302,7 @@ class SentenceTransformerEmbedder:
             real = (ends > starts) & (tokens.attention_mask > 0)
             for b, i in enumerate(batch):
                 for number, (a, z) in enumerate(spans[i]):
-                    inside = real[b] & (starts[b] >= a + len(prompt)) & (ends[b] <= z + len(prompt))
+                    inside = real[b] & (starts[b] >= a + len(prompts[i])) & (ends[b] <= z + len(prompts[i]))
                     if inside.any():
                         pooled.append(hidden[b, inside].mean(0, keepdims=True))
                         rows.append((b, number))
@@ -292,7 +314,8 @@ class SentenceTransformerEmbedder:
                 sentences[batch[b]][number] = vector
         missing = [(i, n) for i in range(len(texts)) for n in range(len(spans[i])) if np.isnan(sentences[i][n, 0])]
         if missing:
-            fallback = self.embed_documents([texts[i][spans[i][n][0]:spans[i][n][1]] for i, n in missing])
+            fallback = self.embed_documents_with_sentences([texts[i][spans[i][n][0]:spans[i][n][1]] for i, n in missing],
+                                                           [[] for _ in missing], [titles[i] for i, _ in missing])[0]
             for (i, n), vector in zip(missing, fallback):
                 sentences[i][n] = vector
         return documents, [s if s is not None else np.zeros((0, dimension), np.float32) for s in sentences]
@@ -306,7 +329,7 @@ class SentenceTransformerEmbedder:
             prompts = dict(getattr(self.model, "prompts", {}) or {})
         return {"id": self.model_id, "sha256": self.fingerprint, "dimension": self.dimension,
                 "prompts": {key: prompts.get(key) for key in ("query", "document")},
-                "max_seq_length": MAX_SEQ_LENGTH, "quantize": self.quantize,
+                "max_seq_length": MAX_SEQ_LENGTH, "quantize": self.quantize, "document_titles": self.document_titles,
                 "document_encoder": self.document_encoder, "document_precision": self.document_precision}
 
 
@@ -386,8 +409,9 @@ class HashingEmbedder:
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return np.stack([self._vector(t) for t in texts]) if texts else np.zeros((0, self._dimension), np.float32)
 
-    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
-                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                                       titles: list[str] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Titles are left out: the fake's vectors depend on the text alone."""
         sentences = [np.stack([self._vector(t[a:b]) for a, b in s]) if s else np.zeros((0, self._dimension), np.float32)
                      for t, s in zip(texts, spans)]
         return self.embed_documents(texts), sentences
@@ -450,6 +474,10 @@ class CachedEmbedder:
         return self.inner.fingerprint
 
     @property
+    def document_titles(self) -> bool:
+        return getattr(self.inner, "document_titles", False)
+
+    @property
     def dimension(self) -> int:
         return self.inner.dimension
 
@@ -492,16 +520,19 @@ class CachedEmbedder:
         warm_up = getattr(self.inner, "warm_up", None)
         return bool(warm_up()) if warm_up else False
 
-    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]]
-                                       ) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Cached as one block per text: the chunk vector followed by its sentence vectors."""
-        keys = [hashlib.sha256(f"late\n{json.dumps(s)}\n{t}".encode("utf-8")).hexdigest() for t, s in zip(texts, spans)]
+    def embed_documents_with_sentences(self, texts: list[str], spans: list[list[tuple[int, int]]],
+                                       titles: list[str] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Cached as one block per text (and title): the chunk vector followed by its sentence vectors."""
+        titles = titles or [""] * len(texts)
+        keys = [hashlib.sha256(f"late\n{f'title {title}' + chr(10) if title else ''}{json.dumps(s)}\n{t}".encode("utf-8"))
+                .hexdigest() for t, s, title in zip(texts, spans, titles)]
         found = self.cache.get_many(self.fingerprint, list(set(keys)))
         todo = sorted({k: i for i, k in enumerate(keys) if k not in found}.values())
         self.hits += len(texts) - sum(1 for k in keys if k not in found)
         self.misses += len(todo)
         if todo:
-            documents, sentences = self.inner.embed_documents_with_sentences([texts[i] for i in todo], [spans[i] for i in todo])
+            documents, sentences = self.inner.embed_documents_with_sentences(
+                [texts[i] for i in todo], [spans[i] for i in todo], [titles[i] for i in todo])
             fresh = {keys[i]: np.vstack([documents[j:j + 1], sentences[j]]) for j, i in enumerate(todo)}
             self.cache.put_many(self.fingerprint, fresh)
             found.update({k: v.reshape(-1) for k, v in fresh.items()})

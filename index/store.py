@@ -332,6 +332,9 @@ def _previous(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> 
     if previous.manifest["chunking"] != chunking.to_dict():
         log.warning("Chunking settings changed: re-chunking and re-embedding every document.")
         return None
+    if previous.manifest["model"].get("document_titles", False) != getattr(embedder, "document_titles", False):
+        log.warning("Chunks are now embedded with their document's title: re-embedding every document.")
+        return None
     return previous
 
 
@@ -437,7 +440,7 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
             for start in range(0, len(to_embed), batch):
                 ids = to_embed[start:start + batch]
                 embedded, per_sentence = embedder.embed_documents_with_sentences(
-                    [chunks[i].text for i in ids], [spans[i] for i in ids])
+                    [chunks[i].text for i in ids], [spans[i] for i in ids], [chunks[i].title for i in ids])
                 for i, vector, sentence_block in zip(ids, embedded, per_sentence):
                     vectors[i] = vector
                     sentence_vectors[i] = sentence_block

@@ -275,13 +275,32 @@ def test_documents_keep_the_vectors_of_fp32_torch(bundled_documents, encoder):
         assert embedder.document_encoder == "torch" and embedder.document_precision == "bf16"
     assert embedder.describe()["document_encoder"] == encoder
     chunks, spans = _chunks_and_spans(bundled_documents)
+    titles = [bundled_documents[0].title] * 4 + [""] * (len(chunks) - 4)  # titled and untitled in one batch
     (got, got_sentences), (expected, expected_sentences) = (
-        e.embed_documents_with_sentences(chunks, spans) for e in (embedder, _fp32_torch_twin(embedder)))
+        e.embed_documents_with_sentences(chunks, spans, titles) for e in (embedder, _fp32_torch_twin(embedder)))
     assert float((got * expected).sum(axis=1).min()) > 0.999
     assert float((np.vstack(got_sentences) * np.vstack(expected_sentences)).sum(axis=1).min()) > 0.995
     if embedder.document_precision == "bf16":
         assert not np.allclose(got, expected, atol=1e-6), "the bf16 pass ran in fp32"
-    assert float((embedder.embed_documents(chunks[:2]) * expected[:2]).sum(axis=1).min()) > 0.999
+    assert float((embedder.embed_documents(chunks[4:6]) * expected[4:6]).sum(axis=1).min()) > 0.999  # untitled
+
+
+def test_a_chunk_is_embedded_with_its_documents_title_as_the_model_prompts_it():
+    """EmbeddingGemma's document prompt has a title slot ("title: none | text: "): a chunk that names neither the
+    programme nor the evaluation is found for them through its document's title."""
+    from assistant.engine import make_embedder
+
+    embedder = make_embedder().inner
+    title = "Laporan Evaluasi Pelaksanaan Program Makan Bergizi Gratis di Nusa Tenggara Barat"
+    chunk = "Ketua Tim: Prof. Dr. Ir. Suparman Wirasena, M.P.\nAnggota: dr. Baiq Nurhayati, M.Kes."
+    spans = [[(0, 48), (49, len(chunk))]]
+    titled, sentences = embedder.embed_documents_with_sentences([chunk], spans, [title])
+    untitled, _ = embedder.embed_documents_with_sentences([chunk], spans, [""])
+    reference = embedder.model.encode([chunk], prompt=f"title: {title} | text: ", normalize_embeddings=True)
+    assert float(titled[0] @ reference[0]) > 0.999
+    assert sentences[0].shape == (2, titled.shape[1]) and np.isfinite(sentences[0]).all()
+    question = embedder.embed_queries(["Siapa ketua tim evaluasi program makan bergizi gratis?"])[0]
+    assert float(titled[0] @ question) > float(untitled[0] @ question) + 0.05
 
 
 def test_the_tokenizer_read_from_tokenizer_json_is_the_one_of_transformers():

@@ -243,11 +243,11 @@ def test_an_interrupted_ingest_keeps_the_chunks_embedded_so_far_in_the_cache(tmp
     class Interrupted(HashingEmbedder):
         calls = 0
 
-        def embed_documents_with_sentences(self, texts, spans):
+        def embed_documents_with_sentences(self, texts, spans, titles=None):
             Interrupted.calls += 1
             if Interrupted.calls == 3:
                 raise KeyboardInterrupt  # Ctrl-C during the third batch
-            return super().embed_documents_with_sentences(texts, spans)
+            return super().embed_documents_with_sentences(texts, spans, titles)
 
     monkeypatch.setattr(store, "EMBED_BATCH", 16)
     cache = EmbeddingCache(tmp_path / "cache.sqlite")
@@ -271,3 +271,74 @@ def test_ctrl_c_during_tanya_ingest_says_the_index_is_unchanged(tmp_path, monkey
     result = CliRunner().invoke(cli.main, ["ingest", "--index", str(tmp_path / "idx"), str(tmp_path)])
     assert result.exit_code == cli.EXIT_INTERRUPTED == 130
     assert "Interrupted" in result.output and "was not changed" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("title, prompt", [
+    ("Laporan Evaluasi Program MBG", "title: Laporan Evaluasi Program MBG | text: "),
+    ("  Banjir   Bima\n", "title: Banjir Bima | text: "),  # one line, spaces collapsed
+    ("", "title: none | text: "),
+    ("x" * 151, "title: none | text: "),  # a paragraph read as the title is no title
+])
+def test_the_document_prompt_names_the_title(title, prompt):
+    from index.embedding import titled_prompt
+
+    assert titled_prompt("title: none | text: ", title) == prompt
+    assert titled_prompt("passage: ", title) == "passage: "  # a model without a title slot
+
+
+class TitleRecorder(HashingEmbedder):
+    """Records the titles each chunk was embedded with."""
+
+    document_titles = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+
+    def embed_documents_with_sentences(self, texts, spans, titles=None):
+        self.titles.extend(titles or [""] * len(texts))
+        return super().embed_documents_with_sentences(texts, spans, titles)
+
+    def describe(self) -> dict:
+        return {**super().describe(), "document_titles": True}
+
+
+def test_chunks_are_embedded_with_their_documents_title(tmp_path):
+    from ingest.documents import Document, sha256_text
+
+    text = "Ketua Tim: Prof. Dr. Suparman Wirasena.\n\nAnggota: dr. Baiq Nurhayati."
+    recorder = TitleRecorder()
+    report = build_index(tmp_path, [Document("d1", "laporan.txt", "Laporan Evaluasi Program MBG", text,
+                                             sha256_text(text))], recorder, show_progress=False)
+    assert recorder.titles == ["Laporan Evaluasi Program MBG"] * report.chunks
+    assert HybridIndex.load(tmp_path, recorder).manifest["model"]["sha256"] == recorder.fingerprint
+
+
+def test_the_cache_keeps_one_vector_per_title_and_the_untitled_key_unchanged(tmp_path):
+    import hashlib
+    import json
+
+    from index.embedding import CachedEmbedder, EmbeddingCache
+
+    recorder = TitleRecorder()
+    embedder = CachedEmbedder(recorder, EmbeddingCache(tmp_path / "cache.sqlite"))
+    spans = [[(0, 14)]]
+    for title in ("", "Banjir Bima", "Banjir Dompu", "Banjir Bima"):
+        embedder.embed_documents_with_sentences(["Warga mengungsi."], spans, [title])
+    assert recorder.titles == ["", "Banjir Bima", "Banjir Dompu"]  # the fourth came from the cache
+    untitled = hashlib.sha256(f"late\n{json.dumps(spans[0])}\nWarga mengungsi.".encode("utf-8")).hexdigest()
+    assert embedder.cache.get_many(recorder.fingerprint, [untitled])  # caches filled before titles still hit
+
+
+def test_an_index_embedded_without_titles_is_re_embedded_whole_at_the_next_ingest(tmp_path):
+    from ingest.documents import Document, sha256_text
+
+    docs = [Document(f"d{i}", f"{i}.txt", f"Judul {i}", f"Isi dokumen nomor {i}.", sha256_text(f"Isi dokumen nomor {i}."))
+            for i in range(2)]
+    build_index(tmp_path, docs, HashingEmbedder(), show_progress=False)  # an embedder without title prompts
+    recorder = TitleRecorder()
+    report = build_index(tmp_path, docs, recorder, show_progress=False)
+    assert report.embedded_chunks == report.chunks == 2 and recorder.titles == ["Judul 0", "Judul 1"]
+    assert HybridIndex.load(tmp_path, recorder).manifest["model"]["document_titles"] is True
+    again = build_index(tmp_path, docs, recorder, show_progress=False)
+    assert again.embedded_chunks == 0 and again.unchanged == ["0.txt", "1.txt"]  # then only changes are embedded

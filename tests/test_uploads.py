@@ -47,11 +47,11 @@ class GatedEmbedder(HashingEmbedder):
         self.embedding = threading.Event()
         self.release = threading.Event()
 
-    def embed_documents_with_sentences(self, texts, spans):
+    def embed_documents_with_sentences(self, texts, spans, titles=None):
         if self.gate_closed:
             self.embedding.set()
             assert self.release.wait(30), "the test never released the build"
-        return super().embed_documents_with_sentences(texts, spans)
+        return super().embed_documents_with_sentences(texts, spans, titles)
 
 
 def _assistant(index_dir: Path, bundled_documents, embedder=None) -> Assistant:
@@ -248,10 +248,10 @@ _KILLED_UPLOAD = textwrap.dedent("""
     from index.store import HybridIndex
 
     class Slow(HashingEmbedder):
-        def embed_documents_with_sentences(self, texts, spans):
+        def embed_documents_with_sentences(self, texts, spans, titles=None):
             print("embedding", flush=True)
             time.sleep(120)  # killed long before this ends
-            return super().embed_documents_with_sentences(texts, spans)
+            return super().embed_documents_with_sentences(texts, spans, titles)
 
     index = HybridIndex.load(Path({index!r}), Slow())
     assistant = Assistant(index, ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)))
