@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import time
 from dataclasses import asdict, dataclass, field
@@ -23,6 +25,10 @@ ABSTAIN_MESSAGE = {
 }
 
 
+NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
+"""The note of an Indonesian question answered not because it names what no document mentions."""
+SIMILAR_SPELLING = 0.85
+"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DISAGREEMENT = {
     "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
     "en": "Another document gives a different figure in the same sentence: {figures} ({source}).",
@@ -430,6 +436,8 @@ def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
     return not own or any(own & set(tokenize(c.text)) for c in shown)
 
 
+# A run of capitalised words past the question's first word ("Malaysia", "Bursa Karbon Indonesia").
+_NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 _YEAR_NAMED = re.compile(r"\btahun\s+((?:1[5-9]|20)\d\d)\b", re.I)
@@ -554,11 +562,51 @@ class ExtractiveAnswerer:
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             if answered and names_another(question, [p for p in citable if any(c.n == p.n for c in shown)]):
                 answered = False
+            # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia.
+            unmentioned = self._unmentioned_name(question, shown) if answered and language == "id" else None
+            if unmentioned is not None:
+                answered = False
+                notes = [*notes, NOT_MENTIONED.format(name=unmentioned)]
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
+
+    def _unmentioned_name(self, question: str, shown: list[CitedSentence]) -> str | None:
+        """A name the question uses that no indexed document mentions, not even spelt a little differently, when the
+        answer holds none of the question's other names: the documents cannot say what is asked about it ("… di
+        Malaysia?" over documents on Indonesia's carbon tax). A question that also names what the answer is about
+        ("… penguasa Taliban di Kabul?" answered by a sentence on the Taliban) is answered."""
+        names = [m.group(0) for m in _NAME_GROUP.finditer(question.strip())]
+        unknown = [name for name in names if not any(self._known_word(w) for w in _WORD.findall(name.lower()))]
+        if not unknown:
+            return None
+        answer = " ".join(c.text for c in shown).lower()
+        if any(all(w in answer for w in _WORD.findall(name.lower())) for name in names if name not in unknown):
+            return None
+        return unknown[0]
+
+    def _known_word(self, word: str) -> bool:
+        """Whether an index holds `word` (stemmed), or a word spelt within `SIMILAR_SPELLING` of it."""
+        stems = tokenize(word)
+        if len(word) <= 3 or word.isdigit() or not stems:
+            return True  # "NTT", "2025", a stopword: no name to look for
+        vocabulary = self.index.lexical.vocabulary
+        if any(stem in vocabulary for stem in stems):
+            return True
+        stem = stems[0]
+        similar = [w for w in self._words_by_initial.get(stem[0], ()) if abs(len(w) - len(stem)) <= 2]
+        return bool(difflib.get_close_matches(stem, similar, n=1, cutoff=SIMILAR_SPELLING))
+
+    @functools.cached_property
+    def _words_by_initial(self) -> dict[str, list[str]]:
+        """The index's tokens by their first character (read once, when a question first names an unknown word)."""
+        words: dict[str, list[str]] = {}
+        for token in self.index.lexical.vocabulary:
+            if token:
+                words.setdefault(token[0], []).append(token)
+        return words
 
     def _disagreements(self, shown: list[CitedSentence], citable: list[Passage], retrieved: list[Passage],
                        language: str) -> list[str]:

@@ -638,3 +638,27 @@ def test_a_figure_another_document_reports_differently_is_noted(tmp_path, fake_e
     assert answer.notes == [f"Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figure} ({other})."]
     # Another district's count in a sentence worded alike is another fact, not a disagreement.
     assert "900" not in " ".join(answer.notes)
+
+
+CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1 April 2022 dengan tarif Rp 30 per kilogram. "
+              "Tajikistan dan Kazakstan belum memungut pajak karbon, kata pengamat dari Universitas Mataram.")
+
+
+@pytest.mark.parametrize("question, unmentioned", [
+    ("Kapan pajak karbon mulai diterapkan di Malaysia?", "Malaysia"),  # no document names Malaysia
+    ("Kapan pajak karbon mulai diterapkan di Indonesia?", None),
+    ("Apakah Kazakhstan memungut pajak karbon?", None),  # spelt a little differently in the document
+    ("Siapa pengamat dari Universitas Mataram yang berbicara di Jakarta Convention Center?", None),  # the answer
+    # names the university the question names: the unknown place is a detail, not what the question is about
+])
+def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_embedder, question, unmentioned):
+    from assistant.answer import NOT_MENTIONED
+
+    answer = _answer(tmp_path, fake_embedder, CARBON_TAX, question)
+    assert answer.abstained is (unmentioned is not None)
+    assert (NOT_MENTIONED.format(name=unmentioned) in answer.notes) is (unmentioned is not None)
+
+
+def test_an_english_question_may_name_what_the_documents_call_otherwise(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, CARBON_TAX, "When did the carbon tax start in Malaysia?")
+    assert not answer.abstained  # "Turkey" is "Turki" in Indonesian documents: English names are not checked
