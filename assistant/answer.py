@@ -26,7 +26,7 @@ ABSTAIN_MESSAGE = {
 
 
 NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
-"""The note of an Indonesian question answered not because it names what no document mentions."""
+"""The note under an Indonesian question left unanswered because it names what no document mentions."""
 SIMILAR_SPELLING = 0.85
 """difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DISAGREEMENT = {

@@ -453,6 +453,12 @@ class EmbeddingCache:
                            [(model, key, np.asarray(v, np.float32).tobytes()) for key, v in items.items()])
 
 
+def _late_key(text: str, spans: list[tuple[int, int]], title: str) -> str:
+    """The cache key of a chunk's vectors with its sentences'; an untitled chunk keeps the key it had before titles."""
+    titled = f"title {title}\n" if title else ""
+    return hashlib.sha256(f"late\n{titled}{json.dumps(spans)}\n{text}".encode("utf-8")).hexdigest()
+
+
 class CachedEmbedder:
     """Wraps an embedder so document embeddings come from the disk cache when the same text was seen, and the
     vectors of the last `QUERY_CACHE_SIZE` questions from memory (a question asked again, a retry in the chat)."""
@@ -524,8 +530,7 @@ class CachedEmbedder:
                                        titles: list[str] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
         """Cached as one block per text (and title): the chunk vector followed by its sentence vectors."""
         titles = titles or [""] * len(texts)
-        keys = [hashlib.sha256(f"late\n{f'title {title}' + chr(10) if title else ''}{json.dumps(s)}\n{t}".encode("utf-8"))
-                .hexdigest() for t, s, title in zip(texts, spans, titles)]
+        keys = [_late_key(t, s, title) for t, s, title in zip(texts, spans, titles)]
         found = self.cache.get_many(self.fingerprint, list(set(keys)))
         todo = sorted({k: i for i, k in enumerate(keys) if k not in found}.values())
         self.hits += len(texts) - sum(1 for k in keys if k not in found)

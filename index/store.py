@@ -332,8 +332,10 @@ def _previous(directory: Path, embedder: Embedder, chunking: ChunkingConfig) -> 
     if previous.manifest["chunking"] != chunking.to_dict():
         log.warning("Chunking settings changed: re-chunking and re-embedding every document.")
         return None
-    if previous.manifest["model"].get("document_titles", False) != getattr(embedder, "document_titles", False):
-        log.warning("Chunks are now embedded with their document's title: re-embedding every document.")
+    titled = getattr(embedder, "document_titles", False)
+    if previous.manifest["model"].get("document_titles", False) != titled:
+        log.warning("The index was embedded %s document titles: re-embedding every document %s them.",
+                    "without" if titled else "with", "with" if titled else "without")
         return None
     return previous
 
