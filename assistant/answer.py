@@ -256,6 +256,11 @@ MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
+# A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
+_DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+                       rf"|{_COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
+# ("… sekitar 10.000 tahun yang lalu", "Pada usia delapan tahun, Kelly …" answer a when-question too.)
+_YEAR_ASKED = re.compile(r"\btahun berapa|\bwhat year\b", re.I)
 _ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
 # "Siapa penulis …?": who wrote it; a byline or "karya …" answers it.
@@ -331,6 +336,8 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """
     if kind == "date":
         found = [*_DATE.finditer(sentence), *_MONTH.finditer(sentence)]
+        if not _YEAR_ASKED.search(question):
+            found += _DAY_DATE.finditer(sentence)  # "Tahun berapa …?" is not answered by "Minggu (11/9)"
     elif kind == "number":
         found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
@@ -441,6 +448,11 @@ _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 _YEAR_NAMED = re.compile(r"\btahun\s+((?:1[5-9]|20)\d\d)\b", re.I)
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
+_OFFICE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:nama\s+)?(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden"
+                           r"|presiden|perdana menteri|rektor|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima"
+                           r"|duta besar|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup)\b", re.I)
 
 
 def _names_all(question: str, passage: Passage) -> bool:
@@ -460,7 +472,7 @@ def _named_instead(text: str, before: str, name: str, after: str = "") -> str | 
     return None
 
 
-def names_another(question: str, passages: list[Passage]) -> str | None:
+def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
     "Berapa anggaran MBG di Provinsi NTT?" answered from a passage on "Provinsi NTB" (and no "NTT") gives NTB's
@@ -482,12 +494,29 @@ def names_another(question: str, passages: list[Passage]) -> str | None:
         other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
         if other is not None:
             return other
-    for year in _YEAR_NAMED.finditer(question):
-        if not re.search(rf"\b{year.group(1)}\b", text):
-            other = next((y for y in _YEAR_NAMED.finditer(text) if y.group(1) != year.group(1)), None)
-            if other is not None:
-                return other.group(0)
+    # "… tahun 2023?" against passages on "April hingga Oktober 2025" (or their document's date line, "Mataram, 20
+    # November 2025"), none of the years asked.
+    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
+    dated = " ".join([text, *dates])
+    if asked and not any(re.search(rf"\b{year}\b", dated) for year in asked):
+        other = next((y.group(0) for y in _ANY_YEAR.finditer(dated) if y.group(0) not in asked), None)
+        if other is not None:
+            return other
     return None
+
+
+def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
+    """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
+    name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the
+    regent is."""
+    asked = _OFFICE_ASKED.search(question)
+    if asked is None:
+        return None
+    office = asked.group(1)
+    words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
+    spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
+    text = " ".join(p.text for p in passages)
+    return None if re.search(rf"\b{spelt}\b", text, re.I) else office
 
 
 def validate_question(question: str) -> tuple[str, list[str]]:
@@ -551,6 +580,9 @@ class ExtractiveAnswerer:
             shown, text, citable = self._compose(chosen, citable)
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = expected_type(question) != "number" or _answers_how_many(shown, question)
+            # "Kapan …?" answered by sentences without any date or time is no answer either.
+            if answered and expected_type(question) == "date":
+                answered = any(_matches_type(c.text, "date", question) for c in shown)
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != question and language == "id":
@@ -560,7 +592,10 @@ class ExtractiveAnswerer:
             if answered and _ROW_SENTENCE.match(shown[0].text):
                 answered = _names_all(question, next(p for p in citable if p.n == shown[0].n))
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
-            if answered and names_another(question, [p for p in citable if any(c.n == p.n for c in shown)]):
+            cited = [p for p in citable if any(c.n == p.n for c in shown)]
+            dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
+                          if p.doc_id in self.index.documents)
+            if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)):
                 answered = False
             # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia.
             unmentioned = self._unmentioned_name(question, shown) if answered and language == "id" else None

@@ -552,7 +552,9 @@ def _passage(text: str):
     ("Kapan Bursa Karbon Malaysia diluncurkan?", "Bursa Karbon Indonesia diluncurkan pada 26 September 2023.",
      "Karbon Indonesia"),
     ("Berapa anggaran program MBG di NTB tahun 2024?", "Alokasi anggaran MBG untuk NTB tahun 2025 sebesar Rp 2,5 triliun.",
-     "tahun 2025"),
+     "2025"),
+    ("Berapa anggaran program rehabilitasi sekolah tahun 2023?",  # another year, though not after "tahun"
+     "Program berjalan April hingga Oktober 2025 dengan anggaran Rp 187,4 miliar.", "2025"),
     # One name after the same two words: troops that "mendarat di Kazakstan", asked where they "mendarat di Kirgistan".
     ("Berapa pasukan CSTO yang mendarat di Kirgistan?", "Sekitar 4.000 pasukan CSTO mendarat di Kazakstan.",
      "mendarat di Kazakstan"),
@@ -574,6 +576,51 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
     from assistant.answer import names_another
 
     assert names_another(question, [_passage(passage)]) == other
+
+
+def test_the_year_asked_may_be_in_the_documents_date_line():
+    from assistant.answer import names_another
+
+    passage = _passage("Anggaran program itu Rp 5 miliar, naik dari 2024.")
+    assert names_another("Berapa anggaran program itu tahun 2025?", [passage]) == "2024"
+    assert names_another("Berapa anggaran program itu tahun 2025?", [passage], ("Mataram, 20 November 2025",)) is None
+
+
+@pytest.mark.parametrize("question, passage, office", [
+    ("Siapa Bupati Lombok Timur?", "Gubernur NTB dan Dirjen Perikanan hadir di Lombok Timur.", "Bupati"),
+    ("Siapa nama Presiden Uzbekistan?", "Uzbekistan menggelar pemilu pada Desember.", "Presiden"),
+    ("Siapa Rektor Universitas Mataram?", "Seminar digelar di Aula Rektorat Universitas Mataram.", "Rektor"),
+    ("Siapa Bupati Lombok Timur?", "Bupati Lombok Timur, H. Haerul Warisin, membuka acara.", None),
+    ("Siapa walikota Medan?", "Wali Kota Medan, Rico Waas, meluncurkan bus listrik.", None),  # spelt apart
+    ("Siapa pendiri Proton?", "Proton didirikan oleh Mahathir Mohamad.", None),  # a founder is no office
+    ("Siapakah kandidat presiden dari partai itu?", "Partai itu mencalonkan Ibrahim Tork.", None),  # not its holder
+])
+def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
+    from assistant.answer import office_unmentioned
+
+    assert office_unmentioned(question, [_passage(passage)]) == office
+
+
+@pytest.mark.parametrize("sentence, question, dated", [
+    ("Dwiki Dharmawan, Rabu (7/9), kehilangan tasnya.", "Kapan Dwiki kehilangan tasnya?", True),
+    ("Banjir melanda pada Minggu (2/11/2025) malam.", "Kapan banjir melanda?", True),
+    ("Perahu pertama dikenal sekitar 10.000 tahun yang lalu.", "Kapan perahu pertama dibuat?", True),
+    ("Pada usia delapan tahun, Kelly didaftarkan ke les dansa.", "Kapan Kelly mulai menari?", True),
+    ("Sony menang di Hyderabad, Minggu (11/9).", "Tahun berapa Sony menang?", False),  # a year is asked
+    ("Kementerian meluncurkan kampung budi daya rumput laut.", "Kapan kampung itu diluncurkan?", False),
+])
+def test_news_dates_weekdays_and_ages_answer_a_when_question(sentence, question, dated):
+    assert _matches_type(sentence, "date", question) is dated
+
+
+def test_a_when_question_answered_without_any_date_abstains(tmp_path, fake_embedder):
+    text = ("Kementerian Kelautan meluncurkan Kampung Budi Daya Rumput Laut di Desa Ekas Buana. "
+            "Kampung itu menargetkan 2.400 ton rumput laut kering per tahun.")
+    answer = _answer(tmp_path, fake_embedder, text, "Kapan Kampung Budi Daya Rumput Laut diluncurkan?")
+    assert answer.abstained
+    dated = _answer(tmp_path / "dated", fake_embedder, text.replace("Laut di", "Laut pada Rabu (5/11/2025) di"),
+                    "Kapan Kampung Budi Daya Rumput Laut diluncurkan?")
+    assert not dated.abstained and "5/11/2025" in dated.answer
 
 
 def test_a_question_about_another_place_than_the_documents_hold_is_not_answered(tmp_path, fake_embedder):
