@@ -39,13 +39,15 @@ _JUNK_LINES = [re.compile(p, re.IGNORECASE) for p in (
     r"^\(\*+\)\s*$",
 )]
 
-_DATE_LINE = re.compile(
-    rf"^(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:[^\W\d][\w.\- ]{{0,40}},\s*)?"  # "Jakarta Selatan, "
+_DATE_TEXT = (
+    rf"(?:(?:diperbarui|updated|dipublikasikan|terbit)\s+)?(?:[^\W\d][\w.\- ]{{0,40}},\s*)?"  # "Jakarta Selatan, "
     r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s+)?"  # "Senin 12 Februari 2024"
     rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\(\d{{1,2}}/\d{{1,2}}/\d{{4}}\))"  # "Rabu (5/11/2025)" too
-    r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?)?\s*$",
-    re.IGNORECASE,
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?)?"
 )
+_DATE_LINE = re.compile(rf"^{_DATE_TEXT}\s*$", re.IGNORECASE)
+# A news lead that starts with its dateline: "Pekanbaru, Selasa (4/11/2025) - Sehari setelah kebakaran …".
+_DATE_PREFIX = re.compile(rf"^(?P<date>{_DATE_TEXT})\s*[-–—]\s+(?=\S)", re.IGNORECASE)
 _RELATED_HEADER = re.compile(r"^(berita|artikel|bacaan) (terkait|lainnya|populer|terpopuler)\s*:?\s*$", re.IGNORECASE)
 _GLUED_WORDS = re.compile(r"[a-z][A-Z]")
 # A line that ends a sentence: its punctuation, then any closing quotes or brackets ('… kata dia."', '(lihat Tabel 2).').
@@ -81,6 +83,10 @@ def clean_text(raw: str) -> CleanedText:
             date = date or line
             dropped += 1
             continue
+        dateline = _DATE_PREFIX.match(line)
+        if dateline:  # the publication date is metadata; the lead's own sentence stays
+            date = date or dateline.group("date")
+            line = line[dateline.end():]
         kept.append(line)
     kept = _drop_repeated_titles(kept)
     text = _rejoin_wrapped_lines(kept)

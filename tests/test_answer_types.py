@@ -709,3 +709,63 @@ def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_
 def test_an_english_question_may_name_what_the_documents_call_otherwise(tmp_path, fake_embedder):
     answer = _answer(tmp_path, fake_embedder, CARBON_TAX, "When did the carbon tax start in Malaysia?")
     assert not answer.abstained  # "Turkey" is "Turki" in Indonesian documents: English names are not checked
+
+
+NUMBERED_REPORT = ("5. Rekomendasi\n\n"
+                   "Tim evaluasi berterima kasih kepada kepala sekolah yang membantu pengumpulan data rekomendasi.\n"
+                   "Berdasarkan temuan di atas, tim evaluasi merekomendasikan hal-hal berikut:\n\n"
+                   "1. Mempercepat pencairan dana tahap kedua.\n"
+                   "2. Merelokasi sekolah di zona merah banjir.\n\n"
+                   "6. Penutup\n\n"
+                   "Program rehabilitasi secara umum berjalan baik.")
+
+
+def test_a_numbered_section_heading_after_the_items_ends_the_list(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, NUMBERED_REPORT, "Sebutkan rekomendasi tim evaluasi.")
+    listed = re.sub(r" \[\d\]", "", answer.answer)
+    assert listed.endswith("Mempercepat pencairan dana tahap kedua; Merelokasi sekolah di zona merah banjir.")
+    assert "Penutup" not in listed
+
+
+def test_a_list_question_is_answered_by_the_list_alone_when_another_sentence_scores_first(tmp_path, fake_embedder):
+    from assistant.answer import CitedSentence, ExtractiveAnswerer, AnswerSettings
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    build_index(tmp_path, [Document("d1", "r.txt", "", NUMBERED_REPORT, sha256_text(NUMBERED_REPORT))], fake_embedder,
+                show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    answerer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0))
+    passage = answerer.ask("Sebutkan rekomendasi tim evaluasi.").retrieved[0]
+    thanks = NUMBERED_REPORT.index("Tim evaluasi berterima")
+    lead = NUMBERED_REPORT.index("Berdasarkan")
+    chosen = [CitedSentence(passage.text[thanks - passage.start:lead - passage.start - 1], 1, thanks - passage.start,
+                            lead - passage.start - 1, 1.0),
+              CitedSentence("Berdasarkan temuan di atas, tim evaluasi merekomendasikan hal-hal berikut:", 1,
+                            lead - passage.start, lead - passage.start + 75, 0.9)]
+    shown, text, _ = answerer._compose(chosen, [passage], list_asked=True)
+    assert text.startswith("Berdasarkan temuan") and "berterima kasih" not in text
+    assert "berterima kasih" in answerer._compose(chosen, [passage])[1]  # any other question keeps both
+
+
+def test_a_how_many_question_favours_the_sentence_that_counts_what_it_asks(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    text = ("Sehari setelah kebakaran pasar itu, ribuan pedagang berkumpul di depan puing-puing pasar yang terbakar. "
+            "Data BPBD mencatat 3.200 kios hangus.")
+    build_index(tmp_path, [Document("d1", "p.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path, fake_embedder)
+    question = "Berapa kios yang terbakar di pasar itu?"
+    vector = fake_embedder.embed_queries([question])[0]
+
+    def scores(settings: AnswerSettings) -> dict[str, float]:
+        answerer = ExtractiveAnswerer(index, settings)
+        scored, _ = answerer._score_sentences(question, vector, answerer.ask(question).retrieved)
+        return {c.text[:5]: c.score for c in scored}
+
+    default = AnswerSettings()
+    with_bonus, without = scores(default), scores(replace(default, select=replace(default.select, counted=0.0)))
+    assert with_bonus["Data "] - without["Data "] == pytest.approx(default.select.counted)  # "3.200 kios"
+    assert with_bonus["Sehar"] == pytest.approx(without["Sehar"])  # "ribuan pedagang" counts no kiosks

@@ -117,3 +117,11 @@ def test_a_press_release_dateline_with_a_numeric_date_is_the_date():
     cleaned = clean_text("SIARAN PERS\nMataram, Rabu (5/11/2025)\nBPBD NTB menyalurkan bantuan pada Rabu (5/11/2025).")
     assert cleaned.date == "Mataram, Rabu (5/11/2025)"
     assert cleaned.text.endswith("BPBD NTB menyalurkan bantuan pada Rabu (5/11/2025).")  # a sentence with a date stays
+
+
+def test_a_news_lead_that_starts_with_its_dateline_keeps_its_sentence_and_gives_the_date():
+    cleaned = clean_text("Kebakaran Pasar Cik Puan\n"
+                         "Pekanbaru, Selasa (4/11/2025) - Sehari setelah kebakaran, ribuan pedagang berkumpul.\n"
+                         "Jakarta - Banjir melanda.")
+    assert cleaned.date == "Pekanbaru, Selasa (4/11/2025)"
+    assert cleaned.text.splitlines()[1:] == ["Sehari setelah kebakaran, ribuan pedagang berkumpul.", "Jakarta - Banjir melanda."]
