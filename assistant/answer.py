@@ -775,8 +775,9 @@ class ExtractiveAnswerer:
         """The cited sentences, the answer text and the passages it may cite.
 
         A sentence that leads into a list ("…antara lain:") brings the items' heads along (and, when it is the best
-        sentence or the question asks for a list, is the whole answer), and an item already listed is not repeated. Items past the lead's passage
-        come from the document's next chunks, which join the citable passages (numbered after the retrieved ones).
+        sentence or the question asks for a list, is the whole answer), and an item already listed is not repeated.
+        Items past the lead's passage come from the document's next chunks, which join the citable passages (numbered
+        after the retrieved ones).
         """
         passages = list(passages)
         most = len(passages) + MAX_EXTRA_PASSAGES
