@@ -106,13 +106,18 @@ def test_a_list_question_is_answered_by_an_enumeration(sentence, enumerates):
     assert _matches_type(sentence, "list", "Sebutkan bentuk-bentuk kerja sama itu.") is enumerates
 
 
-def _answer(tmp_path, fake_embedder, text: str, question: str):
-    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+def _one_document_index(tmp_path, fake_embedder, text: str, title: str = "Kota"):
     from index.store import HybridIndex, build_index
     from ingest.documents import Document, sha256_text
 
-    build_index(tmp_path, [Document("d1", "kota.txt", "Kota", text, sha256_text(text))], fake_embedder, show_progress=False)
-    index = HybridIndex.load(tmp_path, fake_embedder)
+    build_index(tmp_path, [Document("d1", "kota.txt", title, text, sha256_text(text))], fake_embedder, show_progress=False)
+    return HybridIndex.load(tmp_path, fake_embedder)
+
+
+def _answer(tmp_path, fake_embedder, text: str, question: str):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+
+    index = _one_document_index(tmp_path, fake_embedder, text)
     return ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)  # confidence never abstains
 
 
@@ -728,14 +733,10 @@ def test_a_numbered_section_heading_after_the_items_ends_the_list(tmp_path, fake
 
 
 def test_a_list_question_is_answered_by_the_list_alone_when_another_sentence_scores_first(tmp_path, fake_embedder):
-    from assistant.answer import CitedSentence, ExtractiveAnswerer, AnswerSettings
-    from index.store import HybridIndex, build_index
-    from ingest.documents import Document, sha256_text
+    from assistant.answer import AnswerSettings, CitedSentence, ExtractiveAnswerer
 
-    build_index(tmp_path, [Document("d1", "r.txt", "", NUMBERED_REPORT, sha256_text(NUMBERED_REPORT))], fake_embedder,
-                show_progress=False)
-    index = HybridIndex.load(tmp_path, fake_embedder)
-    answerer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0))
+    answerer = ExtractiveAnswerer(_one_document_index(tmp_path, fake_embedder, NUMBERED_REPORT, ""),
+                                  AnswerSettings(abstain_below=-1.0))
     passage = answerer.ask("Sebutkan rekomendasi tim evaluasi.").retrieved[0]
     thanks = NUMBERED_REPORT.index("Tim evaluasi berterima")
     lead = NUMBERED_REPORT.index("Berdasarkan")
@@ -750,13 +751,10 @@ def test_a_list_question_is_answered_by_the_list_alone_when_another_sentence_sco
 
 def test_a_how_many_question_favours_the_sentence_that_counts_what_it_asks(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
-    from index.store import HybridIndex, build_index
-    from ingest.documents import Document, sha256_text
 
     text = ("Sehari setelah kebakaran pasar itu, ribuan pedagang berkumpul di depan puing-puing pasar yang terbakar. "
             "Data BPBD mencatat 3.200 kios hangus.")
-    build_index(tmp_path, [Document("d1", "p.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
-    index = HybridIndex.load(tmp_path, fake_embedder)
+    index = _one_document_index(tmp_path, fake_embedder, text, "")
     question = "Berapa kios yang terbakar di pasar itu?"
     vector = fake_embedder.embed_queries([question])[0]
 
