@@ -30,8 +30,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 KAZ_SOURCE = "002_bd995526f7883333.txt"
-KAZ_QUESTION = "Kapan kerja sama Kazakhstan dengan NATO dimulai?"
-# The same question in the document's own words: the lexical fake embedder finds the 1994 sentence with it.
+KAZ_QUESTION = "Kapan kerja sama Kazakhstan dengan NATO dimulai?"  # the real model finds the 1994 sentence with it
+# The same question in the document's own words: the lexical fake embedder finds the 1994 sentence with it (with the
+# one above it picks a sentence without a date, and a when-question so answered abstains).
 KAZ_QUESTION_LITERAL = "Kapan kerjasama Kazakhstan dengan NATO dalam bidang keamanan secara resmi dimulai?"
 HOSTILE_SOURCE = "zz_hostile.txt"
 HOSTILE_TEXT = """Catatan Festival Asia Tenggara
@@ -194,8 +195,8 @@ def test_page_layout(page):
 
 @pytest.mark.browser
 def test_answer_with_citation_link_and_sources(page, assistant):
-    first = cited_n(assistant, KAZ_QUESTION)
-    message = ask(page, KAZ_QUESTION)
+    first = cited_n(assistant, KAZ_QUESTION_LITERAL)
+    message = ask(page, KAZ_QUESTION_LITERAL)
     link = message.locator(f'a[href="#passage-{first}"]').first
     link.wait_for()
     assert link.inner_text() == f"[{first}]"
@@ -287,10 +288,11 @@ def test_empty_question_gets_a_friendly_message(page):
 
 @pytest.mark.browser
 def test_follow_up_shows_the_rewritten_query_and_a_new_chat_forgets_it(page):
-    ask(page, "Apa kerja sama NATO dengan Kazakhstan?")
-    message = ask(page, "Kapan itu dimulai?")
+    ask(page, "Apa kerja sama NATO dengan Kazakhstan dalam bidang keamanan?")
+    message = ask(page, "Kapan itu dimulai secara resmi?")
     message.get_by_text("Dicari sebagai", exact=False).wait_for()
-    assert "Dicari sebagai: Kapan itu dimulai? (Apa kerja sama NATO dengan Kazakhstan?)" in message.inner_text()
+    assert ("Dicari sebagai: Kapan itu dimulai secara resmi? (Apa kerja sama NATO dengan Kazakhstan dalam bidang "
+            "keamanan?)") in message.inner_text()
     assert "Kazakhstan" in cited_sources(page)
 
     page.get_by_role("button", name="Percakapan baru", exact=True).click()
