@@ -255,6 +255,10 @@ _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
+# "Pertama, memasukkan sagu … Kedua, memberikan insentif …": a list written as prose, one sentence per item.
+_ORDINAL_ITEM = re.compile(r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh"
+                           r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth),\s+", re.I)
+_FIRST_ORDINAL = re.compile(r"(?:pertama|first),\s+", re.I)
 _HEAD = re.compile(r"[A-Z][^.:;!?\n]{1,60}(?=:\s)")  # "Hambatan Politik dan Birokrasi: ..." (a line's own head)
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
@@ -789,7 +793,7 @@ class ExtractiveAnswerer:
             if not any(sentence.n == i.n and sentence.start <= i.start <= sentence.end
                        for items, _ in lists for i in items):
                 kept.append(sentence)
-                lists.append(self._list_items(sentence, passages, most))
+                lists.append(self._list_items(sentence, passages, most, prose=list_asked))
         if list_asked and not lists[0][0] and any(items for items, _ in lists[1:]):
             # "Apa saja hambatan …?": the second sentence leads into the list (the first is one of its items, or a
             # sentence beside the point): the list is the answer.
@@ -802,9 +806,11 @@ class ExtractiveAnswerer:
                         for sentence, (items, goes_on) in zip(kept, lists))
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
-    def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int) -> tuple[list[CitedSentence], bool]:
-        """The list items that follow `lead` when it introduces a list (ends with ':'), and whether the list goes
-        on past the last item read (at most `MAX_LIST_ITEMS`).
+    def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int, prose: bool = False
+                    ) -> tuple[list[CitedSentence], bool]:
+        """The list items that follow `lead` when it introduces a list (ends with ':', or is a heading; with `prose`,
+        also any sentence followed by a prose list, "Pertama, … Kedua, …", one item per sentence within the
+        paragraph), and whether the list goes on past the last item read (at most `MAX_LIST_ITEMS`).
 
         Each item is cited by its head (`_list_item`); offsets point into the item's passage. An item's further
         sentences belong to it; the list ends at the first line that is not an item with the first item's marker
@@ -812,9 +818,10 @@ class ExtractiveAnswerer:
         Items in the document's next chunks are read from those chunks; `passages` gains the ones not there yet,
         up to `most` passages in all.
         """
-        if not _may_lead(lead.text):
+        leads = _may_lead(lead.text)  # else only a prose list may follow ("… tiga langkah. Pertama, …")
+        passage = next((p for p in passages if p.n == lead.n), None)
+        if passage is None or not (leads or prose and _FIRST_ORDINAL.match(passage.text[lead.end:].lstrip())):
             return [], False
-        passage = next(p for p in passages if p.n == lead.n)
         row = self.index.row_of[passage.chunk_id]
         items: list[CitedSentence] = []
         marker = None
@@ -833,6 +840,22 @@ class ExtractiveAnswerer:
                 heading, previous_heading = _is_heading(chunk.text[start:end]), last_heading
                 last_heading = heading
                 line_start = chunk.start + start == 0 or document[chunk.start + start - 1] == "\n"
+                ordinal = (_ORDINAL_ITEM if items else _FIRST_ORDINAL).match(chunk.text, start, end)
+                if ordinal and marker in (None, "ordinal"):
+                    if len(items) == MAX_LIST_ITEMS:
+                        return items, True
+                    marker, head_end = "ordinal", start + len(chunk.text[start:end].rstrip(" ."))
+                    if source not in passages:
+                        passages.append(source)
+                    items.append(CitedSentence(chunk.text[ordinal.end():head_end], source.n, ordinal.end(), head_end,
+                                               lead.score))
+                    continue
+                if marker == "ordinal":
+                    if "\n" in gap:
+                        return items, False  # the paragraph of the prose list ends
+                    continue  # an item's further sentence
+                if not leads:
+                    return items, False
                 if items and (not line_start or chunk.text[start].islower()):
                     continue  # an item's next sentence, or its hard-wrapped rest: still the same item
                 if items and "\n\n" in gap and heading and not previous_heading:
@@ -920,7 +943,9 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     if not items:
         return f"{_shorten(text, limit)} [{sentence.n}]"
     if not text.rstrip().endswith(":"):
-        text = text.rstrip() + ":"  # a heading over its list: "Hambatan Utama: Harga awal …; …"
+        # A heading over its list, or a sentence before a prose list: "Hambatan Utama: Harga awal …; …",
+        # "Saya mengusulkan tiga langkah: memasukkan sagu …; …".
+        text = text.rstrip().rstrip(".") + ":"
     groups: list[tuple[int, list[str]]] = []
     for item in items:
         if groups and groups[-1][0] == item.n:
@@ -971,13 +996,15 @@ def _may_lead(sentence: str) -> bool:
 
 def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     """Whether sentence `i` of `text` introduces a list: it ends with ':' or is a heading, and the next line is an item
-    ("Hambatan Utama" over "1. Harga awal yang tinggi. …")."""
+    ("Hambatan Utama" over "1. Harga awal yang tinggi. …"); or the next sentence starts a prose list ("Pertama, …")."""
     start, end = spans[i]
-    if i + 1 == len(spans) or not _may_lead(text[start:end]):
+    if i + 1 == len(spans):
         return False
     next_start, next_end = spans[i + 1]
+    if _FIRST_ORDINAL.match(text, next_start, next_end):
+        return True  # "Saya mengusulkan tiga langkah sederhana. Pertama, …"
     line_start = "\n" in text[end:next_start]
-    return line_start and _list_item(text, next_start, next_end, line_start) is not None
+    return _may_lead(text[start:end]) and line_start and _list_item(text, next_start, next_end, line_start) is not None
 
 
 def _marker_kind(bullet: re.Match) -> str:

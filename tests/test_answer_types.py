@@ -767,3 +767,20 @@ def test_a_how_many_question_favours_the_sentence_that_counts_what_it_asks(tmp_p
     with_bonus, without = scores(default), scores(replace(default, select=replace(default.select, counted=0.0)))
     assert with_bonus["Data "] - without["Data "] == pytest.approx(default.select.counted)  # "3.200 kios"
     assert with_bonus["Sehar"] == pytest.approx(without["Sehar"])  # "ribuan pedagang" counts no kiosks
+
+
+PROSE_LIST = ("Sagu tumbuh luas di Papua dan Maluku. Saya mengusulkan tiga langkah sederhana untuk sagu. Pertama, memasukkan "
+              "sagu ke dalam menu makan sekolah. Menu itu disukai anak-anak. Kedua, memberi insentif kepada industri tepung "
+              "sagu. Ketiga, melindungi hutan sagu dari alih fungsi.\nPemerintah belum menanggapi usulan itu.")
+
+
+def test_a_list_written_as_prose_answers_a_list_question_with_its_items(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, PROSE_LIST, "Apa saja langkah yang diusulkan untuk sagu?")
+    assert re.sub(r" \[\d\]", "", answer.answer) == (
+        "Saya mengusulkan tiga langkah sederhana untuk sagu: memasukkan sagu ke dalam menu makan sekolah; memberi "
+        "insentif kepada industri tepung sagu; melindungi hutan sagu dari alih fungsi.")
+
+
+def test_a_prose_list_is_not_read_for_other_questions(tmp_path, fake_embedder):
+    answer = _answer(tmp_path, fake_embedder, PROSE_LIST, "Berapa langkah yang diusulkan untuk sagu?")
+    assert "memberi insentif" not in answer.answer
