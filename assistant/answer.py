@@ -586,11 +586,12 @@ class ExtractiveAnswerer:
         shown: list[CitedSentence] = []
         if answered:
             chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
-            shown, text, citable = self._compose(chosen, citable, expected_type(question) == "list")
+            kind = expected_type(question)
+            shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
-            answered = expected_type(question) != "number" or _answers_how_many(shown, question)
+            answered = kind != "number" or _answers_how_many(shown, question)
             # "Kapan …?" answered by sentences without any date or time is no answer either.
-            if answered and expected_type(question) == "date":
+            if answered and kind == "date":
                 answered = any(_matches_type(c.text, "date", question) for c in shown)
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
@@ -842,27 +843,22 @@ class ExtractiveAnswerer:
                 line_start = chunk.start + start == 0 or document[chunk.start + start - 1] == "\n"
                 ordinal = (_ORDINAL_ITEM if items else _FIRST_ORDINAL).match(chunk.text, start, end)
                 if ordinal and marker in (None, "ordinal"):
-                    if len(items) == MAX_LIST_ITEMS:
-                        return items, True
-                    marker, head_end = "ordinal", start + len(chunk.text[start:end].rstrip(" ."))
-                    if source not in passages:
-                        passages.append(source)
-                    items.append(CitedSentence(chunk.text[ordinal.end():head_end], source.n, ordinal.end(), head_end,
-                                               lead.score))
-                    continue
-                if marker == "ordinal":
+                    # "Pertama, memasukkan sagu …": the item is the sentence after its ordinal.
+                    item = ("ordinal", ordinal.end(), start + len(chunk.text[start:end].rstrip(" .")))
+                elif marker == "ordinal":
                     if "\n" in gap:
                         return items, False  # the paragraph of the prose list ends
                     continue  # an item's further sentence
-                if not leads:
-                    return items, False
-                if items and (not line_start or chunk.text[start].islower()):
-                    continue  # an item's next sentence, or its hard-wrapped rest: still the same item
-                if items and "\n\n" in gap and heading and not previous_heading:
-                    return items, False  # "6. Penutup" past a blank line after items with full stops: a heading
-                item = _list_item(chunk.text, start, end, line_start)
-                if item is None or (marker is not None and item[0] != marker):
-                    return items, False  # the list ends
+                else:
+                    if not leads:
+                        return items, False
+                    if items and (not line_start or chunk.text[start].islower()):
+                        continue  # an item's next sentence, or its hard-wrapped rest: still the same item
+                    if items and "\n\n" in gap and heading and not previous_heading:
+                        return items, False  # "6. Penutup" past a blank line after items with full stops: a heading
+                    item = _list_item(chunk.text, start, end, line_start)
+                    if item is None or (marker is not None and item[0] != marker):
+                        return items, False  # the list ends
                 if len(items) == MAX_LIST_ITEMS:
                     return items, True
                 marker, head_start, head_end = item
