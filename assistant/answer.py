@@ -27,6 +27,11 @@ ABSTAIN_MESSAGE = {
 
 NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
 """The note under an Indonesian question left unanswered because it names what no document mentions."""
+DOCUMENT_DATE = {
+    "id": "Tanggal dokumen [{n}]: {date}.",
+    "en": "Date of document [{n}]: {date}.",
+}
+"""Added to a when-answer that is a news lead without a date of its own."""
 SIMILAR_SPELLING = 0.85
 """difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DISAGREEMENT = {
@@ -527,6 +532,58 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     return None if re.search(rf"\b{spelt}\b", text, re.I) else office
 
 
+# How a thing, a body or a person begins and ends ("didirikan" / "dibubarkan", "lahir" / "meninggal"), in Indonesian
+# and, for the question only, in English.
+_STARTS = ("didirikan mendirikan berdiri pendirian dibentuk membentuk terbentuk pembentukan dibuka membuka pembukaan "
+           "lahir dilahirkan kelahiran dimulai memulai bermula diluncurkan meluncurkan peluncuran diperkenalkan "
+           "memperkenalkan ditemukan menemukan penemuan diciptakan menciptakan dibangun membangun pembangunan dirilis "
+           "merilis diterbitkan menerbitkan terbit dibuat membuat dikembangkan diresmikan peresmian debut diangkat dilantik "
+           "pelantikan dinobatkan")
+_ENDS = ("dibubarkan membubarkan bubar pembubaran ditutup menutup penutupan tutup dihapus dihapuskan menghapus "
+         "menghapuskan penghapusan dimusnahkan musnah dihancurkan menghancurkan hancur kehancuran dihentikan "
+         "menghentikan berhenti meninggal wafat mati kematian tewas berakhir mengakhiri usai dilarang melarang "
+         "larangan runtuh keruntuhan diruntuhkan pensiun tamat dirobohkan dibongkar ditinggalkan diberhentikan dicopot "
+         "dibunuh digulingkan")
+_STARTS_EN = ("founded established born start started begin began launched introduced discovered invented built "
+              "released published opened created formed appointed inaugurated crowned")
+_ENDS_EN = ("die died dead dissolved disbanded close closed shut abolished banned destroyed demolished end ended "
+            "collapsed retired abandoned killed assassinated dismissed overthrown")
+_EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+
+
+def _events(text: str, starts: set[str], ends: set[str]) -> tuple[bool, bool]:
+    """Whether `text` tells of a beginning and of an end; a capitalised word inside a sentence is part of a name
+    ("Universitas Terbuka") and tells of neither."""
+    began = ended = False
+    for word in _EVENT_WORD.finditer(text):
+        w = word.group(0)
+        if w[0].isupper() and not _SENTENCE_START.search(text[:word.start()]):
+            continue
+        began |= w.lower() in starts
+        ended |= w.lower() in ends
+    return began, ended
+
+
+_START_WORDS, _END_WORDS = set(_STARTS.split()), set(_ENDS.split())
+_FIRST, _LAST, _FIRST_EN, _LAST_EN = {"pertama"}, {"terakhir"}, {"first"}, {"last"}
+_QUESTION_STARTS, _QUESTION_ENDS = _START_WORDS | set(_STARTS_EN.split()), _END_WORDS | set(_ENDS_EN.split())
+
+
+def event_mismatch(question: str, answer: str) -> bool:
+    """Whether the question asks about an end and the answer tells only of a beginning, or the other way round:
+    "Kapan PDI dibubarkan?" is not answered by "PDI didirikan pada tanggal 10 Januari 1973", nor "Kapan Bob Dylan
+    meninggal?" by the date he was born; nor "Kapan komputer terakhir diciptakan?" by the first one."""
+    for starts, ends, question_starts, question_ends in (
+            (_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS), (_FIRST, _LAST, _FIRST | _FIRST_EN, _LAST | _LAST_EN)):
+        asks_start, asks_end = _events(question, question_starts, question_ends)
+        if asks_start != asks_end:
+            began, ended = _events(answer, starts, ends)
+            if (began and not ended) if asks_end else (ended and not began):
+                return True
+    return False
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -590,9 +647,14 @@ class ExtractiveAnswerer:
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or _answers_how_many(shown, question)
-            # "Kapan …?" answered by sentences without any date or time is no answer either.
-            if answered and kind == "date":
-                answered = any(_matches_type(c.text, "date", question) for c in shown)
+            # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
+            # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
+            # meluncurkan …"): the answer then says that date.
+            if answered and kind == "date" and not any(_matches_type(c.text, "date", question) for c in shown):
+                dated = self._lead_date(shown[0], citable, question)
+                answered = dated is not None
+                if dated is not None:
+                    text = f"{text} {DOCUMENT_DATE[language].format(n=shown[0].n, date=dated)}"
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != question and language == "id":
@@ -605,7 +667,8 @@ class ExtractiveAnswerer:
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
-            if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)):
+            if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
+                             or event_mismatch(question, " ".join(c.text for c in shown))):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
@@ -617,6 +680,16 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
+
+    def _lead_date(self, sentence: CitedSentence, passages: list[Passage], question: str) -> str | None:
+        """The date line of `sentence`'s document when the sentence is in the document's lead (its first paragraph
+        after the title) and the date line answers `question` ("Tahun berapa …?" needs a year)."""
+        passage = next(p for p in passages if p.n == sentence.n)
+        document = self.index.documents.get(passage.doc_id)
+        date = document.meta.get("date") if document is not None else None
+        if not date or not _matches_type(date, "date", question):
+            return None
+        return date if _in_lead(document.text, document.title, passage.start + sentence.start) else None
 
     def _unmentioned_name(self, question: str, shown: list[CitedSentence]) -> str | None:
         """A name the question uses that no indexed document mentions, not even spelt a little differently, when the
@@ -924,6 +997,14 @@ class ExtractiveAnswerer:
 def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSentence:
     """The same sentence in the best-ranked passage that holds it: chunks share a sentence at their seams."""
     return min((s for s in scored if s.text == sentence.text), key=lambda s: s.n)
+
+
+def _in_lead(text: str, title: str, offset: int) -> bool:
+    """Whether `offset` lies in the first paragraph of `text` after its title line: a news story's lead."""
+    start = len(title) if title and text.startswith(title) else 0
+    start += len(text[start:]) - len(text[start:].lstrip())
+    end = text.find("\n\n", start)
+    return start <= offset < (len(text) if end < 0 else end)
 
 
 def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, limit: int) -> str:

@@ -628,6 +628,58 @@ def test_a_when_question_answered_without_any_date_abstains(tmp_path, fake_embed
     assert not dated.abstained and "5/11/2025" in dated.answer
 
 
+PRESS_RELEASE = ("SIARAN PERS\n\nMataram, Rabu (5/11/2025)\n\n"
+                 "Kementerian Kelautan meluncurkan Kampung Budi Daya Rumput Laut di Desa Ekas Buana. "
+                 "Peluncuran dihadiri Gubernur NTB.\n\n"
+                 "Kampung itu diluncurkan untuk menjadi sentra rumput laut nasional bagi industri dalam negeri.\n")
+
+
+@pytest.mark.parametrize("question, dated", [
+    ("Kapan Kampung Budi Daya Rumput Laut diluncurkan?", True),  # the lead tells what happened on the date line
+    ("Tahun berapa Kampung Budi Daya Rumput Laut diluncurkan?", True),  # the date line has its year
+    ("Kapan Kampung Budi Daya Rumput Laut diluncurkan untuk menjadi sentra nasional?", False),  # not the lead
+])
+def test_a_news_lead_answers_a_when_question_with_its_documents_date_line(tmp_path, fake_embedder, question, dated):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.readers import read_document
+
+    path = tmp_path / "siaran_pers.txt"
+    path.write_text(PRESS_RELEASE, encoding="utf-8")
+    document = read_document(path, path.name)
+    assert document.meta["date"] == "Mataram, Rabu (5/11/2025)" and "Mataram" not in document.text
+    build_index(tmp_path / "index", [document], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path / "index", fake_embedder)
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
+    assert answer.abstained is not dated
+    if dated:
+        assert answer.sentences[0].text.startswith("Kementerian Kelautan meluncurkan")
+        assert answer.answer.endswith("Tanggal dokumen [1]: Mataram, Rabu (5/11/2025).")
+
+
+@pytest.mark.parametrize("question, answer, mismatch", [
+    ("Kapan PDI dibubarkan?", "PDI didirikan pada tanggal 10 Januari 1973.", True),
+    ("Kapan Bob Dylan meninggal?", "Bob Dylan lahir pada 24 Mei 1941 di Duluth.", True),
+    ("Di mana Arung Palakka meninggal?", "Arung Palakka lahir di Lamatta, Soppeng.", True),
+    ("When was the airport closed?", "Dibuka pada tahun 1939, bandara itu melayani penerbangan militer.", True),
+    ("Kapan TVRI didirikan?", "TVRI ditutup sementara pada 1998.", True),
+    ("Kapan PDI didirikan?", "PDI didirikan pada tanggal 10 Januari 1973.", False),
+    ("Kapan bandara itu ditutup?", "Dibuka pada 1939, bandara itu ditutup pada 1990.", False),  # both told
+    ("Kapan Hydatius meninggal?", "Hydatius hidup sekitar tahun 400 hingga 469.", False),  # neither told
+    ("Kapan Kejuaraan Malaysia Terbuka digelar?", "Kejuaraan itu berakhir pada Minggu.", False),  # a name's word
+    ("Siapa juara Universitas Terbuka Cup?", "Tim tuan rumah tersingkir lalu berhenti bertanding.", False),
+    ("Kapan Musa diberhentikan sebagai nabi?", "Ia diangkat menjadi nabi sekitar tahun 1450 SM.", True),
+    ("Kapan komputer terakhir diciptakan?", "Komputer pertama dibuat pada tahun 1941.", True),  # the last, not the first
+    ("Who was the first governor?", "Gubernur terakhir provinsi itu adalah Bandjela Paliudju.", True),
+    ("Siapa gubernur pertama provinsi itu?", "Gubernur pertama provinsi itu adalah Anwar Gelar Datuk Madjo Basa.", False),
+    ("Apa pendidikan terakhir Fadjroel?", "Ia lulus Sekolah Menengah Pertama di Banjarmasin.", False),  # a name's word
+])
+def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer, mismatch):
+    from assistant.answer import event_mismatch
+
+    assert event_mismatch(question, answer) is mismatch
+
+
 def test_a_question_about_another_place_than_the_documents_hold_is_not_answered(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
     from index.store import HybridIndex, build_index
