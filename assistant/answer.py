@@ -584,6 +584,44 @@ def event_mismatch(question: str, answer: str) -> bool:
     return False
 
 
+# A kin a who-question asks for, and the words an answer naming that kin uses ("Siapa ibu Baudouin I?" is answered
+# by "Baudouin adalah putra Eustace II … dan Ide dari Lorraine"; "Siapa istri …?" by "dari orangtua … dan …").
+_PARENT = "putra putri anak putranya putrinya orangtua"
+_SPOUSE = "menikah menikahi dinikahi pernikahan pasangan orangtua"
+_KIN_WORDS = {
+    "ibu": f"ibu ibunya ibunda {_PARENT}", "ayah": f"ayah ayahnya ayahanda bapak {_PARENT}",
+    "orang tua": f"orang tua ibu ayah {_PARENT}", "orangtua": f"orang tua ibu ayah {_PARENT}",
+    "istri": f"istri istrinya isteri permaisuri {_SPOUSE}", "suami": f"suami suaminya {_SPOUSE}",
+    "anak": "anak anaknya putra putri putranya putrinya dikaruniai", "kakak": "kakak kakaknya saudara",
+    "adik": "adik adiknya saudara", "cucu": "cucu cucunya", "kakek": "kakek kakeknya", "nenek": "nenek neneknya",
+}
+_KIN_EN = {"mother": "ibu", "father": "ayah", "parents": "orang tua", "wife": "istri", "husband": "suami",
+           "son": "anak", "daughter": "anak", "child": "anak", "children": "anak", "grandchild": "cucu",
+           "grandfather": "kakek", "grandmother": "nenek"}
+_ORDINALS = ("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh").split()
+_ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth tenth".split(), _ORDINALS))
+
+
+def relation_unanswered(question: str, answer: str) -> str | None:
+    """The kin a who-question asks for ("Siapa istri …?", "Who was his mother?"), or the ordinal any question asks
+    for ("raja kedua", "Puteri Indonesia ke-18"), when the answer never says it: "Siapa raja kedua Dinasti Candra?" is
+    not answered by a sentence on the dynasty's founder. A century ("abad ke-16") may be answered by a year."""
+    asked, said = question.lower(), answer.lower()
+    if expected_type(question) == "name":
+        for word in re.findall(r"\b[a-z]+(?:\s+tua)?\b", asked):
+            kin = _KIN_EN.get(word, word)
+            if kin in _KIN_WORDS and not re.search(rf"\b(?:{'|'.join(_KIN_WORDS[kin].split())})\b", said):
+                return kin
+    for word in re.findall(r"\b[a-z]+\b", asked):
+        ordinal = _ORDINALS_EN.get(word, word)
+        if ordinal in _ORDINALS and not re.search(rf"\b{ordinal}\b", said):
+            return ordinal
+    for number in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", asked):
+        if not re.search(rf"\b{number}\b", said):
+            return f"ke-{number}"
+    return None
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -668,7 +706,8 @@ class ExtractiveAnswerer:
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
-                             or event_mismatch(question, " ".join(c.text for c in shown))):
+                             or event_mismatch(question, " ".join(c.text for c in shown))
+                             or relation_unanswered(question, _with_paragraph_opening(shown, citable))):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
@@ -997,6 +1036,13 @@ class ExtractiveAnswerer:
 def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSentence:
     """The same sentence in the best-ranked passage that holds it: chunks share a sentence at their seams."""
     return min((s for s in scored if s.text == sentence.text), key=lambda s: s.n)
+
+
+def _with_paragraph_opening(shown: list[CitedSentence], passages: list[Passage]) -> str:
+    """The answer's sentences, each read from the start of its paragraph: "Bantuan berupa 10 ton beras …" answers
+    "… bantuan tahap kedua?" after "BPBD NTB menyalurkan bantuan tahap kedua …" opened its paragraph."""
+    texts = {p.n: p.text for p in passages}
+    return " ".join(texts[c.n][texts[c.n].rfind("\n", 0, c.start) + 1:c.end] if c.n in texts else c.text for c in shown)
 
 
 def _in_lead(text: str, title: str, offset: int) -> bool:

@@ -680,6 +680,38 @@ def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer
     assert event_mismatch(question, answer) is mismatch
 
 
+@pytest.mark.parametrize("question, answer, missing", [
+    ("Siapakah ibu Puteri Indonesia 2018?", "Puteri Indonesia 2018 adalah Sonia Fergina Citra dari Bangka Belitung.", "ibu"),
+    ("Siapa istri Djamaludin Malik?", "Camelia Malik lahir dari orangtua Djamaludin Malik dan Farida Al-Hasni.", None),
+    ("Siapa ibu Baudouin I?", "Baudouin adalah putra Eustace II dan Ide dari Lorraine.", None),  # the parent named
+    ("Who was the wife of Djamaludin Malik?", "Djamaludin Malik mendirikan perusahaan film Persari.", "istri"),
+    ("Apa nama badan PBB yang mengurus perlindungan anak?", "UNICEF adalah badan PBB untuk anak-anak.", None),
+    ("Siapa raja kedua Dinasti Candra?", "Sang Yadu mendirikan Dinasti Yadu, percabangan Dinasti Candra.", "kedua"),
+    ("Siapa raja kedua Dinasti Candra?", "Raja kedua Dinasti Candra adalah Budha.", None),
+    ("Siapakah Puteri Indonesia ke-18?", "Puteri Indonesia 2018 adalah Sonia Fergina Citra.", "ke-18"),
+    ("Apa senjata utama kapal perang pada abad ke-18?", "Pada 1750 kapal perang membawa meriam.", None),  # a century
+])
+def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(question, answer, missing):
+    from assistant.answer import relation_unanswered
+
+    assert relation_unanswered(question, answer) == missing
+
+
+def test_the_ordinal_asked_may_open_the_answers_paragraph():
+    from assistant.answer import CitedSentence, _with_paragraph_opening, relation_unanswered
+
+    text = ("Korban banjir mengungsi.\nBPBD NTB menyalurkan bantuan tahap kedua pada Rabu. Bantuan berupa 10 ton beras.\n"
+            "Bantuan tahap pertama berupa 3 ton beras.")
+    passage = _passage(text)
+    start = text.index("Bantuan berupa")
+    answer = [CitedSentence("Bantuan berupa 10 ton beras.", passage.n, start, start + 28, 1.0)]
+    question = "Berapa ton beras pada bantuan tahap kedua?"
+    assert relation_unanswered(question, answer[0].text) == "kedua"
+    read = _with_paragraph_opening(answer, [passage])
+    assert read == "BPBD NTB menyalurkan bantuan tahap kedua pada Rabu. Bantuan berupa 10 ton beras."
+    assert relation_unanswered(question, read) is None
+
+
 def test_a_question_about_another_place_than_the_documents_hold_is_not_answered(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
     from index.store import HybridIndex, build_index
