@@ -485,6 +485,24 @@ def _named_instead(text: str, before: str, name: str, after: str = "") -> str | 
     return None
 
 
+# A name's first word that says what kind of thing it is ("Republik Ghana", "Presiden Ghana"), not which one.
+_KIND_OF_NAME = frozenset("republik provinsi kabupaten kota kerajaan kesultanan kekaisaran negara bank presiden gubernur "
+                          "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau".split())
+
+
+def _first_named_instead(text: str, name: str, question: str) -> str | None:
+    """Another first word before the rest of `name` in `text` ("Hikmah Fajar" for "Dunia Fajar", "Petrus Lombardus"
+    for "Paulos Lombardus"), when `text` never uses `name`'s own first word nor one spelt like it, and the question
+    itself does not name the other."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in _KIND_OF_NAME or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I):
+        return None
+    others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)\s+{re.escape(rest)}(?![\w-])", text)]
+    if any(difflib.SequenceMatcher(None, o.lower(), first.lower()).ratio() >= SIMILAR_SPELLING for o in others):
+        return None  # "Barack Obama" for "Barrack Obama"
+    return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
+
+
 def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -499,6 +517,8 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
         # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
         other = _named_instead(text, head, last, r"(?!\s+[A-Z])")
+        if other is None and question_language(question) == "id":  # an English name is translated: "East Lombok"
+            other = _first_named_instead(text, name.group(0), question)
         if other is not None:
             return other
     # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
@@ -622,6 +642,22 @@ def relation_unanswered(question: str, answer: str) -> str | None:
     return None
 
 
+_NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
+
+
+def negation_mismatch(question: str, answer: str) -> str | None:
+    """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
+    non-majemuk" is not defined by "Kalimat majemuk adalah …"."""
+    asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
+    said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
+    for word in asked - said:
+        for prefix in _NEGATING:
+            bare = word[len(prefix):] if word.startswith(prefix) else None
+            if bare and len(bare) >= 5 and bare in said or len(word) >= 5 and prefix + word in said:
+                return word
+    return None
+
+
 def validate_question(question: str) -> tuple[str, list[str]]:
     """The question to ask, stripped; an error when empty; a note when it had to be shortened."""
     if question is None or not str(question).strip():
@@ -706,6 +742,7 @@ class ExtractiveAnswerer:
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
+                             or negation_mismatch(question, " ".join(c.text for c in shown))
                              or event_mismatch(question, " ".join(c.text for c in shown))
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))):
                 answered = False

@@ -583,6 +583,20 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
     assert names_another(question, [_passage(passage)]) == other
 
 
+@pytest.mark.parametrize("question, passage, other", [
+    ("Siapa pembawa acara Dunia Fajar?", "Arief Rachman menjadi pembawa acara Hikmah Fajar di RCTI.", "Hikmah Fajar"),
+    ("Di mana Paulos Lombardus meninggal?", "Petrus Lombardus wafat di Paris pada 1160.", "Petrus Lombardus"),
+    ("Siapa wanita yang dinikahi Barrack Obama?", "Barack Obama menikahi Michelle Robinson; Ann Obama ibunya.", None),
+    ("Siapa presiden Republik Ghana pertama?", "Kwame Nkrumah adalah Presiden Ghana yang pertama.", None),  # a kind
+    ("Kapan Blue Media diganti namanya menjadi First Media?", "First Media adalah penyedia internet kabel.", None),
+    ("When was the village in East Lombok launched?", "KKP meluncurkan kampung di Kabupaten Lombok Timur.", None),
+])
+def test_a_passage_that_names_another_with_the_same_last_words_is_noticed(question, passage, other):
+    from assistant.answer import names_another
+
+    assert names_another(question, [_passage(passage)]) == other
+
+
 def test_the_year_asked_may_be_in_the_documents_date_line():
     from assistant.answer import names_another
 
@@ -695,6 +709,19 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     from assistant.answer import relation_unanswered
 
     assert relation_unanswered(question, answer) == missing
+
+
+@pytest.mark.parametrize("question, answer, negated", [
+    ("Apakah yang dimaksud dengan kalimat non-majemuk?", "Kalimat majemuk adalah kalimat dengan dua pola.", "non-majemuk"),
+    ("Apa itu energi potensial?", "Energi nonpotensial tidak bergantung pada posisi.", "potensial"),
+    ("Apa itu energi non-potensial?", "Energi non-potensial adalah energi gerak.", None),
+    ("Apa rencana NATO untuk memerangi terorisme?", "Kazakhstan ikut Rencana Kerja Anti-Terorisme.", None),
+    ("Apa itu kalimat majemuk?", "Kalimat majemuk adalah kalimat dengan dua pola.", None),
+])
+def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
+    from assistant.answer import negation_mismatch
+
+    assert negation_mismatch(question, answer) == negated
 
 
 def test_the_ordinal_asked_may_open_the_answers_paragraph():
