@@ -586,20 +586,34 @@ def _events(text: str, starts: set[str], ends: set[str]) -> tuple[bool, bool]:
 
 
 _START_WORDS, _END_WORDS = set(_STARTS.split()), set(_ENDS.split())
-_FIRST, _LAST, _FIRST_EN, _LAST_EN = {"pertama"}, {"terakhir"}, {"first"}, {"last"}
 _QUESTION_STARTS, _QUESTION_ENDS = _START_WORDS | set(_STARTS_EN.split()), _END_WORDS | set(_ENDS_EN.split())
+# Opposites, each "Indonesian word / its opposite / the same two in English" (the English only in the question).
+_OPPOSITE_WORDS = (
+    "pertama/terakhir/first/last", "terbesar/terkecil/largest biggest/smallest", "terbaik/terburuk/best/worst",
+    "tertinggi/terendah/highest tallest/lowest", "terpanjang/terpendek/longest/shortest", "tertua/termuda/oldest/youngest",
+    "terkaya/termiskin/richest/poorest", "tercepat/terlambat/fastest/slowest", "terluas/tersempit/widest/narrowest",
+    "terdekat/terjauh/nearest closest/farthest furthest", "terberat/teringan/heaviest/lightest",
+    "menguntungkan/merugikan/beneficial/harmful", "tebal/tipis/thick/thin", "positif/negatif/positive/negative",
+    "internal/eksternal/internal/external", "interpersonal/intrapersonal/interpersonal/intrapersonal",
+    "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
+    "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
+    "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
+)
+_OPPOSITES = [(_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS)] + [
+    (set(one.split()), set(other.split()), set(f"{one} {one_en}".split()), set(f"{other} {other_en}".split()))
+    for one, other, one_en, other_en in (entry.split("/") for entry in _OPPOSITE_WORDS)]
 
 
 def event_mismatch(question: str, answer: str) -> bool:
-    """Whether the question asks about an end and the answer tells only of a beginning, or the other way round:
-    "Kapan PDI dibubarkan?" is not answered by "PDI didirikan pada tanggal 10 Januari 1973", nor "Kapan Bob Dylan
-    meninggal?" by the date he was born; nor "Kapan komputer terakhir diciptakan?" by the first one."""
-    for starts, ends, question_starts, question_ends in (
-            (_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS), (_FIRST, _LAST, _FIRST | _FIRST_EN, _LAST | _LAST_EN)):
-        asks_start, asks_end = _events(question, question_starts, question_ends)
-        if asks_start != asks_end:
-            began, ended = _events(answer, starts, ends)
-            if (began and not ended) if asks_end else (ended and not began):
+    """Whether the question asks about one of two opposites and the answer tells only of the other: an end and a
+    beginning ("Kapan PDI dibubarkan?" is not answered by "PDI didirikan pada tanggal 10 Januari 1973", nor "Kapan Bob
+    Dylan meninggal?" by the date he was born), the last and the first ("Kapan komputer terakhir diciptakan?"), the
+    smallest and the largest ("Apakah jenis hiu terkecil di dunia?"), harmful and beneficial, …"""
+    for ones, others, asked_ones, asked_others in _OPPOSITES:
+        asks_one, asks_other = _events(question, asked_ones, asked_others)
+        if asks_one != asks_other:
+            tells_one, tells_other = _events(answer, ones, others)
+            if (tells_one and not tells_other) if asks_other else (tells_other and not tells_one):
                 return True
     return False
 

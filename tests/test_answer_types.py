@@ -687,6 +687,11 @@ def test_a_news_lead_answers_a_when_question_with_its_documents_date_line(tmp_pa
     ("Who was the first governor?", "Gubernur terakhir provinsi itu adalah Bandjela Paliudju.", True),
     ("Siapa gubernur pertama provinsi itu?", "Gubernur pertama provinsi itu adalah Anwar Gelar Datuk Madjo Basa.", False),
     ("Apa pendidikan terakhir Fadjroel?", "Ia lulus Sekolah Menengah Pertama di Banjarmasin.", False),  # a name's word
+    ("Apakah jenis hiu terkecil di dunia?", "Hiu paus adalah jenis hiu terbesar di dunia.", True),
+    ("Which is the smallest shark?", "Hiu paus adalah jenis hiu terbesar di dunia.", True),
+    ("Apa kelompok bakteri yang merugikan kesehatan?", "Bakteri menguntungkan menunjang kesehatan usus.", True),
+    ("Apakah jenis hiu terkecil di dunia?", "Hiu kerdil adalah yang terkecil, hiu paus yang terbesar.", False),
+    ("Apa nama kelas sosial terendah?", "Universitas Tertinggi Nasional mendata kelas sosial.", False),  # a name
 ])
 def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer, mismatch):
     from assistant.answer import event_mismatch
