@@ -178,6 +178,10 @@ _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
+_WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b|\bwhat (?:caused|is the reason)",
+                  re.I)
+_BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
+                      r"sehingga|oleh karena itu)\b", re.I)
 # "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
 _DEFINITION_ASKED = re.compile(
     r"^\W*(?:apa(?:kah)?\s+(?:itu|yang\s+di\s?maksud\s+(?:dengan|dari)|(?:pengertian|arti|maksud|definisi)"
@@ -338,6 +342,8 @@ def expected_type(question: str) -> str | None:
         return "place"
     if _LIST.search(question):
         return "list"
+    if _WHY.search(question):
+        return "reason"
     return None
 
 
@@ -361,6 +367,8 @@ def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_ENTITY.finditer(sentence))
     elif kind == "list":
         return _ENUMERATION.search(sentence) is not None
+    elif kind == "reason":
+        return _BECAUSE.search(sentence) is not None
     elif kind == "definition":
         return _defines(sentence, question)
     else:
@@ -897,7 +905,7 @@ class ExtractiveAnswerer:
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
-                if kind in ("definition", "called") and not matches:
+                if kind in ("definition", "called", "reason") and not matches:
                     matches = None  # many sentences describe a thing without defining it: only a definition counts
                 shared = 0.0
                 if len(text) < 30 and not byline and not lead:
@@ -911,7 +919,7 @@ class ExtractiveAnswerer:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
                              + w.counted * counts_it
                              + w.passage_score * (passage.dense_score - best_dense))
-                    if matches is not None and (kind != "called" or w is s.select):
+                    if matches is not None and (kind not in ("called", "reason") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 

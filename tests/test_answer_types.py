@@ -29,6 +29,10 @@ from assistant.answer import _matches_type, expected_type
     ("Apa nama aplikasi pemantauan menu di Kota Mataram?", "called"),
     ("What is the name of the agency the government set up?", "called"),
     ("Apa tujuan utama Partnership for Peace?", None),  # what it is for, not what it is
+    ("Mengapa pencairan dana tahap kedua terlambat?", "reason"),
+    ("Apa penyebab banjir di Kota Kembang?", "reason"),
+    ("Why was the second payment late?", "reason"),
+    ("Kapan dana tahap kedua cair, dan mengapa?", "date"),  # the question word that leads decides
 ])
 def test_the_question_word_gives_the_answer_type(question, kind):
     assert expected_type(question) == kind
@@ -470,6 +474,13 @@ def test_what_a_thing_is_called_is_answered_with_its_name(tmp_path, fake_embedde
             "Aplikasi bernama Sehat Bareng itu dibuat oleh mahasiswa setempat.")
     answer = _answer(tmp_path, fake_embedder, text, "Apa nama aplikasi pemantauan menu sekolah di Kota Kembang?")
     assert "Sehat Bareng" in answer.answer
+
+
+def test_a_why_question_is_answered_by_the_sentence_that_gives_a_reason(tmp_path, fake_embedder):
+    text = ("Pencairan dana tahap kedua untuk sekolah di Kota Kembang terlambat tiga minggu tahun ini. "
+            "Keterlambatan itu terjadi karena laporan penggunaan dana tahap pertama belum lengkap.")
+    answer = _answer(tmp_path, fake_embedder, text, "Mengapa pencairan dana tahap kedua di Kota Kembang terlambat?")
+    assert "karena laporan" in answer.answer
 
 
 def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(tmp_path, fake_embedder):
