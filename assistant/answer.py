@@ -14,6 +14,7 @@ import numpy as np
 from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.sentences import abbreviations
+from ingest.short_forms import full_name, with_other_forms
 
 from .instructions import is_instruction
 
@@ -517,9 +518,10 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     "Berapa anggaran MBG di Provinsi NTT?" answered from a passage on "Provinsi NTB" (and no "NTT") gives NTB's
     figure with confidence: the last word of each name the question uses ("Kabupaten *Dompu*", "Bursa Karbon
     *Malaysia*") must appear in the passages when they use the same name with another last word ("Kabupaten
-    Bima"), and so must a year the question names ("tahun 2024") when they name another ("tahun 2025").
+    Bima"), and so must a year the question names ("tahun 2024") when they name another ("tahun 2025"). A short
+    form counts as its full name ("Jatim" for "Jawa Timur", and the other way round).
     """
-    text = " ".join(p.text for p in passages)
+    text = with_other_forms(" ".join(p.text for p in passages))
     for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
         *_, head, last = name.group(0).split()
         # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
@@ -810,6 +812,9 @@ class ExtractiveAnswerer:
         if len(word) <= 3 or word.isdigit() or not stems:
             return True  # "NTT", "2025", a stopword: no name to look for
         vocabulary = self.index.lexical.vocabulary
+        full = full_name(word)
+        if full is not None:  # "Kaltim": itself, or every word of "Kalimantan Timur"
+            return stems[0] in vocabulary or all(self._known_word(w) for w in _WORD.findall(full.lower()))
         if any(stem in vocabulary for stem in stems):
             return True
         stem = stems[0]

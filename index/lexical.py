@@ -9,8 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.short_forms import full_name
+
 _TOKEN = re.compile(r"\w+(?:[-.,]\w+)*", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+TOKENIZER_VERSION = 2
+"""Raised whenever `tokenize` changes what it gives for a text (2: short forms bring their full names), so that an
+ingest rebuilds BM25 from the stored chunks even when no document changed."""
 # Written both joined and apart in Indonesian: index them one way.
 _COMPOUNDS = {("kerja", "sama"): "kerjasama", ("antar", "negara"): "antarnegara"}
 # Words Sastrawi lists as stopwords that carry meaning in questions about these texts.
@@ -50,7 +55,8 @@ def stopwords() -> frozenset[str]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed content tokens; `4.000` → `4000`, `negara-negara` → `negara`."""
+    """Lower-cased, stemmed content tokens; `4.000` → `4000`, `negara-negara` → `negara`, `Kaltim` → `kaltim
+    kalimantan timur`."""
     words: list[str] = []
     for match in _TOKEN.finditer(text.lower()):
         word = match.group(0)
@@ -66,7 +72,7 @@ def tokenize(text: str) -> list[str]:
                     words.extend(p for p in pieces if p)
             elif part:
                 words.append(part)
-    words = _join_compounds(words)
+    words = _with_full_names(_join_compounds(words))
     stops = stopwords()
     tokens = []
     for word in words:
@@ -74,6 +80,17 @@ def tokenize(text: str) -> list[str]:
             continue
         tokens.append(word if word.isdigit() or not word.isalpha() else stem(word))
     return tokens
+
+
+def _with_full_names(words: list[str]) -> list[str]:
+    """Each short form followed by its full name's words: "kaltim" also counts as "kalimantan timur"."""
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        full = full_name(word)
+        if full is not None:
+            out.extend(full.lower().split())
+    return out
 
 
 def _join_compounds(words: list[str]) -> list[str]:

@@ -36,7 +36,7 @@ from ingest.sentences import sentence_spans
 
 from .embedding import Embedder
 from .fusion import FusionMethod, fuse
-from .lexical import LexicalIndex
+from .lexical import TOKENIZER_VERSION, LexicalIndex
 
 log = logging.getLogger(__name__)
 
@@ -429,8 +429,9 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
                 sentence_vectors.append(None)
 
         if previous is not None and not (to_embed or report_lists["removed"] or report_lists["changed"]
-                                         or report_lists["added"]):
-            # Nothing changed: keep the live version as it is.
+                                         or report_lists["added"]) \
+                and previous.manifest.get("tokenizer_version", 1) == TOKENIZER_VERSION:
+            # Nothing changed: keep the live version as it is (an older tokenizer's BM25 is rebuilt, nothing embedded).
             return BuildReport(directory, len(final_docs), len(chunks), embedded_chunks=0,
                                seconds=time.perf_counter() - started, **report_lists)
         dimension = embedder.dimension
@@ -497,6 +498,7 @@ def _write_version(directory: Path, documents: list[StoredDocument], chunks: lis
         "built_at": stamp.isoformat(timespec="seconds"),
         "model": embedder.describe(),
         "chunking": chunking.to_dict(),
+        "tokenizer_version": TOKENIZER_VERSION,
         "counts": {"documents": len(documents), "chunks": len(chunks)},
         "documents": {d.doc_id: {"source": d.source, "title": d.title, "content_sha256": d.content_sha256,
                                  "chunks": per_doc.get(d.doc_id, 0)} for d in documents},

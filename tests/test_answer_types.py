@@ -601,6 +601,15 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
     ("Siapa presiden Republik Ghana pertama?", "Kwame Nkrumah adalah Presiden Ghana yang pertama.", None),  # a kind
     ("Kapan Blue Media diganti namanya menjadi First Media?", "First Media adalah penyedia internet kabel.", None),
     ("When was the village in East Lombok launched?", "KKP meluncurkan kampung di Kabupaten Lombok Timur.", None),
+    # A short form is its full name: "Jatim" is "Jawa Timur", not Jakarta Timur's province.
+    ("Kapan bus mudik gratis dari Jakarta ke Jawa Timur berangkat?",
+     "Bus berangkat dari Terminal Pulo Gebang, Jakarta Timur, menuju 12 kota di Jatim pada 20 Maret 2026.", None),
+    ("Berapa anggaran jalan Provinsi Kalimantan Timur?", "Anggaran jalan Provinsi Kaltim naik menjadi Rp 2 triliun.",
+     None),
+    ("Berapa anggaran jalan Provinsi Kaltim?", "Anggaran jalan Provinsi Kalimantan Timur naik menjadi Rp 2 triliun.",
+     None),
+    ("Berapa anggaran jalan Provinsi Jawa Barat?", "Anggaran jalan Provinsi Jatim naik menjadi Rp 2 triliun.",
+     "Jawa Timur"),
 ])
 def test_a_passage_that_names_another_with_the_same_last_words_is_noticed(question, passage, other):
     from assistant.answer import names_another
@@ -820,6 +829,7 @@ def test_a_figure_another_document_reports_differently_is_noted(tmp_path, fake_e
 
 
 CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1 April 2022 dengan tarif Rp 30 per kilogram. "
+              "Uji cobanya berjalan di PLTU Kalimantan Timur. "
               "Tajikistan dan Kazakstan belum memungut pajak karbon, kata pengamat dari Universitas Mataram.")
 
 
@@ -829,6 +839,8 @@ CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1
     ("Apakah Kazakhstan memungut pajak karbon?", None),  # spelt a little differently in the document
     ("Siapa pengamat dari Universitas Mataram yang berbicara di Jakarta Convention Center?", None),  # the answer
     # names the university the question names: the unknown place is a detail, not what the question is about
+    ("Berapa tarif pajak karbon di Kaltim?", None),  # short for Kalimantan Timur, which the document names
+    ("Berapa tarif pajak karbon di Kalbar?", "Kalbar"),  # Kalimantan Barat, which it does not
 ])
 def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_embedder, question, unmentioned):
     from assistant.answer import NOT_MENTIONED

@@ -218,6 +218,15 @@ def test_building_the_lexical_index_leaves_bm25s_quiet():
     assert not logging.getLogger("bm25s").isEnabledFor(logging.INFO)
 
 
+@pytest.mark.parametrize("query", ["anggaran jalan Kalimantan Timur", "anggaran jalan Kaltim"])
+def test_bm25_reads_a_short_form_as_its_full_name(query):
+    lexical = LexicalIndex.build(["Anggaran jalan Provinsi Kaltim naik menjadi Rp 2,4 triliun.",
+                                  "Anggaran jalan Provinsi Kalimantan Timur naik menjadi Rp 2,4 triliun.",
+                                  "Anggaran jalan Provinsi Jawa Barat naik menjadi Rp 1 triliun."])
+    scores = lexical.scores(query)
+    assert scores[0] > scores[2] and scores[1] > scores[2]
+
+
 def test_adding_after_the_chunking_changed_keeps_every_document(tmp_path, fake_embedder):
     """After an upgrade that changes chunking (a new sentence splitter), `--add` or a chat upload re-chunks the
     documents already indexed; it used to drop them."""
@@ -256,6 +265,24 @@ def test_an_interrupted_ingest_keeps_the_chunks_embedded_so_far_in_the_cache(tmp
         build_index(tmp_path / "index", documents, CachedEmbedder(Interrupted(), cache), show_progress=False)
     report = build_index(tmp_path / "index", documents, CachedEmbedder(HashingEmbedder(), cache), show_progress=False)
     assert report.cached_chunks == 32 and report.embedded_chunks == report.chunks  # two batches were kept
+
+
+def test_a_new_tokenizer_rebuilds_bm25_on_the_next_ingest_without_embedding(tmp_path, corpus_dir, monkeypatch):
+    import index.store
+
+    documents = read_documents([sorted(corpus_dir.glob("*.txt"))[0]]).documents
+    directory = tmp_path / "index"
+    embedder = HashingEmbedder()
+    build_index(directory, documents, embedder, show_progress=False)
+    live, calls = live_version(directory), embedder.documents_embedded
+    monkeypatch.setattr(index.store, "TOKENIZER_VERSION", index.store.TOKENIZER_VERSION + 1)
+    again = build_index(directory, documents, embedder, show_progress=False)
+    assert again.embedded_chunks == 0 and embedder.documents_embedded == calls
+    rebuilt = live_version(directory)
+    assert rebuilt != live  # BM25 written anew by the new tokenizer
+    assert HybridIndex.load(directory, embedder).manifest["tokenizer_version"] == index.store.TOKENIZER_VERSION
+    build_index(directory, documents, embedder, show_progress=False)
+    assert live_version(directory) == rebuilt  # then nothing to do again
 
 
 def test_ctrl_c_during_tanya_ingest_says_the_index_is_unchanged(tmp_path, monkeypatch):
