@@ -270,6 +270,11 @@ _ORDINAL_ITEM = re.compile(r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketuj
                            r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth),\s+", re.I)
 _FIRST_ORDINAL = re.compile(r"(?:pertama|first),\s+", re.I)
 _HEAD = re.compile(r"[A-Z][^.:;!?\n]{1,60}(?=:\s)")  # "Hambatan Politik dan Birokrasi: ..." (a line's own head)
+# A form field: a short label, a colon and its value ("Notulis: Siti Aminah", "Hari/Tanggal: Senin, 3 November 2025").
+_FIELD = re.compile(r"([A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,3})\s?:\s+\S")
+# The labels whose field answers a question type without naming it: "Tempat: …" says where, "Hari/Tanggal: …" when.
+_FIELD_ANSWERS = {"place": frozenset({"tempat", "lokasi"}),
+                  "date": frozenset({"hari", "tanggal", "waktu", "jam", "pukul"})}
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -900,7 +905,15 @@ class ExtractiveAnswerer:
                     sim = max(float(sim), passage.dense_score)
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
-                terms = set(tokenize(text))
+                label = _field_label(text)
+                field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
+                typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
+                    _WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
+                if field:
+                    # "Notulis: Siti Aminah" answers "Siapa notulis rapat itu?" for its whole document, as a byline
+                    # answers who wrote it: as close as the document's best passage, its title's words its own.
+                    sim = max([float(sim)] + [p.dense_score for p in passages if p.doc_id == passage.doc_id])
+                terms = set(tokenize(f"{text} {passage.title}" if field else text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 named = (len(query_names & set(_WORD.findall(text.lower()))) / len(query_names)
                          if query_names and _ROW_SENTENCE.match(text) else 0.0)
@@ -913,11 +926,11 @@ class ExtractiveAnswerer:
                 if kind in ("definition", "called", "reason") and not matches:
                     matches = None  # many sentences describe a thing without defining it: only a definition counts
                 shared = 0.0
-                if len(text) < 30 and not byline and not lead:
+                if len(text) < 30 and not byline and not lead and not field and not typed:
                     shared -= 0.1  # fragments rarely answer
                 # The title is shown with its passage and answers nothing; it still shows the right place was found.
                 is_title = bool(passage.title) and text.strip() == passage.title.strip()
-                if _is_heading(text) and not byline and not lead:
+                if _is_heading(text) and not byline and not lead and not field and not typed:
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
@@ -996,6 +1009,7 @@ class ExtractiveAnswerer:
         up to `most` passages in all.
         """
         leads = _may_lead(lead.text)  # else only a prose list may follow ("… tiga langkah. Pertama, …")
+        colon = lead.text.rstrip().endswith(":")  # "… beberapa hambatan:" announces its items; a title does not
         passage = next((p for p in passages if p.n == lead.n), None)
         if passage is None or not (leads or prose and _FIRST_ORDINAL.match(passage.text[lead.end:].lstrip())):
             return [], False
@@ -1035,6 +1049,8 @@ class ExtractiveAnswerer:
                     item = _list_item(chunk.text, start, end, line_start)
                     if item is None or (marker is not None and item[0] != marker):
                         return items, False  # the list ends
+                    if item[0] == ":" and not colon and _field_label(chunk.text[start:end]):
+                        return items, False  # "Notulis: Siti Aminah" under a minutes' title is a field, not an item
                 if len(items) == MAX_LIST_ITEMS:
                     return items, True
                 marker, head_start, head_end = item
@@ -1176,9 +1192,19 @@ def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, 
     return _marker_kind(bullet), bullet.end(), bullet.end() + len(text[bullet.end():head_end].rstrip(" .;"))
 
 
+def _field_label(sentence: str) -> str | None:
+    """The label of a form field ("Notulis" of "Notulis: Siti Aminah"): a short line without a full stop, unlike a
+    prose list's item ("Pendanaan: Kurangnya dana untuk …")."""
+    field = _FIELD.match(sentence) if len(sentence) <= 150 and _is_heading(sentence) else None
+    return field.group(1) if field else None
+
+
 def _may_lead(sentence: str) -> bool:
     """Whether `sentence` may introduce a list: it ends with ':' or is a heading (an item without a full stop is not)."""
-    return sentence.rstrip().endswith(":") or (_is_heading(sentence) and not _BULLET.match(sentence))
+    if sentence.rstrip().endswith(":"):
+        return True
+    # A line with a head of its own and a value ("Hari/Tanggal: Senin, 3 November 2025") is an item, not a heading.
+    return _is_heading(sentence) and not _BULLET.match(sentence) and not _HEAD.match(sentence)
 
 
 def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
@@ -1191,7 +1217,11 @@ def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     if _FIRST_ORDINAL.match(text, next_start, next_end):
         return True  # "Saya mengusulkan tiga langkah sederhana. Pertama, …"
     line_start = "\n" in text[end:next_start]
-    return _may_lead(text[start:end]) and line_start and _list_item(text, next_start, next_end, line_start) is not None
+    item = _list_item(text, next_start, next_end, line_start) if line_start else None
+    if (item is not None and item[0] == ":" and not text[start:end].rstrip().endswith(":")
+            and _field_label(text[next_start:next_end])):
+        return False  # a minutes' header under its title: "Hari/Tanggal: …", "Notulis: …" are fields, not items
+    return _may_lead(text[start:end]) and item is not None
 
 
 def _marker_kind(bullet: re.Match) -> str:

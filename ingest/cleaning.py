@@ -133,6 +133,15 @@ def _cut_related_block(lines: list[str]) -> list[str]:
 
 
 _LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. ", "2) " before an item
+# A form field: a short capitalised label and a colon ("Hari/Tanggal: Senin, 3 November 2025", "Notulis: Siti Aminah").
+_FIELD = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,3}\s?:\s+\S")
+
+
+def _form_fields(lines: list[str]) -> list[bool]:
+    """Which lines are form fields: two or more field-like lines in a row (a minutes' header); a single one may be a
+    hard-wrapped sentence going on ("… dan Sumber" / "Daya: Sebagian besar …")."""
+    like = [bool(_FIELD.match(line)) for line in lines]
+    return [here and ((i > 0 and like[i - 1]) or (i + 1 < len(lines) and like[i + 1])) for i, here in enumerate(like)]
 
 
 def _rejoin_wrapped_lines(lines: list[str]) -> str:
@@ -140,20 +149,25 @@ def _rejoin_wrapped_lines(lines: list[str]) -> str:
 
     A document counts as hard-wrapped when many of its long lines stop without sentence punctuation;
     there, a line that does not end a sentence is joined to the next. Elsewhere only a line followed by a
-    lower-case continuation is joined, so headings without a period keep their own line.
+    lower-case continuation is joined, so headings without a period keep their own line. List items and form fields
+    ("Notulis: Siti Aminah" under "Hari/Tanggal: …") always keep their own line.
     """
-    content = [line for line in lines if line and not _LIST_ITEM.match(line)]  # items need no full stop
+    fields = _form_fields(lines)
+    own_line = [bool(line) and (bool(_LIST_ITEM.match(line)) or field) for line, field in zip(lines, fields)]
+    content = [line for line, own in zip(lines, own_line) if line and not own]  # items and fields need no full stop
     long_lines = [line for line in content if len(line) >= 40]
     open_lines = [line for line in long_lines if not _TERMINAL.search(line)]
     wrapped = len(long_lines) >= 5 and len(open_lines) >= 0.4 * len(long_lines)
     out: list[str] = []
-    for line in lines:
-        if out and out[-1] and line and not _LIST_ITEM.match(line):  # an item always starts its own line
+    after_field = False  # the last line kept is a form field: only a lower-case line goes on with its value
+    for line, own, field in zip(lines, own_line, fields):
+        if out and out[-1] and line and not own:
             previous = out[-1]
             ends = _TERMINAL.search(previous) is not None
-            continues = line[0].islower() or (wrapped and not ends)
+            continues = line[0].islower() or (wrapped and not ends and not after_field)
             if continues and not ends:
                 out[-1] = previous + " " + line
                 continue
         out.append(line)
+        after_field = field
     return "\n".join(out)

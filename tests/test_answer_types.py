@@ -462,6 +462,7 @@ def test_a_heading_over_a_list_does_not_answer_other_questions(tmp_path, fake_em
     ("- Pendanaan yang terbatas", False),  # an item without a full stop is no heading
     ("3. Kekhawatiran nilai jual kembali", False),
     ("Program itu dimulai pada 2015.", False),
+    ("Hari/Tanggal: Senin, 3 November 2025", False),  # a form field over the next ones is no heading over a list
 ])
 def test_what_may_introduce_a_list(sentence, leads):
     from assistant.answer import _may_lead
@@ -481,6 +482,39 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_a_reason(tmp_path
             "Keterlambatan itu terjadi karena laporan penggunaan dana tahap pertama belum lengkap.")
     answer = _answer(tmp_path, fake_embedder, text, "Mengapa pencairan dana tahap kedua di Kota Kembang terlambat?")
     assert "karena laporan" in answer.answer
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Notulen Rapat Koordinasi\nHari/Tanggal: Senin, 3 November 2025\nNotulis: Siti Aminah", False),  # fields
+    ("Hambatan Utama\nHambatan Pendanaan: anggaran daerah terbatas.\nHambatan Seleksi: calon sulit dijangkau.", True),
+    ("Rapat menetapkan petugas berikut:\nNotulis: Siti Aminah\nModerator: Budi Santoso", True),  # announced
+])
+def test_a_title_over_form_fields_leads_into_no_list(text, leads):
+    from assistant.answer import _leads_into_list
+    from ingest.sentences import sentence_spans
+
+    assert _leads_into_list(text, sentence_spans(text), 0) is leads
+
+
+MINUTES = ("Notulen Rapat Koordinasi Penanganan Banjir\n\n"
+           "Hari/Tanggal: Senin, 3 November 2025\n"
+           "Tempat: Ruang Rapat Bappeda Kota Kembang\n"
+           "Notulis: Siti Aminah\n"
+           "Peserta: Kepala BPBD, Kepala Dinas PUPR, camat se-Kota Kembang\n\n"
+           "Rapat koordinasi penanganan banjir dibuka oleh Wali Kota Kembang yang meminta laporan dari setiap dinas. "
+           "Kepala BPBD melaporkan bahwa sebanyak 3.400 warga telah dievakuasi ke delapan titik pengungsian.")
+
+
+@pytest.mark.parametrize("question, field", [
+    ("Siapa notulis rapat koordinasi penanganan banjir?", "Notulis: Siti Aminah"),
+    ("Siapa notulis rapat itu?", "Notulis: Siti Aminah"),  # the field says it for its whole document
+])
+def test_a_form_field_named_by_the_question_answers_it(tmp_path, fake_embedder, question, field):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+
+    index = _one_document_index(tmp_path, fake_embedder, MINUTES, title="Notulen Rapat Koordinasi Penanganan Banjir")
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)
+    assert answer.answer.startswith(field)
 
 
 def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(tmp_path, fake_embedder):

@@ -82,6 +82,37 @@ def test_list_items_without_full_stops_keep_their_lines_and_the_heading_after_th
     assert "Apa yang harus dilakukan" in lines
 
 
+def test_the_fields_of_a_minutes_header_keep_their_lines_in_a_hard_wrapped_document():
+    minutes = ("Notulen Rapat Koordinasi Penanganan Banjir\n\n"
+               "Hari/Tanggal: Senin, 3 November 2025\n"
+               "Tempat: Ruang Rapat Bappeda Kota Mataram\n"
+               "Notulis: Siti Aminah\n"
+               "Peserta: Kepala BPBD, Kepala Dinas PUPR, Kepala Dinas Sosial,\n"
+               "camat se-Kota Mataram\n"
+               "Rapat dibuka oleh Wali Kota Mataram yang menyampaikan bahwa curah hujan tinggi selama sepekan\n"
+               "terakhir menyebabkan banjir di 12 kelurahan dan merendam sekitar 1.250 rumah warga\n"
+               "Kepala BPBD melaporkan bahwa sebanyak 3.400 warga telah dievakuasi ke 8 titik pengungsian yang\n"
+               "tersebar di empat kecamatan dan kebutuhan logistik masih mencukupi hingga akhir pekan\n"
+               "Para camat meminta agar pendataan kerusakan rumah dipercepat supaya bantuan perbaikan bisa segera\n"
+               "disalurkan kepada warga terdampak sebelum musim hujan berikutnya tiba di kota ini\n")
+    lines = clean_text(minutes).text.splitlines()
+    assert lines[2:6] == ["Hari/Tanggal: Senin, 3 November 2025", "Tempat: Ruang Rapat Bappeda Kota Mataram",
+                          "Notulis: Siti Aminah",
+                          "Peserta: Kepala BPBD, Kepala Dinas PUPR, Kepala Dinas Sosial, camat se-Kota Mataram"]
+    assert lines[6].startswith("Rapat dibuka") and "selama sepekan terakhir menyebabkan" in lines[6]
+
+
+def test_a_single_label_and_colon_in_a_wrapped_sentence_is_no_field():
+    wrapped = ("Tantangan utama kerja sama kawasan itu dapat dikelompokkan menjadi beberapa bagian besar yang\n"
+               "saling berkaitan satu sama lain, mulai dari politik hingga ekonomi dan sosial budaya.\n"
+               "Keterbatasan Ekonomi dan Sumber\n"
+               "Daya: Sebagian besar negara bergantung pada ekonomi berbasis komoditas yang rentan terhadap\n"
+               "fluktuasi harga global dan perubahan permintaan dari negara-negara mitra dagang utamanya.\n"
+               "Alokasi dana untuk proyek kemanusiaan regional seringkali bukan prioritas utama negara itu\n"
+               "dibandingkan dengan kebutuhan pembangunan domestik yang terus bertambah setiap tahun.\n")
+    assert "Keterbatasan Ekonomi dan Sumber Daya: Sebagian besar" in clean_text(wrapped).text
+
+
 def test_a_dateline_with_place_and_weekday_is_the_date():
     cleaned = clean_text("Banjir Besar di Palembang\nPalembang, Senin 12 Februari 2024\nBanjir melanda kota itu.")
     assert cleaned.date == "Palembang, Senin 12 Februari 2024" and "Senin" not in cleaned.text
