@@ -66,6 +66,9 @@ class SentenceWeights:
     counted: float = 0.0
     """For a how-many question: added when the sentence counts what the question counts ("Berapa kios …?": "3.200
     kios", not "ribuan pedagang"). FacQA 82.0 → 82.1% at 0.2 (0.1: no change), TyDi unchanged."""
+    date_detail: float = 0.0
+    """For a when-question: added when the sentence dates to the day ("31 Maret 2026", "Senin (5/9)"), not only a year.
+    TyDi / FacQA answers 80.2 / 82.1% → 80.4 / 82.3% at 0.2 (0.1: no change; 0.3: TyDi 80.0%)."""
     table_names: float = 0.0
     """For a table row ("Provinsi: Bali; Jumlah SPBKLU: 190."): times the share of the names the question uses
     (capitalised words past its first) that the row holds. Rows of one table read alike; the name tells them apart.
@@ -80,7 +83,7 @@ class AnswerSettings:
     search: SearchConfig = SearchConfig()
     select: SentenceWeights = SentenceWeights(passages=3, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
                                               passage_score=2.0, table_names=0.3,
-                                              counted=0.2)
+                                              counted=0.2, date_detail=0.2)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
@@ -279,6 +282,7 @@ MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 _MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                     r"|january|february|march|june|july|august|october|december)\b", re.I)
+_TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTH.pattern[2:] + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
 # A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
 _DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
                        rf"|{_COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
@@ -920,6 +924,7 @@ class ExtractiveAnswerer:
                 matches = (None if kind is None else _holds_count(text, query) if measured
                            else _matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None
+                to_the_day = kind == "date" and _TO_THE_DAY.search(text) is not None
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
@@ -935,7 +940,7 @@ class ExtractiveAnswerer:
 
                 def score(w: SentenceWeights) -> float:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
-                             + w.counted * counts_it
+                             + w.counted * counts_it + w.date_detail * to_the_day
                              + w.passage_score * (passage.dense_score - best_dense))
                     if matches is not None and (kind not in ("called", "reason") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty

@@ -477,6 +477,13 @@ def test_what_a_thing_is_called_is_answered_with_its_name(tmp_path, fake_embedde
     assert "Sehat Bareng" in answer.answer
 
 
+def test_a_when_question_favours_a_date_to_the_day_over_a_year(tmp_path, fake_embedder):
+    text = ("Festival budaya Kota Kembang digelar di alun-alun kota pada tahun 2025 dan dibuka untuk umum. "
+            "Festival budaya Kota Kembang digelar pada 12 Maret 2025.")
+    answer = _answer(tmp_path, fake_embedder, text, "Kapan festival budaya Kota Kembang digelar di alun-alun kota?")
+    assert answer.answer.startswith("Festival budaya Kota Kembang digelar pada 12 Maret 2025.")
+
+
 def test_a_why_question_is_answered_by_the_sentence_that_gives_a_reason(tmp_path, fake_embedder):
     text = ("Pencairan dana tahap kedua untuk sekolah di Kota Kembang terlambat tiga minggu tahun ini. "
             "Keterlambatan itu terjadi karena laporan penggunaan dana tahap pertama belum lengkap.")
