@@ -185,7 +185,26 @@ def html_to_text(markup: str) -> str:
     title = re.sub(r"\s+", " ", metadata.title).strip() if metadata and metadata.title else ""
     if title and not article.lstrip().startswith(title):
         article = f"{title}\n{article}"
-    return tables_to_sentences(article)
+    return tables_to_sentences(_with_byline(article, visible))
+
+
+# An author's byline near the top of a page: "Oleh: Stevanus Lumenta | Manado, Rabu, 8 Oktober 2025 14:20 WITA".
+_BYLINE_LINE = re.compile(r"(?i:oleh|penulis|ditulis oleh|by|written by)\s*:?\s+[A-Z][^\n]{0,150}$")
+_BYLINE_LINES_READ = 25
+
+
+def _with_byline(article: str, visible: str) -> str:
+    """`article` with the page's byline under its title when trafilatura left it out (it drops `<p class="byline">`
+    as boilerplate, and with it who wrote the article and often its date). A byline's parts ("Oleh: …", "Manado,
+    Rabu, 8 Oktober 2025 …") go on lines of their own, so that cleaning keeps the author and reads the date line."""
+    for line in visible.split("\n")[:_BYLINE_LINES_READ]:
+        if _BYLINE_LINE.match(line):
+            parts = [part.strip() for part in re.split(r"\s+[|·•]\s+", line) if part.strip()]
+            if all(part in article for part in parts):
+                return article
+            title, newline, rest = article.partition("\n")
+            return "\n".join([title, *parts, rest]) if newline else "\n".join([title, *parts])
+    return article
 
 
 def _visible_text(markup: str) -> str:

@@ -80,6 +80,21 @@ def test_a_news_page_keeps_its_article_and_drops_banners_ads_and_captions(tmp_pa
         assert junk not in page.text, junk
 
 
+def test_a_byline_the_article_extractor_drops_is_kept_with_its_date(tmp_path):
+    paragraph = ("Upaya restorasi terumbu karang di Taman Nasional Bunaken mulai menunjukkan hasil. Tutupan karang hidup "
+                 "naik dari 18% menjadi 41% dalam tiga tahun terakhir, menurut pemantauan terbaru balai taman nasional. ")
+    (tmp_path / "berita.html").write_text(
+        "<html><head><title>Restorasi Terumbu Karang di Bunaken - Kabar Nyiur</title></head><body>"
+        "<header><nav><a href='/'>Beranda</a> <a href='/sulut'>Sulut</a></nav></header><main><article>"
+        "<h1>Restorasi Terumbu Karang di Bunaken</h1>"
+        "<p class='byline'>Oleh: Stevanus Lumenta | Manado, Rabu, 8 Oktober 2025 14:20 WITA</p>"
+        f"<p>{paragraph * 3}</p><p>{paragraph * 2}</p></article></main>"
+        "<footer>Copyright 2025 Kabar Nyiur.</footer></body></html>", encoding="utf-8")
+    page = read_documents([tmp_path]).documents[0]
+    assert page.text.splitlines()[:2] == ["Restorasi Terumbu Karang di Bunaken", "Oleh: Stevanus Lumenta"]
+    assert page.meta["date"] == "Manado, Rabu, 8 Oktober 2025 14:20 WITA" and "Copyright" not in page.text
+
+
 def test_a_table_becomes_one_sentence_per_row_with_its_column_names(tmp_path):
     from ingest.sentences import split_sentences
 
