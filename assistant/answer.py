@@ -478,8 +478,9 @@ def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
 _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
-_YEAR_NAMED = re.compile(r"\btahun\s+((?:1[5-9]|20)\d\d)\b", re.I)
+_YEAR_NAMED = re.compile(r"\b(?:tahun|in|the|of|during)\s+((?:1[5-9]|20)\d\d)\b", re.I)  # "tahun 2024", "in 2024"
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
 _OFFICE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:nama\s+)?(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden"
                            r"|presiden|perdana menteri|rektor|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima"
@@ -546,10 +547,19 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
         if other is not None:
             return other
+    # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
+    # year asked is followed by another year, and the year asked is nowhere.
+    dated = " ".join([text, *dates])
+    for named in _YEAR_AFTER_WORD.finditer(question):
+        word, year = named.groups()
+        if word.lower() in ("tahun", "in", "the", "of", "during") or re.search(rf"\b{year}\b", dated):
+            continue
+        other = re.search(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", dated, re.I)
+        if other is not None:
+            return other.group(0)
     # "… tahun 2023?" against passages on "April hingga Oktober 2025" (or their document's date line, "Mataram, 20
     # November 2025"), none of the years asked.
     asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
-    dated = " ".join([text, *dates])
     if asked and not any(re.search(rf"\b{year}\b", dated) for year in asked):
         other = next((y.group(0) for y in _ANY_YEAR.finditer(dated) if y.group(0) not in asked), None)
         if other is not None:

@@ -626,6 +626,15 @@ def _passage(text: str):
     ("Siapa Menteri Kesehatan Indonesia?", "Menteri Kesehatan Siti Fadilah Supari meninjau rumah sakit.", None),
     ("Kemana Presiden SBY memboyong tim bulu tangkis?", "Presiden Susilo Bambang Yudhoyono mengundang tim ke Istana.",
      None),
+    # A year after the same word as in the passages' name ("Cemerlang 2026"), and an English question's "in 2024".
+    ("Kapan pendaftaran Beasiswa Kaltim Cemerlang 2025 dibuka?",
+     "Pendaftaran Beasiswa Kaltim Cemerlang 2026 dibuka pada 1 Februari 2026.", "Cemerlang 2026"),
+    ("Kapan pendaftaran Beasiswa Kaltim Cemerlang 2026 dibuka?",
+     "Pendaftaran Beasiswa Kaltim Cemerlang 2026 dibuka pada 1 Februari 2026.", None),
+    ("Kapan harga pertamax turun pada November 2005?", "Harga pertamax turun menjadi Rp 5.700 pada 16 November.",
+     None),  # no other year after "November": the year may be the article's, not in the passage
+    ("How many people were evacuated in the 2024 floods?", "Banjir terbesar sejak 2019, ketika 9.000 warga mengungsi.",
+     "2019"),
     # A news question names its year, the passage says "Kamis (8/9)": no other year, no conflict.
     ("Siapa yang membuka pameran pada tahun 2011?", "Pameran dibuka Kamis (8/9) oleh gubernur.", None),
 ])
