@@ -899,7 +899,8 @@ class ExtractiveAnswerer:
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         author_asked = kind == "name" and _AUTHOR_ASKED.search(query) is not None
         scored, best_support = [], -1.0
-        for passage in passages[: max(s.select.passages, s.confidence.passages)]:
+        read = max(s.select.passages, s.confidence.passages)
+        for passage in passages:  # past the first `read`, only a form field the question names (below)
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
             similarity = vectors @ query_vector if len(spans) else []
             previous: tuple[int, float] | None = None  # (end, similarity) of the sentence before
@@ -923,10 +924,15 @@ class ExtractiveAnswerer:
                 field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
                 typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
                     _WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
+                if passage.n > read and not field:
+                    continue
+                passage_dense = passage.dense_score
                 if field:
                     # "Notulis: Siti Aminah" answers "Siapa notulis rapat itu?" for its whole document, as a byline
-                    # answers who wrote it: as close as the document's best passage, its title's words its own.
-                    sim = max([float(sim)] + [p.dense_score for p in passages if p.doc_id == passage.doc_id])
+                    # answers who wrote it: as close as the document's best passage (in whichever retrieved passage
+                    # the header is), its title's words its own.
+                    passage_dense = max(p.dense_score for p in passages if p.doc_id == passage.doc_id)
+                    sim = max(float(sim), passage_dense)
                 terms = set(tokenize(f"{text} {passage.title}" if field else text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 named = (len(query_names & set(_WORD.findall(text.lower()))) / len(query_names)
@@ -951,14 +957,14 @@ class ExtractiveAnswerer:
                 def score(w: SentenceWeights) -> float:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
                              + w.counted * counts_it + w.date_detail * to_the_day
-                             + w.passage_score * (passage.dense_score - best_dense))
+                             + w.passage_score * (passage_dense - best_dense))
                     if matches is not None and (kind not in ("called", "reason") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 
-                if passage.n <= s.confidence.passages:
+                if passage.n <= s.confidence.passages or field:
                     best_support = max(best_support, score(s.confidence))
-                if passage.n <= s.select.passages:
+                if passage.n <= s.select.passages or field:
                     penalty = s.title_penalty if is_title else 0.0
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty
@@ -1210,8 +1216,12 @@ def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, 
 def _field_label(sentence: str) -> str | None:
     """The label of a form field ("Notulis" of "Notulis: Siti Aminah"): a short line without a full stop, unlike a
     prose list's item ("Pendanaan: Kurangnya dana untuk …")."""
-    field = _FIELD.match(sentence) if len(sentence) <= 150 and _is_heading(sentence) else None
+    short = len(sentence) <= 150 and (_is_heading(sentence) or _ENDS_IN_ABBREVIATION.search(sentence) is not None)
+    field = _FIELD.match(sentence) if short else None
     return field.group(1) if field else None
+
+
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]{1,4}\.)+$")  # "Notulis: Cut Nurhaliza, S.E."
 
 
 def _may_lead(sentence: str) -> bool:

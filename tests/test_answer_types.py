@@ -524,6 +524,30 @@ def test_a_form_field_named_by_the_question_answers_it(tmp_path, fake_embedder, 
     assert answer.answer.startswith(field)
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Notulis: Cut Nurhaliza, S.E.", "Notulis"),  # a degree's stops end no prose sentence
+    ("Hari/Tanggal: Selasa, 14 Oktober 2025", "Hari/Tanggal"),
+    ("Need for Speed: Payback adalah video game balap tahun 2017.", None),  # prose
+])
+def test_what_is_a_form_field(sentence, label):
+    from assistant.answer import _field_label
+
+    assert _field_label(sentence) == label
+
+
+def test_a_form_field_the_question_names_is_read_past_the_passages_answers_come_from(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+
+    body = " ".join(f"Rapat koordinasi penanganan banjir ke-{i} dihadiri notulis dan camat." for i in range(1, 9))
+    index = _one_document_index(tmp_path, fake_embedder, MINUTES + "\n\n" + body,
+                                title="Notulen Rapat Koordinasi Penanganan Banjir")
+    settings = AnswerSettings(abstain_below=-1.0)
+    answer = ExtractiveAnswerer(index, settings).ask("Siapa notulis rapat koordinasi penanganan banjir?")
+    header = min(p.n for p in answer.passages if "Notulis:" in p.text)
+    assert header > settings.select.passages  # not among the passages answers are chosen from
+    assert answer.answer.startswith(f"Notulis: Siti Aminah [{header}]")
+
+
 def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
     from index.store import HybridIndex, build_index
