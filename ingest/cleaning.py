@@ -92,8 +92,16 @@ def clean_text(raw: str) -> CleanedText:
     text = _rejoin_wrapped_lines(kept)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    title = text.split("\n", 1)[0].strip() if text else ""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title = lines[0] if lines else ""
+    if len(lines) > 1 and _KIND_OF_DOCUMENT.match(title) and not _TERMINAL.search(lines[1]):
+        title = lines[1]  # "SIARAN PERS" says what kind of document it is; the headline under it, what it is about
     return CleanedText(text=text, title=title, date=date, dropped_lines=dropped)
+
+
+_KIND_OF_DOCUMENT = re.compile(r"(?i:siaran pers|rilis(?: pers| media)?|press release|for immediate release|"
+                               r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita|opini|artikel|laporan|"
+                               r"kolom|editorial|tajuk rencana)\W*$")
 
 
 def _is_junk(line: str) -> bool:

@@ -113,6 +113,14 @@ def test_a_single_label_and_colon_in_a_wrapped_sentence_is_no_field():
     assert "Keterbatasan Ekonomi dan Sumber Daya: Sebagian besar" in clean_text(wrapped).text
 
 
+def test_a_first_line_that_only_says_what_kind_of_document_it_is_is_not_the_title():
+    release = clean_text("SIARAN PERS\n\nPT Agri Nusantara Digital Luncurkan Aplikasi PanenKu\n\n"
+                         "Pontianak, Senin (3/11/2025) – PT Agri Nusantara Digital resmi meluncurkan aplikasi PanenKu.")
+    assert release.title == "PT Agri Nusantara Digital Luncurkan Aplikasi PanenKu"
+    assert release.text.startswith("SIARAN PERS")  # the line stays in the text
+    assert clean_text("Laporan\nLaporan ini disusun oleh tim evaluasi.").title == "Laporan"  # a sentence follows
+
+
 def test_a_dateline_with_place_and_weekday_is_the_date():
     cleaned = clean_text("Banjir Besar di Palembang\nPalembang, Senin 12 Februari 2024\nBanjir melanda kota itu.")
     assert cleaned.date == "Palembang, Senin 12 Februari 2024" and "Senin" not in cleaned.text
