@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from index.lexical import tokenize
+from index.lexical import stem, tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.sentences import abbreviations
 from ingest.short_forms import full_name, with_other_forms
@@ -567,6 +567,36 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     return None
 
 
+_NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Sastrawi's dictionary of Indonesian root words: a capitalised word outside it is likely a name."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(StemmerFactory().get_words_from_file())
+
+
+def holder_unnamed(question: str, answer: str) -> bool:
+    """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?") is answered by a sentence
+    that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
+    name), a root word of the dictionary ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
+    if _OFFICE_ASKED.search(question) is None:
+        return False
+    asked = set(_WORD.findall(with_other_forms(question).lower()))
+    roots = _root_words()
+    for word in _NAME_WORD.findall(answer):
+        lower = word.lower().strip("-")
+        parts = lower.split("-")
+        if (lower in asked or lower in _NO_NAME_WORDS or _MONTH.fullmatch(lower) or _DAY_DATE.fullmatch(lower)
+                or all(p in roots or stem(p) in roots for p in parts if p) or full_name(lower) is not None
+                and set(_WORD.findall(full_name(lower).lower())) <= asked):
+            continue
+        return False
+    return True
+
+
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
     name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the
@@ -785,6 +815,7 @@ class ExtractiveAnswerer:
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
+                             or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, " ".join(c.text for c in shown))
                              or event_mismatch(question, " ".join(c.text for c in shown))
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))):

@@ -699,6 +699,19 @@ def test_the_year_asked_may_be_in_the_documents_date_line():
     assert names_another("Berapa anggaran program itu tahun 2025?", [passage], ("Mataram, 20 November 2025",)) is None
 
 
+@pytest.mark.parametrize("question, answer, unnamed", [
+    ("Siapa Gubernur Sulawesi Selatan?", "Pemerintah Provinsi Sulsel menyiapkan dana sebesar Rp 2,5 miliar.", True),
+    ("Siapa Gubernur Sulawesi Selatan?", "Gubernur Sulsel, Andi Sudirman Sulaiman, menetapkan status darurat.", False),
+    ("Siapakah Gubernur Papua?", "Kesadaran masyarakat paling penting, tegas Wakil Gubernur Papua ini.", True),
+    ("Siapa presiden pertama Indonesia?", "Soekarno adalah presiden pertama Indonesia.", False),
+    ("Siapa pendiri Budi Utomo?", "Budi Utomo didirikan pada 20 Mei 1908.", False),  # no office: not checked here
+])
+def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, answer, unnamed):
+    from assistant.answer import holder_unnamed
+
+    assert holder_unnamed(question, answer) is unnamed
+
+
 @pytest.mark.parametrize("question, passage, office", [
     ("Siapa Bupati Lombok Timur?", "Gubernur NTB dan Dirjen Perikanan hadir di Lombok Timur.", "Bupati"),
     ("Siapa nama Presiden Uzbekistan?", "Uzbekistan menggelar pemilu pada Desember.", "Presiden"),
