@@ -236,6 +236,10 @@ _MEASURES = {
     "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
 }
 _MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+# A sum of money ("Berapa kerugian …?", "Berapa anggaran …?"): in a currency or in millions, billions, trillions.
+_MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
+_MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
+                                            "pendapatan", "pinjaman")})
 # "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
 _ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
                            r"|kematian)\b", re.I)

@@ -273,7 +273,8 @@ def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
     ("1. The World Bank. (2021). Regional Cooperation in Central Asia.", False),  # an item's number, a cited year
     ("Laruelle, M. (Ed.). (2018). Constructing the Uzbek State.", False),
     ("2. Bank Dunia menyalurkan US$ 60 juta (2021).", True),
-    ("Pada 2021, sekitar 12 proyek didanai.", True),
+    ("Pada 2021, sekitar 12 juta dolar disalurkan.", True),
+    ("Pada 2021, sekitar 12 proyek didanai.", False),  # a count, but the question asks for a sum of money
 ])
 def test_a_list_number_or_a_citation_year_is_not_a_count(sentence, answers):
     from assistant.answer import _holds_count
@@ -323,6 +324,11 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
      True),
     ("The project restored 1,200 hectares of mangroves in Langkat.", "How many hectares of mangroves were restored?",
      True),
+    # A sum of money is asked: a count of people does not answer it; millions and billions do.
+    ("Sungai meluap dan sekitar 9.000 warga mengungsi.", "Berapa kerugian materiil akibat banjir itu?", False),
+    ("Kerugian materiil ditaksir mencapai 12 miliar.", "Berapa kerugian materiil akibat banjir itu?", True),
+    ("Total modal perusahaan sebesar Rp 112 juta.", "Berapa total modal perusahaan itu?", True),
+    ("Pendapatan per kapita sebanyak 5.949 dollar AS.", "Berapa pendapatan per kapita negara itu?", True),
 ])
 def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
     from assistant.answer import _holds_count
