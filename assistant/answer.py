@@ -699,6 +699,20 @@ _ORDINALS = ("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan ke
 _ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth tenth".split(), _ORDINALS))
 
 
+_TIME_NOUNS = frozenset("hari minggu pekan bulan tahun jam malam abad dekade".split())
+
+
+def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
+    """Whether `said` holds `ordinal`, not as a time's ("hari ketiga" does not say who finished third) unless the
+    question asks about that time too."""
+    for match in re.finditer(rf"(?:\b(\w+)\s+)?\b{ordinal}\b", said):
+        noun = match.group(1)
+        if noun in _TIME_NOUNS and not re.search(rf"\b{noun}\s+{ordinal}\b", asked):
+            continue
+        return True
+    return False
+
+
 def relation_unanswered(question: str, answer: str) -> str | None:
     """The kin a who-question asks for ("Siapa istri …?", "Who was his mother?"), or the ordinal any question asks
     for ("raja kedua", "Puteri Indonesia ke-18"), when the answer never says it: "Siapa raja kedua Dinasti Candra?" is
@@ -711,7 +725,7 @@ def relation_unanswered(question: str, answer: str) -> str | None:
                 return kin
     for word in re.findall(r"\b[a-z]+\b", asked):
         ordinal = _ORDINALS_EN.get(word, word)
-        if ordinal in _ORDINALS and not re.search(rf"\b{ordinal}\b", said):
+        if ordinal in _ORDINALS and not _says_ordinal(ordinal, asked, said):
             return ordinal
     for number in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", asked):
         if not re.search(rf"\b{number}\b", said):

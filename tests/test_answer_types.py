@@ -822,6 +822,10 @@ def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer
     ("Siapa raja kedua Dinasti Candra?", "Raja kedua Dinasti Candra adalah Budha.", None),
     ("Siapakah Puteri Indonesia ke-18?", "Puteri Indonesia 2018 adalah Sonia Fergina Citra.", "ke-18"),
     ("Apa senjata utama kapal perang pada abad ke-18?", "Pada 1750 kapal perang membawa meriam.", None),  # a century
+    # A day's or a year's ordinal does not say who finished third, unless the question asks about that day.
+    ("Siapa juara ketiga lomba barista?", "Pada hari ketiga festival, lomba barista dimenangkan Budi.", "ketiga"),
+    ("Siapa juara ketiga lomba barista?", "Juara ketiga diraih Budi dari Takengon.", None),
+    ("Apa acara pada hari ketiga festival?", "Pada hari ketiga festival, lomba barista digelar.", None),
 ])
 def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(question, answer, missing):
     from assistant.answer import relation_unanswered
