@@ -182,8 +182,8 @@ _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
-_WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b|\bwhat (?:caused|is the reason)",
-                  re.I)
+_WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
+                  r"|\bwhat (?:caused|is the reason)", re.I)
 _BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
                       r"sehingga|oleh karena itu)\b", re.I)
 # "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
@@ -482,7 +482,8 @@ def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
 _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
-_YEAR_NAMED = re.compile(r"\b(?:tahun|in|the|of|during)\s+((?:1[5-9]|20)\d\d)\b", re.I)  # "tahun 2024", "in 2024"
+# A year the question names: "tahun 2024", "in 2024".
+_YEAR_NAMED = re.compile(r"\b(?:tahun|in|the|of|during)\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
@@ -1270,7 +1271,7 @@ def _field_label(sentence: str) -> str | None:
     return field.group(1) if field else None
 
 
-_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]{1,4}\.)+$")  # "Notulis: Cut Nurhaliza, S.E."
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}\.){2,}$")  # a degree: "Notulis: Cut Nurhaliza, S.E.", "M.Si."
 
 
 def _may_lead(sentence: str) -> bool:

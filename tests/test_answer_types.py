@@ -534,6 +534,7 @@ def test_a_form_field_named_by_the_question_answers_it(tmp_path, fake_embedder, 
     ("Notulis: Cut Nurhaliza, S.E.", "Notulis"),  # a degree's stops end no prose sentence
     ("Hari/Tanggal: Selasa, 14 Oktober 2025", "Hari/Tanggal"),
     ("Need for Speed: Payback adalah video game balap tahun 2017.", None),  # prose
+    ("Pendanaan: Kurangnya dana untuk itu.", None),  # a prose item ending in a short word, no degree
 ])
 def test_what_is_a_form_field(sentence, label):
     from assistant.answer import _field_label
