@@ -882,13 +882,18 @@ class ExtractiveAnswerer:
             return True  # "NTT", "2025", a stopword: no name to look for
         vocabulary = self.index.lexical.vocabulary
         full = full_name(word)
-        if full is not None:  # "Kaltim": itself, or every word of "Kalimantan Timur"
-            return stems[0] in vocabulary or all(self._known_word(w) for w in _WORD.findall(full.lower()))
+        if full is not None:  # "Kaltim": itself, or "Kalimantan Timur" written out (not "Jawa Barat" and "Kaltim")
+            return stems[0] in vocabulary or self._mentions(full)
         if any(stem in vocabulary for stem in stems):
             return True
         stem = stems[0]
         similar = [w for w in self._words_by_initial.get(stem[0], ()) if abs(len(w) - len(stem)) <= 2]
         return bool(difflib.get_close_matches(stem, similar, n=1, cutoff=SIMILAR_SPELLING))
+
+    def _mentions(self, phrase: str) -> bool:
+        """Whether an indexed document writes `phrase` ("Kalimantan Timur"), any case and spacing."""
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
+        return any(pattern.search(document.text) for document in self.index.documents.values())
 
     @functools.cached_property
     def _words_by_initial(self) -> dict[str, list[str]]:

@@ -927,7 +927,7 @@ def test_a_figure_another_document_reports_differently_is_noted(tmp_path, fake_e
 
 
 CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1 April 2022 dengan tarif Rp 30 per kilogram. "
-              "Uji cobanya berjalan di PLTU Kalimantan Timur. "
+              "Uji cobanya berjalan di PLTU Kalimantan Timur dan Nusa Tenggara Barat. "
               "Tajikistan dan Kazakstan belum memungut pajak karbon, kata pengamat dari Universitas Mataram.")
 
 
@@ -938,7 +938,7 @@ CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1
     ("Siapa pengamat dari Universitas Mataram yang berbicara di Jakarta Convention Center?", None),  # the answer
     # names the university the question names: the unknown place is a detail, not what the question is about
     ("Berapa tarif pajak karbon di Kaltim?", None),  # short for Kalimantan Timur, which the document names
-    ("Berapa tarif pajak karbon di Kalbar?", "Kalbar"),  # Kalimantan Barat, which it does not
+    ("Berapa tarif pajak karbon di Kalbar?", "Kalbar"),  # Kalimantan Barat, which it does not (only its two words)
 ])
 def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_embedder, question, unmentioned):
     from assistant.answer import NOT_MENTIONED
