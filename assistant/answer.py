@@ -13,6 +13,7 @@ import numpy as np
 
 from index.lexical import stem, tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
+from ingest.cleaning import FORM_FIELD
 from ingest.sentences import abbreviations
 from ingest.short_forms import full_name, with_other_forms
 
@@ -277,8 +278,6 @@ _ORDINAL_ITEM = re.compile(r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketuj
                            r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth),\s+", re.I)
 _FIRST_ORDINAL = re.compile(r"(?:pertama|first),\s+", re.I)
 _HEAD = re.compile(r"[A-Z][^.:;!?\n]{1,60}(?=:\s)")  # "Hambatan Politik dan Birokrasi: ..." (a line's own head)
-# A form field: a short label, a colon and its value ("Notulis: Siti Aminah", "Hari/Tanggal: Senin, 3 November 2025").
-_FIELD = re.compile(r"([A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,3})\s?:\s+\S")
 # The labels whose field answers a question type without naming it: "Tempat: …" says where, "Hari/Tanggal: …" when.
 _FIELD_ANSWERS = {"place": frozenset({"tempat", "lokasi"}),
                   "date": frozenset({"hari", "tanggal", "waktu", "jam", "pukul"})}
@@ -483,7 +482,8 @@ _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 # A year the question names: "tahun 2024", "in 2024".
-_YEAR_NAMED = re.compile(r"\b(?:tahun|in|the|of|during)\s+((?:1[5-9]|20)\d\d)\b", re.I)
+_YEAR_WORDS = ("tahun", "in", "the", "of", "during")
+_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
@@ -557,7 +557,7 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     dated = " ".join([text, *dates])
     for named in _YEAR_AFTER_WORD.finditer(question):
         word, year = named.groups()
-        if word.lower() in ("tahun", "in", "the", "of", "during") or re.search(rf"\b{year}\b", dated):
+        if word.lower() in _YEAR_WORDS or re.search(rf"\b{year}\b", dated):
             continue
         other = re.search(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", dated, re.I)
         if other is not None:
@@ -1085,7 +1085,6 @@ class ExtractiveAnswerer:
         up to `most` passages in all.
         """
         leads = _may_lead(lead.text)  # else only a prose list may follow ("… tiga langkah. Pertama, …")
-        colon = lead.text.rstrip().endswith(":")  # "… beberapa hambatan:" announces its items; a title does not
         passage = next((p for p in passages if p.n == lead.n), None)
         if passage is None or not (leads or prose and _FIRST_ORDINAL.match(passage.text[lead.end:].lstrip())):
             return [], False
@@ -1125,8 +1124,8 @@ class ExtractiveAnswerer:
                     item = _list_item(chunk.text, start, end, line_start)
                     if item is None or (marker is not None and item[0] != marker):
                         return items, False  # the list ends
-                    if item[0] == ":" and not colon and _field_label(chunk.text[start:end]):
-                        return items, False  # "Notulis: Siti Aminah" under a minutes' title is a field, not an item
+                    if _field_not_item(lead.text, item, chunk.text[start:end]):
+                        return items, False  # "Notulis: Siti Aminah" under a minutes' title
                 if len(items) == MAX_LIST_ITEMS:
                     return items, True
                 marker, head_start, head_end = item
@@ -1272,7 +1271,7 @@ def _field_label(sentence: str) -> str | None:
     """The label of a form field ("Notulis" of "Notulis: Siti Aminah"): a short line without a full stop, unlike a
     prose list's item ("Pendanaan: Kurangnya dana untuk …")."""
     short = len(sentence) <= 150 and (_is_heading(sentence) or _ENDS_IN_ABBREVIATION.search(sentence) is not None)
-    field = _FIELD.match(sentence) if short else None
+    field = FORM_FIELD.match(sentence) if short else None
     return field.group(1) if field else None
 
 
@@ -1298,10 +1297,15 @@ def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:
         return True  # "Saya mengusulkan tiga langkah sederhana. Pertama, …"
     line_start = "\n" in text[end:next_start]
     item = _list_item(text, next_start, next_end, line_start) if line_start else None
-    if (item is not None and item[0] == ":" and not text[start:end].rstrip().endswith(":")
-            and _field_label(text[next_start:next_end])):
-        return False  # a minutes' header under its title: "Hari/Tanggal: …", "Notulis: …" are fields, not items
+    if item is not None and _field_not_item(text[start:end], item, text[next_start:next_end]):
+        return False
     return _may_lead(text[start:end]) and item is not None
+
+
+def _field_not_item(lead: str, item: tuple[str, int, int], sentence: str) -> bool:
+    """Whether `sentence`, read as a list item under `lead`, is a form field instead: a minutes' header under its title
+    ("Hari/Tanggal: …", "Notulis: …"). A lead ending in ':' ("… beberapa hambatan:") announces items."""
+    return item[0] == ":" and not lead.rstrip().endswith(":") and _field_label(sentence) is not None
 
 
 def _marker_kind(bullet: re.Match) -> str:

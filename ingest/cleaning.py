@@ -141,14 +141,15 @@ def _cut_related_block(lines: list[str]) -> list[str]:
 
 
 _LIST_ITEM = re.compile(r"(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. ", "2) " before an item
-# A form field: a short capitalised label and a colon ("Hari/Tanggal: Senin, 3 November 2025", "Notulis: Siti Aminah").
-_FIELD = re.compile(r"[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,3}\s?:\s+\S")
+# A form field: a short capitalised label (group 1) and a colon before its value ("Hari/Tanggal: Senin, 3 November
+# 2025", "Notulis: Siti Aminah"). The answerer reads the same fields.
+FORM_FIELD = re.compile(r"([A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,3})\s?:\s+\S")
 
 
 def _form_fields(lines: list[str]) -> list[bool]:
     """Which lines are form fields: two or more field-like lines in a row (a minutes' header); a single one may be a
     hard-wrapped sentence going on ("… dan Sumber" / "Daya: Sebagian besar …")."""
-    like = [bool(_FIELD.match(line)) for line in lines]
+    like = [bool(FORM_FIELD.match(line)) for line in lines]
     return [here and ((i > 0 and like[i - 1]) or (i + 1 < len(lines) and like[i + 1])) for i, here in enumerate(like)]
 
 

@@ -25,6 +25,11 @@ def _by_lower() -> dict[str, str]:
     return {short.lower(): full for short, full in short_forms().items()}
 
 
+@lru_cache(maxsize=1)
+def _by_full_lower() -> dict[str, str]:
+    return {full.lower(): short for short, full in short_forms().items()}
+
+
 def full_name(word: str) -> str | None:
     """The full name `word` is short for ("kaltim" → "Kalimantan Timur"), any case, or None."""
     return _by_lower().get(word.lower())
@@ -40,11 +45,10 @@ def with_other_forms(text: str) -> str:
     """`text` followed by the other form of each name it writes one way: "… ke Jatim." gains "Jawa Timur.",
     "… di Kalimantan Timur." gains "Kaltim.". Each added name stands as a sentence of its own, so it never runs on
     into another capitalised word."""
-    fulls = {full.lower(): short for short, full in short_forms().items()}
     added = []
     for match in _pattern().finditer(text):
         found = match.group(0)
-        other = full_name(found) or fulls.get(" ".join(found.lower().split()))
+        other = full_name(found) or _by_full_lower().get(" ".join(found.lower().split()))
         if other and other not in added:
             added.append(other)
     return text if not added else text + " " + " ".join(f"{name}." for name in added)
