@@ -737,11 +737,24 @@ def relation_unanswered(question: str, answer: str) -> str | None:
 _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
 
 
+# Words that negate, in an answer and in a question ("Siapa yang tidak hadir?"); a question's "selain" / "kecuali"
+# ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
+_NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
+_NEGATION_WORDS_EN = frozenset("not never without".split())
+
+
 def negation_mismatch(question: str, answer: str) -> str | None:
     """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
-    non-majemuk" is not defined by "Kalimat majemuk adalah …"."""
+    non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
+    nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"."""
     asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
     said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
+    negation = sorted(asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN))
+    if not negation and re.search(r"n['’]t\b", question.lower()):
+        negation = ["not"]  # "didn't", "isn’t"
+    if negation:  # "Apa yang bukan format digital?" may be answered by "Format nondigital …"
+        negates = said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
+        return None if negates else negation[0]
     for word in asked - said:
         for prefix in _NEGATING:
             bare = word[len(prefix):] if word.startswith(prefix) else None

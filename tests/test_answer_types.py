@@ -840,6 +840,14 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Apa itu energi non-potensial?", "Energi non-potensial adalah energi gerak.", None),
     ("Apa rencana NATO untuk memerangi terorisme?", "Kazakhstan ikut Rencana Kerja Anti-Terorisme.", None),
     ("Apa itu kalimat majemuk?", "Kalimat majemuk adalah kalimat dengan dua pola.", None),
+    # A negated question is not answered by a sentence that negates nothing; "selain" ("besides") negates nothing.
+    ("Siapa yang bukan istri Abimanyu?", "Abimanyu menikah dengan Utari, putri Raja Wirata.", "bukan"),
+    ("Siapa pelatih yang tidak meragukan tekad Candra?", "Pelatih Christian Hadinata tak meragukan tekad Candra.", None),
+    ("Desa mana yang belum menerima bantuan?", "Bantuan sudah diterima Desa Tompobulu dan Desa Bonto.", "belum"),
+    ("Which villages have not received aid?", "Desa Bonto belum menerima bantuan.", None),
+    ("Which villages didn't receive aid?", "Bantuan diterima Desa Bonto.", "not"),
+    ("Selain AS, siapa yang memperingatkan Teheran?", "Uni Eropa dan AS memperingatkan Teheran.", None),
+    ("Apa yang bukan format digital?", "Format nondigital menyimpan suara pada piringan.", None),
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
     from assistant.answer import negation_mismatch
