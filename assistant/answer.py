@@ -734,6 +734,50 @@ def relation_unanswered(question: str, answer: str) -> str | None:
     return None
 
 
+# What a question's "terakhir" ("the last", "the latest") is answered with. Not asked: "pendidikan terakhir" (one's
+# highest degree, which an answer names without the word) and a span of time ("dua puluh tahun terakhir").
+_LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini)\b")
+_LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|minggu|pekan|bulan|tahun|dekade|abad|"
+                             r"periode)\s+terakhir\b")
+_SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
+# Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
+# religion, which frames a question ("Apa tugas malaikat Israfil menurut Islam?") more than it names a source:
+# passages on its figures and terms take it for granted.
+_NO_SOURCE = frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai agama islam kristen katolik "
+                       "protestan hindu buddha budha konghucu yahudi".split())
+_ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
+# "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
+_ACCORDING_TO = re.compile(r"\bmenurut\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|\b(?:kapan|berapa|siapa|apa|apakah|di mana|dimana|"
+                           r"mengapa|bagaimana)\b|$)", re.I)
+
+
+def qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
+    """A qualifier of an Indonesian question that neither the answer nor its passages (`cited`: their text and their
+    documents' titles) bear out: "menurut Wikipedia" when the passages never name the source (at least half of its
+    terms, `_NO_SOURCE` aside); "yang paling populer" when the answer says nothing is the most ("paling", "terpopuler",
+    "utama") and the passages do not say "paling populer" either; "raja terakhir" when the answer never tells of an
+    end or of the present ("Abdullah I menjadi Emir …" does not say who was last). A question that asks two things is
+    only checked for its source: which part the others qualify, the answer may not be about."""
+    if question_language(question) != "id":
+        return None
+    asked, said, passages = question.lower(), answer.lower(), cited.lower()
+    for source in _ACCORDING_TO.finditer(question):
+        terms = set(tokenize(source.group(1))) - _NO_SOURCE
+        if terms and len(terms & set(tokenize(with_other_forms(cited)))) * 2 < len(terms):
+            return source.group(0).strip()
+    if len(_ASKING.findall(asked)) > 1:
+        return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
+    for most in re.finditer(r"\bpaling\s+([a-z]+)", asked):
+        word = most.group(1)
+        superlative = word if word.startswith("ter") else "ter" + stem(word)
+        if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | {superlative})
+                or re.search(rf"\b(?:paling\s+{word}|{superlative})\b", passages)):
+            return most.group(0)
+    if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
+        return "terakhir"
+    return None
+
+
 _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
 
 
@@ -850,7 +894,9 @@ class ExtractiveAnswerer:
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, " ".join(c.text for c in shown))
                              or event_mismatch(question, " ".join(c.text for c in shown))
-                             or relation_unanswered(question, _with_paragraph_opening(shown, citable))):
+                             or relation_unanswered(question, _with_paragraph_opening(shown, citable))
+                             or qualifier_unanswered(question, " ".join(c.text for c in shown),
+                                                     self._with_titles(cited))):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
@@ -862,6 +908,11 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
+
+    def _with_titles(self, passages: list[Passage]) -> str:
+        """The passages' text with their documents' titles."""
+        titles = {self.index.documents[p.doc_id].title for p in passages if p.doc_id in self.index.documents}
+        return " ".join([*(p.text for p in passages), *sorted(t for t in titles if t)])
 
     def _lead_date(self, sentence: CitedSentence, passages: list[Passage], question: str) -> str | None:
         """The date line of `sentence`'s document when the sentence is in the document's lead (its first paragraph

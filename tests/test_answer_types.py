@@ -855,6 +855,39 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     assert negation_mismatch(question, answer) == negated
 
 
+@pytest.mark.parametrize("question, answer, cited, unanswered", [
+    # "menurut X": the source must be named in the cited passages (half of its terms, short forms count).
+    ("Apa definisi sains menurut Wikipedia?", "Sains adalah pengetahuan empiris.", "Sains adalah pengetahuan empiris.",
+     "menurut Wikipedia"),
+    ("Menurut data Dinas Kesehatan Kota Solo, kapan kasus DBD terbanyak?", "Kasus DBD terbanyak ditemui Juni.",
+     "Data Dinas Kesehatan Solo: kasus DBD terbanyak ditemui Juni.", None),
+    ("Berapa pengungsi menurut BPBD Jatim?", "Pengungsi mencapai 1.200 orang.",
+     "BPBD Jawa Timur mencatat pengungsi mencapai 1.200 orang.", None),
+    ("Apa tugas malaikat Israfil menurut Islam?", "Israfil meniup sangkakala.", "Israfil meniup sangkakala.", None),
+    ("Sebutkan bentuk kerjasama menurut artikel tentang era globalisasi.", "Kerjasama bilateral dan regional.",
+     "Kerjasama bilateral dan regional. Indonesia di Era Globalisasi", None),  # a title names the topic
+    # "paling X": the answer must say something is the most.
+    ("Apa masakan Aceh yang paling terkenal?", "Mi Aceh disajikan di mana-mana.", "x", "paling terkenal"),
+    ("Apa masakan Aceh yang paling dikenal?", "Mi Aceh adalah masakan Aceh yang terkenal.", "x", None),
+    ("Apa masakan Aceh yang paling populer?", "Mi Aceh adalah masakan paling populer.", "x", None),
+    ("Agama apa yang paling banyak dianut?", "Islam dianut mayoritas penduduk.", "x", None),
+    ("Siapa yang menyebut Kazakhstan mitra paling aktif?", "Appathurai menyampaikannya di Brussel.",
+     "Appathurai menyebut Kazakhstan mitra paling aktif.", None),  # the passage says it
+    # "terakhir": the answer must tell of an end or of the present; one's "pendidikan terakhir" is a degree.
+    ("Siapa raja terakhir Yordania?", "Abdullah I menjadi Emir Trans-Yordania.", "x", "terakhir"),
+    ("Siapa raja terakhir Kerajaan Kutai?", "Kerajaan itu berakhir pada masa Raja Dharma Setia.", "x", None),
+    ("Apa pendidikan terakhir Budi?", "Budi lulus dari ITB.", "x", None),
+    ("Berapa peserta pelatihan dalam dua puluh tahun terakhir?", "Lebih dari 6.200 peserta.", "x", None),
+    ("Berapa pasukan CSTO yang dikirim, dan siapa yang menyebut Kazakhstan mitra paling aktif?",
+     "Sekitar 4.000 pasukan CSTO mendarat.", "Sekitar 4.000 pasukan CSTO mendarat.", None),  # asks two things
+    ("Who was the last king of Jordan?", "Abdullah I menjadi Emir Trans-Yordania.", "x", None),  # Indonesian only
+])
+def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, unanswered):
+    from assistant.answer import qualifier_unanswered
+
+    assert qualifier_unanswered(question, answer, cited) == unanswered
+
+
 def test_the_ordinal_asked_may_open_the_answers_paragraph():
     from assistant.answer import CitedSentence, _with_paragraph_opening, relation_unanswered
 
