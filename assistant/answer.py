@@ -35,6 +35,8 @@ DOCUMENT_DATE = {
 }
 """Added to a when-answer that is a news lead without a date of its own."""
 SIMILAR_SPELLING = 0.85
+DEFINITION_SPELLING = 0.8
+"""difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
 """difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DISAGREEMENT = {
     "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
@@ -740,11 +742,13 @@ _LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini)\b")
 _LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|minggu|pekan|bulan|tahun|dekade|abad|"
                              r"periode)\s+terakhir\b")
 _SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
+# A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
+# Hindu?") more than it names a source or a part of what is asked: passages on its figures and terms take it for
+# granted. Stemmed, as `tokenize` gives them.
+_BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi".split())
 # Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
-# religion, which frames a question ("Apa tugas malaikat Israfil menurut Islam?") more than it names a source:
-# passages on its figures and terms take it for granted.
-_NO_SOURCE = frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai agama islam kristen katolik "
-                       "protestan hindu buddha budha konghucu yahudi".split())
+# religion.
+_NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
 _ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
 # "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
 _ACCORDING_TO = re.compile(r"\bmenurut\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|\b(?:kapan|berapa|siapa|apa|apakah|di mana|dimana|"
@@ -775,6 +779,26 @@ def qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
             return most.group(0)
     if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
         return "terakhir"
+    return None
+
+
+# Words of a definition question's term that name no part of it: "definisi sederhana dari …", "kitab Bhagawadgita".
+_NOT_OF_TERM = re.compile(r"^(?:(?:sederhana|singkat|umum|lengkap|resmi|sebenarnya)\s+(?:dari\s+)?)?"
+                          r"(?:(?:kitab|istilah|kata|sebutan)\s+)?", re.I)
+
+
+def definition_unanswered(question: str, answer: str) -> str | None:
+    """A word of the term a definition question asks about that the answer never uses, not even spelt a little
+    differently: "Apa yang dimaksud dengan radang yang akut?" is not answered by "Radang adalah respon …", nor
+    "Apa itu hipertropi otot pada bagian wajah?" by "Hipertrofi otot adalah …" (while "Apa itu hipertropi otot?" is).
+    A religion that frames the term (`_BELIEF_WORDS`) need not be named."""
+    asked = _DEFINITION_ASKED.search(question)
+    if asked is None:
+        return None
+    said = set(tokenize(answer)) | set(_WORD.findall(answer.lower()))
+    for term in tokenize(_NOT_OF_TERM.sub("", asked.group("term"))):
+        if term not in said and term not in _BELIEF_WORDS and not difflib.get_close_matches(term, said, n=1, cutoff=DEFINITION_SPELLING):
+            return term
     return None
 
 
@@ -895,6 +919,7 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, " ".join(c.text for c in shown))
                              or event_mismatch(question, " ".join(c.text for c in shown))
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
+                             or kind == "definition" and definition_unanswered(question, " ".join(c.text for c in shown))
                              or qualifier_unanswered(question, " ".join(c.text for c in shown),
                                                      self._with_titles(cited))):
                 answered = False

@@ -888,6 +888,23 @@ def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, 
     assert qualifier_unanswered(question, answer, cited) == unanswered
 
 
+@pytest.mark.parametrize("question, answer, missing", [
+    ("Apa yang dimaksud dengan radang yang akut?", "Radang adalah respon organisme terhadap patogen.", "akut"),
+    ("Apa itu hipertropi otot pada bagian wajah?", "Hipertrofi otot adalah peningkatan ukuran sel otot.", "wajah"),
+    ("Apa itu hipertropi otot?", "Hipertrofi otot adalah peningkatan ukuran sel otot.", None),  # spelt differently
+    ("Apa definisi sederhana dari antibiotika?", "Antibiotika adalah molekul yang menekan bakteri.", None),
+    ("Apa pengertian dari kitab Bhagawadgita?", "Bhagawadgita adalah bagian dari Mahabharata.", None),
+    ("Apa yang dimaksud dengan dewa dalam kepercayaan Hindu?", "Dalam ajaran Hindu, dewa adalah makhluk suci.", None),
+    ("Apa yang dimaksud dengan dewa dalam kepercayaan Hindu modern?", "Dalam ajaran Hindu, dewa adalah makhluk suci.",
+     "modern"),
+    ("Siapa pendiri Sekolah Rakyat?", "Budi mendirikannya.", None),  # no definition asked
+])
+def test_a_definition_answers_every_word_of_the_term_asked(question, answer, missing):
+    from assistant.answer import definition_unanswered
+
+    assert definition_unanswered(question, answer) == missing
+
+
 def test_the_ordinal_asked_may_open_the_answers_paragraph():
     from assistant.answer import CitedSentence, _with_paragraph_opening, relation_unanswered
 
