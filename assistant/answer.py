@@ -483,8 +483,8 @@ def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
 _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 # A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
-# A year the question names: "tahun 2024", "in 2024".
-_YEAR_WORDS = ("tahun", "in", "the", "of", "during")
+# A year the question names: "tahun 2024", "pada 2024", "in 2024".
+_YEAR_WORDS = ("tahun", "pada", "sejak", "in", "the", "of", "during", "since")
 _YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"

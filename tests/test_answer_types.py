@@ -664,6 +664,8 @@ def _passage(text: str):
      "Pendaftaran Beasiswa Kaltim Cemerlang 2026 dibuka pada 1 Februari 2026.", None),
     ("Kapan harga pertamax turun pada November 2005?", "Harga pertamax turun menjadi Rp 5.700 pada 16 November.",
      None),  # no other year after "November": the year may be the article's, not in the passage
+    ("Apa mata uang Papua Nugini pada 1795?", "Kina diperkenalkan pada 19 April 1975, menggantikan dolar Australia.",
+     "1975"),  # "pada 1795", not only "tahun 1795"
     ("How many people were evacuated in the 2024 floods?", "Banjir terbesar sejak 2019, ketika 9.000 warga mengungsi.",
      "2019"),
     # A news question names its year, the passage says "Kamis (8/9)": no other year, no conflict.
