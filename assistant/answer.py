@@ -152,6 +152,9 @@ class Answer:
     """What wrote the answer: `extractive`, or `llm:<model>` when a language model did."""
     dropped_sentences: int = 0
     """Generated sentences removed because no cited passage supported them."""
+    checks_passed: bool = True
+    """Whether the best sentences passed the answer checks (a count for "berapa", the place and year asked, …),
+    whatever the confidence: with a threshold low enough, tanya would have answered."""
 
     @property
     def cited(self) -> list[Passage]:
@@ -886,7 +889,9 @@ class ExtractiveAnswerer:
         timings["select"] = (time.perf_counter() - t) * 1000
         language = question_language(question)
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
-        answered = confidence >= self.settings.abstain_below
+        # The answer checks below run whatever the confidence, so that `checks_passed` tells how tanya would answer at
+        # any other threshold (the benchmark's abstention sweep).
+        answered = bool(scored)
         shown: list[CitedSentence] = []
         if answered:
             chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
@@ -926,11 +931,17 @@ class ExtractiveAnswerer:
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
         unmentioned = self._unmentioned_name(question, shown) if language == "id" else None
+        checks_passed = answered and unmentioned is None
+        if confidence < self.settings.abstain_below:
+            answered = False
+            if shown and language == "id":  # the note names what the documents lack, as when nothing is shown
+                unmentioned = self._unmentioned_name(question, [])
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered or unmentioned is not None:
             if unmentioned is not None:
                 notes = [*notes, NOT_MENTIONED.format(name=unmentioned)]
-            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence)
+            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence,
+                          checks_passed=checks_passed)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
 

@@ -207,15 +207,20 @@ def _encoders(embedder) -> dict:
 def abstention_sweep(answers: list, idk: list, rates=(0.05, 0.10), threshold: float | None = None) -> dict:
     """IDK-MRC abstention at the highest confidence thresholds that abstain on at most 5% / 10% of answerable
     questions. The answer checks abstain too, whatever the threshold (no count for "berapa", another place or year
-    than asked): an answer that abstained with a confidence at or above the default `threshold` counts as abstained
-    at every threshold."""
+    than asked): an answer whose checks failed (`checks_passed`, reported at every confidence) counts as abstained
+    at every threshold; without that field, one that abstained with a confidence at or above the default
+    `threshold` does."""
     if threshold is None:
         from assistant.answer import AnswerSettings
 
         threshold = AnswerSettings().abstain_below
 
+    def failed_checks(a) -> bool:
+        passed = getattr(a, "checks_passed", None)
+        return not passed if passed is not None else a.abstained and a.confidence >= threshold
+
     def abstains(group: list, t: float) -> list[bool]:
-        return [a.confidence < t or (a.abstained and a.confidence >= threshold) for a in group]
+        return [a.confidence < t or failed_checks(a) for a in group]
 
     candidates = sorted({a.confidence for a in answers} | {threshold})  # t abstains below itself
     out = {}

@@ -125,6 +125,20 @@ def _answer(tmp_path, fake_embedder, text: str, question: str):
     return ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(question)  # confidence never abstains
 
 
+def test_the_answer_checks_run_and_are_reported_whatever_the_confidence(tmp_path, fake_embedder):
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+
+    index = _one_document_index(tmp_path, fake_embedder, "Banjir melanda Kabupaten Bima pada tahun 2025. Sebanyak "
+                                "5.200 warga terpaksa mengungsi ke rumah kerabat.\n")
+    strict = ExtractiveAnswerer(index, AnswerSettings(abstain_below=2.0))  # no confidence is enough
+    answer = strict.ask("Berapa warga yang mengungsi di Kabupaten Bima?")
+    assert answer.abstained and answer.checks_passed
+    answer = strict.ask("Berapa warga yang mengungsi di Kabupaten Bima pada tahun 2019?")  # another year than asked
+    assert answer.abstained and not answer.checks_passed
+    assert ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(
+        "Berapa warga yang mengungsi di Kabupaten Bima?").checks_passed
+
+
 def test_a_how_many_question_without_a_count_in_the_answer_abstains(tmp_path, fake_embedder):
     answer = _answer(tmp_path, fake_embedder, "Kota Kembang memiliki banyak taman kota yang indah dan terawat.",
                      "Berapa jumlah taman kota di Kota Kembang?")

@@ -52,3 +52,21 @@ def test_the_abstention_sweep_counts_answers_the_checks_abstained_on_at_every_th
     at_10 = abstention_sweep(answerable, idk, rates=(0.10,), threshold=0.5)["at 10% false abstention"]
     assert at_10["threshold"] == 0.6 and at_10["false_abstention"] == 0.1  # 0.55 abstains: one of ten
     assert at_10["idk_abstention"] == 1.0  # 0.3 and 0.58 below 0.6, the other two by their checks
+
+
+def test_the_abstention_sweep_counts_failed_checks_below_the_default_threshold_too():
+    from types import SimpleNamespace
+
+    from eval.bench import abstention_sweep
+
+    def answer(confidence, checks_passed=True):
+        return SimpleNamespace(confidence=confidence, abstained=confidence < 0.5 or not checks_passed,
+                               checks_passed=checks_passed)
+
+    answerable = [answer(c) for c in (0.35, 0.42, 0.45, 0.6, 0.7, 0.8, 0.9, 0.9, 0.95, 0.99)]
+    # Confident enough at 0.42, but a check failed: abstained at every threshold, though below the default 0.5.
+    idk = [answer(0.3), answer(0.44, checks_passed=False), answer(0.47), answer(0.8, checks_passed=False)]
+    at_10 = abstention_sweep(answerable, idk, rates=(0.10,), threshold=0.5)["at 10% false abstention"]
+    assert at_10["threshold"] == 0.42 and at_10["false_abstention"] == 0.1
+    assert at_10["idk_abstention"] == 0.75  # 0.3 by its confidence, 0.44 and 0.8 by their checks; 0.47 answered
+
