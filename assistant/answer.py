@@ -794,9 +794,9 @@ def definition_unanswered(question: str, answer: str) -> str | None:
     """A word of the term a definition question asks about that the answer never uses, not even spelt a little
     differently: "Apa yang dimaksud dengan radang yang akut?" is not answered by "Radang adalah respon …", nor
     "Apa itu hipertropi otot pada bagian wajah?" by "Hipertrofi otot adalah …" (while "Apa itu hipertropi otot?" is).
-    A religion that frames the term (`_BELIEF_WORDS`) need not be named."""
+    A religion that frames the term (`_BELIEF_WORDS`) need not be named. Indonesian questions only."""
     asked = _DEFINITION_ASKED.search(question)
-    if asked is None:
+    if asked is None or question_language(question) != "id":  # an English term is answered in Indonesian words
         return None
     said = set(tokenize(answer)) | set(_WORD.findall(answer.lower()))
     for term in tokenize(_NOT_OF_TERM.sub("", asked.group("term"))):

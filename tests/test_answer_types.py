@@ -914,6 +914,7 @@ def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, 
     ("Apa yang dimaksud dengan dewa dalam kepercayaan Hindu modern?", "Dalam ajaran Hindu, dewa adalah makhluk suci.",
      "modern"),
     ("Siapa pendiri Sekolah Rakyat?", "Budi mendirikannya.", None),  # no definition asked
+    ("What is meant by carbon tax?", "Pajak karbon adalah pungutan atas emisi karbon.", None),  # asked in English
 ])
 def test_a_definition_answers_every_word_of_the_term_asked(question, answer, missing):
     from assistant.answer import definition_unanswered
