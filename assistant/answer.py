@@ -288,9 +288,10 @@ _FIELD_ANSWERS = {"place": frozenset({"tempat", "lokasi"}),
                   "date": frozenset({"hari", "tanggal", "waktu", "jam", "pukul"})}
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
-_MONTH = re.compile(r"\b(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-                    r"|january|february|march|june|july|august|october|december)\b", re.I)
-_TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTH.pattern[2:] + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
+_MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+           r"|january|february|march|june|july|august|october|december)\b")
+_MONTH = re.compile(r"\b" + _MONTHS, re.I)
+_TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
 # A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
 _DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
                        rf"|{_COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
@@ -857,6 +858,7 @@ class ExtractiveAnswerer:
     def __init__(self, index: HybridIndex, settings: AnswerSettings = AnswerSettings()) -> None:
         self.index = index
         self.settings = settings
+        self._mentioned: dict[str, bool] = {}  # `_mentions`' answers
 
     def ask(self, question: str, retrieval_query: str | None = None, query_vector: np.ndarray | None = None) -> Answer:
         """Answer `question`; `retrieval_query` (e.g. a rewritten follow-up) is what is searched when given.
@@ -991,9 +993,12 @@ class ExtractiveAnswerer:
         return bool(difflib.get_close_matches(stem, similar, n=1, cutoff=SIMILAR_SPELLING))
 
     def _mentions(self, phrase: str) -> bool:
-        """Whether an indexed document writes `phrase` ("Kalimantan Timur"), any case and spacing."""
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
-        return any(pattern.search(document.text) for document in self.index.documents.values())
+        """Whether an indexed document writes `phrase` ("Kalimantan Timur"), any case and spacing (each phrase looked
+        for once per index: a new index gets a new answerer)."""
+        if phrase not in self._mentioned:
+            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
+            self._mentioned[phrase] = any(pattern.search(d.text) for d in self.index.documents.values())
+        return self._mentioned[phrase]
 
     @functools.cached_property
     def _words_by_initial(self) -> dict[str, list[str]]:
@@ -1073,14 +1078,14 @@ class ExtractiveAnswerer:
                     # "Oleh: Dr. Ratna Kusumawardani" says who wrote the whole document: it is as close to "who wrote
                     # the op-ed on carbon tax?" as the passage is, however little the line itself says.
                     sim = max(float(sim), passage.dense_score)
-                if is_instruction(text):
-                    continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 label = _field_label(text)
                 field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
-                typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
-                    _WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
                 if passage.n > read and not field:
                     continue
+                if is_instruction(text):
+                    continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
+                typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
+                    _WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
                 passage_dense = passage.dense_score
                 if field:
                     # "Notulis: Siti Aminah" answers "Siapa notulis rapat itu?" for its whole document, as a byline
