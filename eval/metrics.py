@@ -32,6 +32,8 @@ class QuestionResult:
     generator: str = "extractive"
     sentences_kept: int = 0
     sentences_dropped: int = 0
+    checks_passed: bool = True
+    """Whether the answer checks passed, whatever the confidence (`Answer.checks_passed`)."""
 
 
 def score_question(question: dict, answer, k: int) -> QuestionResult:
@@ -59,7 +61,8 @@ def score_question(question: dict, answer, k: int) -> QuestionResult:
     kept = len({s.text for s in answer.sentences}) if answer.generator != "extractive" else 0
     return QuestionResult(question["id"], question["kind"], answerable, answer.abstained, evidence_recall,
                           doc_recall, rr, hit, answer.timings_ms.get("total", 0.0), answer.confidence, answer.answer,
-                          precision, answer.generator, kept, getattr(answer, "dropped_sentences", 0))
+                          precision, answer.generator, kept, getattr(answer, "dropped_sentences", 0),
+                          getattr(answer, "checks_passed", True))
 
 
 def _holds_evidence(passage, question: dict) -> bool:
@@ -105,13 +108,18 @@ def by_kind(results: list[QuestionResult]) -> dict[str, dict]:
 
 def suggest_threshold(results: list[QuestionResult], max_false_abstention: float = 0.05) -> dict:
     """The abstention threshold on `confidence` that abstains most on unanswerable questions while
-    abstaining on at most `max_false_abstention` of answerable ones."""
-    positives = sorted(r.confidence for r in results if r.answerable)
-    negatives = [r.confidence for r in results if not r.answerable]
+    abstaining on at most `max_false_abstention` of answerable ones. An answer whose checks failed abstains at every
+    threshold, so it uses up the allowance whatever its confidence."""
+    positives = [r for r in results if r.answerable]
+    negatives = [r for r in results if not r.answerable]
     if not positives or not negatives:
         return {}
-    allowed = int(np.floor(max_false_abstention * len(positives)))
-    threshold = positives[allowed] - 1e-6 if allowed < len(positives) else positives[-1]
-    abstained = float(np.mean([c < threshold for c in negatives]))
+    allowed = int(np.floor(max_false_abstention * len(positives))) - sum(not r.checks_passed for r in positives)
+    passing = sorted(r.confidence for r in positives if r.checks_passed)
+    if allowed < 0 or not passing:
+        threshold = min(r.confidence for r in positives)  # the checks alone abstain too often: the lowest
+    else:
+        threshold = passing[allowed] - 1e-6 if allowed < len(passing) else passing[-1]
+    abstained = float(np.mean([r.confidence < threshold or not r.checks_passed for r in negatives]))
     return {"threshold": round(float(threshold), 4), "max_false_abstention": max_false_abstention,
             "abstention_accuracy": round(abstained, 4)}

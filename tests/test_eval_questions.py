@@ -125,3 +125,20 @@ def test_the_regression_check_gates_citation_precision():
     problems = compare({"answer_hit_rate": 0.88, "citation_precision": 0.85}, baseline)
     assert len(problems) == 1 and problems[0].startswith("citation_precision: 0.850 vs baseline 0.920")
     assert "citation_precision" in COLUMNS  # printed and in eval.md, not only in eval.json
+
+
+def test_the_suggested_threshold_counts_failed_answer_checks_at_every_threshold():
+    from eval.metrics import QuestionResult, suggest_threshold
+
+    def result(answerable, confidence, checks_passed=True):
+        return QuestionResult("q", "factoid", answerable, confidence < 0.5 or not checks_passed, None, None, None,
+                              None, 1.0, confidence, "", checks_passed=checks_passed)
+
+    answerable = [result(True, c) for c in (0.3, 0.6, 0.7, 0.8, 0.9, 0.9, 0.95, 0.95, 0.97, 0.99)]
+    unanswerable = [result(False, 0.2), result(False, 0.65), result(False, 0.9, checks_passed=False)]
+    at_10 = suggest_threshold(answerable + unanswerable, 0.10)
+    assert at_10["threshold"] == pytest.approx(0.6) and at_10["abstention_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    # One answerable question's checks failed: it uses up the 10% allowance, so the threshold drops below 0.3.
+    answerable[-1] = result(True, 0.99, checks_passed=False)
+    at_10 = suggest_threshold(answerable + unanswerable, 0.10)
+    assert at_10["threshold"] == pytest.approx(0.3) and at_10["abstention_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
