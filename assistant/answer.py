@@ -6,6 +6,7 @@ import difflib
 import functools
 import re
 import time
+from collections.abc import Container
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
@@ -553,10 +554,11 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         if other is not None:
             return other
     # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
-    # another name.
+    # another name; a capitalised root word is no name ("kekeringan di Kantor Gubernur NTT" is where the meeting on
+    # the drought in Kupang was held).
     for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
         other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
-        if other is not None:
+        if other is not None and other.rsplit(" ", 1)[-1].lower() not in _root_words():
             return other
     # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
     # year asked is followed by another year, and the year asked is nowhere.
@@ -742,10 +744,13 @@ def relation_unanswered(question: str, answer: str) -> str | None:
 
 # What a question's "terakhir" ("the last", "the latest") is answered with. Not asked: "pendidikan terakhir" (one's
 # highest degree, which an answer names without the word) and a span of time ("dua puluh tahun terakhir").
-_LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini)\b")
+_LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini|sejak)\b")
 _LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|minggu|pekan|bulan|tahun|dekade|abad|"
                              r"periode)\s+terakhir\b")
 _SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
+# Adjectives whose superlatives answer one another: "paling besar" is answered by "tertinggi" or "terbanyak".
+_SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
+             frozenset("kecil rendah sedikit sempit pendek ringan".split()))
 # A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
 # Hindu?") more than it names a source or a part of what is asked: passages on its figures and terms take it for
 # granted. Stemmed, as `tokenize` gives them.
@@ -753,20 +758,28 @@ _BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hi
 # Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
 # religion.
 _NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
+_ACCORDING_TO_EN = re.compile(r"\baccording to\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|$)", re.I)
 _ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
 # "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
 _ACCORDING_TO = re.compile(r"\bmenurut\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|\b(?:kapan|berapa|siapa|apa|apakah|di mana|dimana|"
                            r"mengapa|bagaimana)\b|$)", re.I)
 
 
-def qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
+def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Container[str] = frozenset()
+                         ) -> str | None:
     """A qualifier of an Indonesian question that neither the answer nor its passages (`cited`: their text and their
     documents' titles) bear out: "menurut Wikipedia" when the passages never name the source (at least half of its
     terms, `_NO_SOURCE` aside); "yang paling populer" when the answer says nothing is the most ("paling", "terpopuler",
     "utama") and the passages do not say "paling populer" either; "raja terakhir" when the answer never tells of an
     end or of the present ("Abdullah I menjadi Emir …" does not say who was last). A question that asks two things is
-    only checked for its source: which part the others qualify, the answer may not be about."""
+    only checked for its source: which part the others qualify, the answer may not be about. An English question is
+    checked for its source alone ("according to BMKG"), by the terms the index knows (`vocabulary`, stemmed tokens):
+    an English word ("the Mayor") is not what an Indonesian passage writes."""
     if question_language(question) != "id":
+        for source in _ACCORDING_TO_EN.finditer(question):
+            terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
+            if terms and len(terms & set(tokenize(with_other_forms(cited)))) * 2 < len(terms):
+                return source.group(0).strip()
         return None
     asked, said, passages = question.lower(), answer.lower(), cited.lower()
     for source in _ACCORDING_TO.finditer(question):
@@ -777,9 +790,11 @@ def qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
         return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
     for most in re.finditer(r"\bpaling\s+([a-z]+)", asked):
         word = most.group(1)
-        superlative = word if word.startswith("ter") else "ter" + stem(word)
-        if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | {superlative})
-                or re.search(rf"\b(?:paling\s+{word}|{superlative})\b", passages)):
+        root = word[3:] if word.startswith("ter") else stem(word)
+        alike = next((way for way in _SAME_WAY if root in way), {root})
+        superlatives = {f"ter{w}" for w in alike}
+        if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | superlatives)
+                or re.search(rf"\b(?:paling\s+{word}|{'|'.join(sorted(superlatives))})\b", passages)):
             return most.group(0)
     if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
         return "terakhir"
@@ -813,6 +828,8 @@ _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting t
 # ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
 _NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
 _NEGATION_WORDS_EN = frozenset("not never without".split())
+# Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir".
+_NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
 
 
 def negation_mismatch(question: str, answer: str) -> str | None:
@@ -825,7 +842,8 @@ def negation_mismatch(question: str, answer: str) -> str | None:
     if not negation and re.search(r"n['’]t\b", question.lower()):
         negation = ["not"]  # "didn't", "isn’t"
     if negation:  # "Apa yang bukan format digital?" may be answered by "Format nondigital …"
-        negates = said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
+        negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
+                   or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
         return None if negates else negation[0]
     for word in asked - said:
         for prefix in _NEGATING:
@@ -928,7 +946,7 @@ class ExtractiveAnswerer:
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or kind == "definition" and definition_unanswered(question, " ".join(c.text for c in shown))
                              or qualifier_unanswered(question, " ".join(c.text for c in shown),
-                                                     self._with_titles(cited))):
+                                                     self._with_titles(cited), self.index.lexical.vocabulary)):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.

@@ -722,6 +722,16 @@ def test_the_year_asked_may_be_in_the_documents_date_line():
     assert names_another("Berapa anggaran program itu tahun 2025?", [passage], ("Mataram, 20 November 2025",)) is None
 
 
+def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place():
+    from assistant.answer import names_another
+
+    question = "Siapa yang mewakili menteri yang tidak datang ke rapat kekeringan di Kupang?"
+    passage = _passage("Dalam rapat penanganan kekeringan di Kantor Gubernur NTT, Menteri Sosial tidak hadir.")
+    assert names_another(question, [passage]) is None  # "Kantor" is an office, not another place
+    passage = _passage("Dalam rapat penanganan kekeringan di Atambua, Menteri Sosial tidak hadir.")
+    assert names_another(question, [passage]) == "kekeringan di Atambua"
+
+
 @pytest.mark.parametrize("question, answer, unnamed", [
     ("Siapa Gubernur Sulawesi Selatan?", "Pemerintah Provinsi Sulsel menyiapkan dana sebesar Rp 2,5 miliar.", True),
     ("Siapa Gubernur Sulawesi Selatan?", "Gubernur Sulsel, Andi Sudirman Sulaiman, menetapkan status darurat.", False),
@@ -864,6 +874,8 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Which villages didn't receive aid?", "Bantuan diterima Desa Bonto.", "not"),
     ("Selain AS, siapa yang memperingatkan Teheran?", "Uni Eropa dan AS memperingatkan Teheran.", None),
     ("Apa yang bukan format digital?", "Format nondigital menyimpan suara pada piringan.", None),
+    ("Siapa yang mewakili camat yang tidak hadir?", "Camat berhalangan hadir dan diwakili Sekcam Budi.", None),
+    ("Usulan apa yang batal diterima?", "Panitia membatalkan penerimaan usulan jalan desa.", None),
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
     from assistant.answer import negation_mismatch
@@ -880,6 +892,8 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Berapa pengungsi menurut BPBD Jatim?", "Pengungsi mencapai 1.200 orang.",
      "BPBD Jawa Timur mencatat pengungsi mencapai 1.200 orang.", None),
     ("Apa tugas malaikat Israfil menurut Islam?", "Israfil meniup sangkakala.", "Israfil meniup sangkakala.", None),
+    ("Menurut Badan Pusat Statistik, berapa rasio gini?", "Rasio gini sebesar 0,375.",
+     "BPS mencatat rasio gini sebesar 0,375.", None),  # a national body's short form
     ("Sebutkan bentuk kerjasama menurut artikel tentang era globalisasi.", "Kerjasama bilateral dan regional.",
      "Kerjasama bilateral dan regional. Indonesia di Era Globalisasi", None),  # a title names the topic
     # "paling X": the answer must say something is the most.
@@ -887,6 +901,9 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Apa masakan Aceh yang paling dikenal?", "Mi Aceh adalah masakan Aceh yang terkenal.", "x", None),
     ("Apa masakan Aceh yang paling populer?", "Mi Aceh adalah masakan paling populer.", "x", None),
     ("Agama apa yang paling banyak dianut?", "Islam dianut mayoritas penduduk.", "x", None),
+    ("Kabupaten mana yang penganggurannya paling besar?", "Kabupaten Brebes mencatat TPT tertinggi.", "x", None),
+    ("Kabupaten mana yang penganggurannya paling kecil?", "Kabupaten Brebes mencatat TPT tertinggi.", "x",
+     "paling kecil"),  # the other way
     ("Siapa yang menyebut Kazakhstan mitra paling aktif?", "Appathurai menyampaikannya di Brussel.",
      "Appathurai menyebut Kazakhstan mitra paling aktif.", None),  # the passage says it
     # "terakhir": the answer must tell of an end or of the present; one's "pendidikan terakhir" is a degree.
@@ -894,6 +911,8 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Siapa raja terakhir Kerajaan Kutai?", "Kerajaan itu berakhir pada masa Raja Dharma Setia.", "x", None),
     ("Apa pendidikan terakhir Budi?", "Budi lulus dari ITB.", "x", None),
     ("Berapa peserta pelatihan dalam dua puluh tahun terakhir?", "Lebih dari 6.200 peserta.", "x", None),
+    ("Kapan terakhir kali Maros dilanda banjir sebesar ini?", "Banjir ini terbesar di Maros sejak Januari 2019.", "x",
+     None),  # "since": the last time
     ("Berapa pasukan CSTO yang dikirim, dan siapa yang menyebut Kazakhstan mitra paling aktif?",
      "Sekitar 4.000 pasukan CSTO mendarat.", "Sekitar 4.000 pasukan CSTO mendarat.", None),  # asks two things
     ("Who was the last king of Jordan?", "Abdullah I menjadi Emir Trans-Yordania.", "x", None),  # Indonesian only
@@ -902,6 +921,18 @@ def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, 
     from assistant.answer import qualifier_unanswered
 
     assert qualifier_unanswered(question, answer, cited) == unanswered
+
+
+def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
+    from assistant.answer import qualifier_unanswered
+
+    question = "According to BMKG, when will the rainy season start?"
+    answer = "Musim hujan diperkirakan dimulai November."
+    vocabulary = {"bmkg", "musim", "hujan"}
+    assert qualifier_unanswered(question, answer, f"BPS: {answer}", vocabulary) == "According to BMKG"
+    assert qualifier_unanswered(question, answer, f"BMKG memperkirakan: {answer}", vocabulary) is None
+    # "the Mayor" is English: the index does not know it, so nothing is checked.
+    assert qualifier_unanswered("According to the Mayor, when will it start?", answer, answer, vocabulary) is None
 
 
 @pytest.mark.parametrize("question, answer, missing", [
