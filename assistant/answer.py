@@ -772,7 +772,8 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
     terms, `_NO_SOURCE` aside); "yang paling populer" when the answer says nothing is the most ("paling", "terpopuler",
     "utama") and the passages do not say "paling populer" either; "raja terakhir" when the answer never tells of an
     end or of the present ("Abdullah I menjadi Emir …" does not say who was last). A question that asks two things is
-    only checked for its source: which part the others qualify, the answer may not be about. An English question is
+    only checked for its source: which part the others qualify, the answer may not be about. An answer that names its
+    own source ("Menurut Sekretaris Dinas, …") must name the one asked. An English question is
     checked for its source alone ("according to BMKG"), by the terms the index knows (`vocabulary`, stemmed tokens):
     an English word ("the Mayor") is not what an Indonesian passage writes."""
     if question_language(question) != "id":
@@ -786,6 +787,12 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
         terms = set(tokenize(source.group(1))) - _NO_SOURCE
         if terms and len(terms & set(tokenize(with_other_forms(cited)))) * 2 < len(terms):
             return source.group(0).strip()
+        # The answer says whom it is according to, and that is someone else: "Menurut Wali Kota Palembang, …?" is not
+        # answered by "Menurut Sekretaris Dinas Pendidikan, …".
+        for theirs in _ACCORDING_TO.finditer(answer):
+            named = set(tokenize(with_other_forms(theirs.group(1))))  # none for "Menurut dia, …"
+            if terms and named and len(terms & named) * 2 < len(terms):
+                return source.group(0).strip()
     if len(_ASKING.findall(asked)) > 1:
         return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
     for most in re.finditer(r"\bpaling\s+([a-z]+)", asked):

@@ -894,6 +894,14 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Apa tugas malaikat Israfil menurut Islam?", "Israfil meniup sangkakala.", "Israfil meniup sangkakala.", None),
     ("Menurut Badan Pusat Statistik, berapa rasio gini?", "Rasio gini sebesar 0,375.",
      "BPS mencatat rasio gini sebesar 0,375.", None),  # a national body's short form
+    ("Menurut Wali Kota Palembang, kapan tahap kedua dibuka?", "Menurut Sekretaris Dinas, tahap kedua dibuka 9 Juli.",
+     "Wali Kota Palembang membuka PPDB. Menurut Sekretaris Dinas, tahap kedua dibuka 9 Juli.",
+     "Menurut Wali Kota Palembang"),  # the answer is according to someone else
+    ("Menurut BPS, berapa rasio gini?", "Menurut Badan Pusat Statistik, rasio gini 0,375.",
+     "Menurut Badan Pusat Statistik, rasio gini 0,375.", None),
+    ("Menurut pengamat dari Undip, berapa persen pekerja informal?", "Menurut dia, sekitar 58 persen pekerja informal.",
+     "Pengamat Universitas Diponegoro, Budi, menilai upah rendah. Menurut dia, sekitar 58 persen pekerja informal.",
+     None),  # "dia" names nobody else
     ("Sebutkan bentuk kerjasama menurut artikel tentang era globalisasi.", "Kerjasama bilateral dan regional.",
      "Kerjasama bilateral dan regional. Indonesia di Era Globalisasi", None),  # a title names the topic
     # "paling X": the answer must say something is the most.
