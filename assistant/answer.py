@@ -36,9 +36,9 @@ DOCUMENT_DATE = {
 }
 """Added to a when-answer that is a news lead without a date of its own."""
 SIMILAR_SPELLING = 0.85
+"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DEFINITION_SPELLING = 0.8
 """difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
-"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DISAGREEMENT = {
     "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
     "en": "Another document gives a different figure in the same sentence: {figures} ({source}).",
@@ -754,7 +754,8 @@ _SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
 # A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
 # Hindu?") more than it names a source or a part of what is asked: passages on its figures and terms take it for
 # granted. Stemmed, as `tokenize` gives them.
-_BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi".split())
+_BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi"
+                          .split())
 # Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
 # religion.
 _NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
@@ -823,7 +824,9 @@ def definition_unanswered(question: str, answer: str) -> str | None:
         return None
     said = set(tokenize(answer)) | set(_WORD.findall(answer.lower()))
     for term in tokenize(_NOT_OF_TERM.sub("", asked.group("term"))):
-        if term not in said and term not in _BELIEF_WORDS and not difflib.get_close_matches(term, said, n=1, cutoff=DEFINITION_SPELLING):
+        if term in said or term in _BELIEF_WORDS:
+            continue
+        if not difflib.get_close_matches(term, said, n=1, cutoff=DEFINITION_SPELLING):
             return term
     return None
 
@@ -951,7 +954,8 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, " ".join(c.text for c in shown))
                              or event_mismatch(question, " ".join(c.text for c in shown))
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
-                             or kind == "definition" and definition_unanswered(question, " ".join(c.text for c in shown))
+                             or kind == "definition"
+                             and definition_unanswered(question, " ".join(c.text for c in shown))
                              or qualifier_unanswered(question, " ".join(c.text for c in shown),
                                                      self._with_titles(cited), self.index.lexical.vocabulary)):
                 answered = False

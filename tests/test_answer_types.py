@@ -868,7 +868,7 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Apa itu kalimat majemuk?", "Kalimat majemuk adalah kalimat dengan dua pola.", None),
     # A negated question is not answered by a sentence that negates nothing; "selain" ("besides") negates nothing.
     ("Siapa yang bukan istri Abimanyu?", "Abimanyu menikah dengan Utari, putri Raja Wirata.", "bukan"),
-    ("Siapa pelatih yang tidak meragukan tekad Candra?", "Pelatih Christian Hadinata tak meragukan tekad Candra.", None),
+    ("Siapa pelatih yang tidak meragukan tekad Candra?", "Pelatih Christian Hadinata tak meragukan Candra.", None),
     ("Desa mana yang belum menerima bantuan?", "Bantuan sudah diterima Desa Tompobulu dan Desa Bonto.", "belum"),
     ("Which villages have not received aid?", "Desa Bonto belum menerima bantuan.", None),
     ("Which villages didn't receive aid?", "Bantuan diterima Desa Bonto.", "not"),
