@@ -279,6 +279,7 @@ _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
+SHORT_ITEM_VALUE_CHARS = 30  # a list item's value after its head shown with it when this short and holding a figure
 # "Pertama, memasukkan sagu … Kedua, memberikan insentif …": a list written as prose, one sentence per item.
 _ORDINAL_ITEM = re.compile(r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh"
                            r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth),\s+", re.I)
@@ -1394,11 +1395,18 @@ def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, 
         head = _HEAD.match(text, start, end)
         if head is None or not line_start:
             return None
-        return ":", start, head.end()
+        return ":", start, end if _short_value(text, head.end(), end) else head.end()
     head_end = text.find(":", bullet.end(), end)
-    if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS:
+    if head_end == -1 or head_end - bullet.end() > MAX_ITEM_HEAD_CHARS or _short_value(text, head_end, end):
         head_end = end
     return _marker_kind(bullet), bullet.end(), bullet.end() + len(text[bullet.end():head_end].rstrip(" .;"))
+
+
+def _short_value(text: str, colon: int, end: int) -> bool:
+    """Whether what follows an item's head is a short value that the head alone would lose ("Perbaikan jalan: 41
+    suara", "Target 2030: 800 unit"), not a description ("Pendanaan: Kurangnya dana untuk …")."""
+    value = text[colon + 1:end].strip(" .;")
+    return 0 < len(value) <= SHORT_ITEM_VALUE_CHARS and bool(re.search(r"\d", value))
 
 
 def _field_label(sentence: str) -> str | None:

@@ -165,6 +165,15 @@ def test_a_sentence_leading_into_a_list_is_answered_with_the_items(tmp_path, fak
     assert [passage.text[s.start:s.end] for s in answer.sentences if s.n == passage.n][-2:] == ["Pendanaan", "Seleksi"]
 
 
+def test_a_list_items_short_value_with_a_figure_is_kept_with_its_head(tmp_path, fake_embedder):
+    document = ("Musyawarah desa memilih prioritas pembangunan tahun depan. Hasil pemungutan suara prioritas usulan:\n"
+                "1. Perbaikan jalan Kampung Cibeber: 41 suara\n2. Pembangunan drainase RW 04: 12 suara\n"
+                "Keputusan itu dicatat dalam berita acara.")
+    answer = _answer(tmp_path, fake_embedder, document, "Apa saja hasil pemungutan suara prioritas usulan?")
+    assert not answer.abstained
+    assert "Perbaikan jalan Kampung Cibeber: 41 suara; Pembangunan drainase RW 04: 12 suara" in answer.answer
+
+
 @pytest.mark.parametrize("k", [5, 1])
 def test_a_list_that_runs_past_its_passage_is_read_on_in_the_next_chunk(tmp_path, fake_embedder, k):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
