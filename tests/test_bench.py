@@ -64,7 +64,7 @@ def test_the_abstention_sweep_counts_failed_checks_below_the_default_threshold_t
                                checks_passed=checks_passed)
 
     answerable = [answer(c) for c in (0.35, 0.42, 0.45, 0.6, 0.7, 0.8, 0.9, 0.9, 0.95, 0.99)]
-    # Confident enough at 0.42, but a check failed: abstained at every threshold, though below the default 0.5.
+    # 0.44 clears the 0.42 threshold, but its check failed: abstained at every threshold, though under the default.
     idk = [answer(0.3), answer(0.44, checks_passed=False), answer(0.47), answer(0.8, checks_passed=False)]
     at_10 = abstention_sweep(answerable, idk, rates=(0.10,), threshold=0.5)["at 10% false abstention"]
     assert at_10["threshold"] == 0.42 and at_10["false_abstention"] == 0.1
