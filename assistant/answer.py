@@ -781,19 +781,18 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
     if question_language(question) != "id":
         for source in _ACCORDING_TO_EN.finditer(question):
             terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
-            if terms and len(terms & set(tokenize(with_other_forms(cited)))) * 2 < len(terms):
+            if terms and not _names_half(terms, cited):
                 return source.group(0).strip()
         return None
     asked, said, passages = question.lower(), answer.lower(), cited.lower()
     for source in _ACCORDING_TO.finditer(question):
         terms = set(tokenize(source.group(1))) - _NO_SOURCE
-        if terms and len(terms & set(tokenize(with_other_forms(cited)))) * 2 < len(terms):
+        if terms and not _names_half(terms, cited):
             return source.group(0).strip()
         # The answer says whom it is according to, and that is someone else: "Menurut Wali Kota Palembang, …?" is not
-        # answered by "Menurut Sekretaris Dinas Pendidikan, …".
+        # answered by "Menurut Sekretaris Dinas Pendidikan, …"; "Menurut dia, …" names nobody.
         for theirs in _ACCORDING_TO.finditer(answer):
-            named = set(tokenize(with_other_forms(theirs.group(1))))  # none for "Menurut dia, …"
-            if terms and named and len(terms & named) * 2 < len(terms):
+            if terms and tokenize(theirs.group(1)) and not _names_half(terms, theirs.group(1)):
                 return source.group(0).strip()
     if len(_ASKING.findall(asked)) > 1:
         return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
@@ -808,6 +807,12 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
     if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
         return "terakhir"
     return None
+
+
+def _names_half(terms: set[str], text: str) -> bool:
+    """Whether `text` holds at least half of a source's `terms` (stemmed tokens), a short form counting as its full
+    name ("BPS" for "Badan Pusat Statistik")."""
+    return len(terms & set(tokenize(with_other_forms(text)))) * 2 >= len(terms)
 
 
 # Words of a definition question's term that name no part of it: "definisi sederhana dari …", "kitab Bhagawadgita".
@@ -950,15 +955,14 @@ class ExtractiveAnswerer:
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
+            said = " ".join(c.text for c in shown)
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
-                             or negation_mismatch(question, " ".join(c.text for c in shown))
-                             or event_mismatch(question, " ".join(c.text for c in shown))
+                             or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
-                             or kind == "definition"
-                             and definition_unanswered(question, " ".join(c.text for c in shown))
-                             or qualifier_unanswered(question, " ".join(c.text for c in shown),
-                                                     self._with_titles(cited), self.index.lexical.vocabulary)):
+                             or definition_unanswered(question, said)
+                             or qualifier_unanswered(question, said, self._with_titles(cited),
+                                                     self.index.lexical.vocabulary)):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
