@@ -49,7 +49,8 @@ def discover(paths: list[Path]) -> list[tuple[Path, str]]:
         if not path.exists():
             raise IngestError(f"{path} does not exist. Give a file or folder of .txt, .md or .html documents.")
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            # A link to a missing file is listed too, so that it is reported as unreadable rather than passed over.
+            for file in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink() and not p.exists()):
                 if any(part.startswith(".") for part in file.relative_to(path).parts):
                     continue
                 found.append((file, file.relative_to(path).as_posix()))

@@ -30,12 +30,14 @@ def test_binary_empty_and_unsupported_files_are_skipped_with_a_warning(tmp_path,
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "empty.md").write_text("   \n", encoding="utf-8")
     (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "moved-away.txt")  # a link to a file that is no longer there
     with caplog.at_level(logging.WARNING):
         result = read_documents([tmp_path])
     assert [d.source for d in result.documents] == ["good.txt"]
     reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in result.skipped}
     assert "binary" in reasons["binary.txt"] and "empty" in reasons["empty.md"] and "unsupported" in reasons["slides.pdf"]
-    assert "binary.txt" in caplog.text and "slides.pdf" in caplog.text
+    assert "cannot be read" in reasons["gone.txt"]
+    assert "binary.txt" in caplog.text and "slides.pdf" in caplog.text and "gone.txt" in caplog.text
 
 
 def test_missing_path_and_folder_without_documents_are_errors(tmp_path):
