@@ -6,19 +6,22 @@ import difflib
 import functools
 import re
 import time
-from collections.abc import Container
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
-from index.lexical import stem, tokenize
+from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
-from ingest.sentences import abbreviations
-from ingest.short_forms import full_name, with_other_forms
+from ingest.short_forms import full_name
 
+from .answer_checks import (SIMILAR_SPELLING, definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms,
+                            names_all, names_another, negation_mismatch, office_unmentioned, qualifier_unanswered,
+                            relation_unanswered)
 from .instructions import is_instruction
+from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
+                             WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
+                             question_language)
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -35,10 +38,6 @@ DOCUMENT_DATE = {
     "en": "Date of document [{n}]: {date}.",
 }
 """Added to a when-answer that is a news lead without a date of its own."""
-SIMILAR_SPELLING = 0.85
-"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
-DEFINITION_SPELLING = 0.8
-"""difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
 DISAGREEMENT = {
     "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
     "en": "Another document gives a different figure in the same sentence: {figures} ({source}).",
@@ -182,102 +181,7 @@ class Answer:
         return data
 
 
-_WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
-                   r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
-_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll)\b", re.I)
-_WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
-_CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
-_WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
-_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
-_WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
-                  r"|\bwhat (?:caused|is the reason)", re.I)
-_BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
-                      r"sehingga|oleh karena itu)\b", re.I)
-# "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
-_DEFINITION_ASKED = re.compile(
-    r"^\W*(?:apa(?:kah)?\s+(?:itu|yang\s+di\s?maksud\s+(?:dengan|dari)|(?:pengertian|arti|maksud|definisi)"
-    r"(?:\s+(?:dari|kata|istilah))?)|(?:jelaskan|sebutkan)\s+(?:pengertian|arti|definisi)(?:\s+dari)?"
-    r"|what\s+is\s+meant\s+by|what\s+does\s+the\s+term|define)\s+(?P<term>.+?)\W*$", re.I)
-# A sentence that defines its subject: "Semikonduktor adalah sebuah bahan …", "NICA merupakan …".
-_DEFINES = re.compile(r"^\W*(?P<subject>[^.;:!?]{1,100}?)\s+(?:adalah|merupakan|ialah|yaitu|yakni|is|are"
-                      r"|didefinisikan\s+sebagai|diartikan\s+sebagai|berarti|bermakna)\s", re.I)
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-# An enumeration ("Georgia, Ukraina, dan Belarusia"), or a sentence that leads into a bulleted list ("meliputi:").
-_ENUMERATION = re.compile(r"[,;]\s*[\w-]+(?:\s+[\w-]+){0,3}\s*[,;]"  # a short item between two commas
-                          r"|,\s*[\w-]+(?:\s+[\w-]+)?\s+(?:dan|serta|atau|and|or)\s"  # "energi, air dan ..."
-                          r"|\b(?:seperti|antara lain|yaitu|yakni|termasuk|meliputi|such as|including)\s+[^.;:]{2,80}?"
-                          r"\s(?:dan|serta|and)\s"  # "seperti Organisasi Kerja Sama Shanghai (SCO) dan CIS"
-                          r"|:\s*$", re.I)
-_DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
-                   r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
-                   r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
-                   r"(?:\s+ke[-\s]?\w+|\s+[IVXLC]+\b)?|\b\d{2,4}s\b")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 4.000, 10,5, 1994 (also used by the verifier)
-# A count written out ("lima SEA Games", "dua belas volume", "ribuan warga", "abad XII") answers "berapa" too.
-_NUMBER_WORD = re.compile(
-    r"\b(?:(?<!salah )satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
-    r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
-    r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
-_COUNT = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"  # a count in digits or in words, as a pattern to embed
-_WORD = re.compile(r"\w+")
-# "Berapa kilometer ...?" asks for kilometres: a count of something else ("ribuan tentara") does not answer it.
-# Measures only: people are counted with many nouns (peserta, warga), and "tanggal berapa hari ..." asks a date.
-_UNITS = {
-    "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
-    "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|hectares?|ha",
-    "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg",
-    "ton": r"ton", "rupiah": r"rupiah|rp",
-    "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
-}
-_ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
-# "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
-_MEASURES = {
-    "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)"
-                 r"|m\s?/\s?s|mph|miles\s+per\s+hour|knots?|mach",
-    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|hectares?|ha|mil\s+persegi|are"
-            r"|square\s+(?:kilo)?met(?:er|re)s?|sq\s?(?:km|mi)|acres?",
-    "tinggi": r"m|meter|mdpl|cm|sentimeter|km|kilometer|kaki|ft|feet|foot|met(?:er|re)s?",
-    "panjang": r"m|meter|km|kilometer|cm|sentimeter|mil|kaki|ft|feet|miles?|(?:kilo)?met(?:er|re)s?",
-    "berat": r"kg|kilogram|ton|gram|g|pon|tonnes?|tons|pounds?|lbs?",
-    "suhu": r"°\s?[CF]|derajat",
-    "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
-}
-_MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
-# A sum of money ("Berapa kerugian …?", "Berapa anggaran …?"): in a currency or in millions, billions, trillions.
-_MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
-_MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
-                                            "pendapatan", "pinjaman")})
-# "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
-_ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
-                           r"|kematian)\b", re.I)
-# A question that counts people (or troops, passengers …) rather than a measure.
-_COUNTS_PEOPLE = re.compile(r"\b(?:orang|people|persons|warga|penduduk|residents|jiwa|pengungsi|penumpang|passengers|peserta"
-                            r"|participants|korban|victims|siswa|students|mahasiswa|pekerja|workers|tentara|pasukan|troops"
-                            r"|soldiers|pengunjung|visitors)\b", re.I)
-_ASKED_DEATHS_EN = re.compile(r"\bhow many\b.*\b(?:died|dead|deaths|killed|fatalities|lives)\b|\bdeath toll\b", re.I)
-_DEATHS = r"(?:orang\s+)?(?:meninggal|tewas|wafat|korban\s+jiwa|jiwa|kematian)|menewaskan"
-# The same measures asked in English ("How fast …?", "How much does a ticket cost?").
-_ASKED_MEASURE_EN = {
-    "kecepatan": re.compile(r"\bhow fast\b|\bhow (?:many|much)\b.*\bspeed\b|\b(?:top|maximum|max) speed\b", re.I),
-    "tinggi": re.compile(r"\bhow (?:tall|high)\b", re.I),
-    "berat": re.compile(r"\bhow heavy\b", re.I),
-    "panjang": re.compile(r"\bhow far\b", re.I),
-    "harga": re.compile(r"\bhow much\b.*\b(?:cost|costs|price|fare|ticket|pay)\b", re.I),
-}
-# An amount in a measure ("85 km²", "40 km/jam", "Rp 150.000"): no count of people.
-_MEASURED_AMOUNT = re.compile(
-    rf"{_COUNT}\s*(?:{'|'.join(_MEASURES[name] for name in ('kecepatan', 'luas', 'panjang', 'berat', 'suhu', 'harga'))})"
-    rf"(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{_COUNT}", re.I)
-_ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
-                            re.I)
-# What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
-_COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
-                           r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
-_CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
-_ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
-_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MAX_ITEM_HEAD_CHARS = 80
 SHORT_ITEM_VALUE_CHARS = 30  # a list item's value after its head shown with it when this short and holding a figure
 # "Pertama, memasukkan sagu … Kedua, memberikan insentif …": a list written as prose, one sentence per item.
@@ -290,22 +194,6 @@ _FIELD_ANSWERS = {"place": frozenset({"tempat", "lokasi"}),
                   "date": frozenset({"hari", "tanggal", "waktu", "jam", "pukul"})}
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
-_MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-           r"|january|february|march|june|july|august|october|december)\b")
-_MONTH = re.compile(r"\b" + _MONTHS, re.I)
-_TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
-# A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
-_DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
-                       rf"|{_COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
-# ("… sekitar 10.000 tahun yang lalu", "Pada usia delapan tahun, Kelly …" answer a when-question too.)
-_YEAR_ASKED = re.compile(r"\btahun berapa|\bwhat year\b", re.I)
-_ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
-# "Siapa penulis …?": who wrote it; a byline or "karya …" answers it.
-_AUTHOR_ASKED = re.compile(r"\b(?:penulis|pengarang|menulis|ditulis|mengarang|dikarang|author|wrote|written)\b", re.I)
-_AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|opini|analisis)\s+(?:dari|oleh)\b"
-                         r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
-                         r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
 # A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
 # (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
@@ -313,7 +201,6 @@ _ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CE
 # "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
 _BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
                      r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
-_TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.
 _ANNOUNCEMENT = re.compile(
@@ -331,135 +218,6 @@ _CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu")
 _LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
                          + "".join(rf"(?<!\b{word} itu)" for word in _CONNECTIVE) + "|ini"
                          + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")\b)", re.I)
-_ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"
-                      r"the|of|in|on|for|to|and|many|much|with|from|by|took|part|about|according|its|their|"
-                      r"that|this|be|been|an)\b", re.I)
-
-
-_INDONESIAN = re.compile(r"\b(yang|apa|apakah|siapa|kapan|berapa|mengapa|bagaimana|sebutkan|di|ke|dan|dari|untuk|"
-                         r"dengan|ini|itu|adalah|dalam|pada|oleh|tahun|mana)\b", re.I)
-
-
-def question_language(question: str) -> str:
-    """`en` when the question reads as English, else `id`."""
-    english = len(_ENGLISH.findall(question))
-    return "en" if english >= 2 and english > len(_INDONESIAN.findall(question)) else "id"
-
-
-def expected_type(question: str) -> str | None:
-    """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
-    nama aplikasi …?"), `place`, `list`, `definition`, or None."""
-    if _DEFINITION_ASKED.search(question):
-        return "definition"
-    if _WHEN.search(question):
-        return "date"
-    if _HOW_MANY.search(question):
-        return "number"
-    if _WHO.search(question):
-        return "name"
-    if _CALLED.search(question):
-        return "called"
-    if _WHERE.search(question):
-        return "place"
-    if _LIST.search(question):
-        return "list"
-    if _WHY.search(question):
-        return "reason"
-    return None
-
-
-def _matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
-    """Whether `sentence` holds an answer of `kind` that `question` does not already say.
-
-    "Siapa kepala Dinas Pariwisata Sumatera Utara?" is not answered by a sentence whose only name is
-    "Dinas Pariwisata Sumatera Utara"; a year that the question names does not answer "kapan".
-    """
-    if kind == "date":
-        found = [*_DATE.finditer(sentence), *_MONTH.finditer(sentence)]
-        if not _YEAR_ASKED.search(question):
-            found += _DAY_DATE.finditer(sentence)  # "Tahun berapa …?" is not answered by "Minggu (11/9)"
-    elif kind == "number":
-        found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
-    elif kind == "name":
-        found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
-        if found and _AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
-            return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
-    elif kind in ("place", "called"):
-        found = list(_ENTITY.finditer(sentence))
-    elif kind == "list":
-        return _ENUMERATION.search(sentence) is not None
-    elif kind == "reason":
-        return _BECAUSE.search(sentence) is not None
-    elif kind == "definition":
-        return _defines(sentence, question)
-    else:
-        return False
-    asked = set(_WORD.findall(question.lower()))
-    return any(not set(_WORD.findall(m.group(0).lower())) <= asked for m in found)
-
-
-def _defines(sentence: str, question: str) -> bool:
-    """Whether `sentence` says what the term a definition `question` asks about is ("Genin adalah ninja …")."""
-    asked = _DEFINITION_ASKED.search(question)
-    defined = _DEFINES.match(_PARENTHESES.sub("", sentence))
-    if asked is None or defined is None:
-        return False
-    term = set(tokenize(asked.group("term")))
-    return bool(term) and len(term & set(tokenize(defined.group("subject")))) * 2 >= len(term)
-
-
-def _drop_title_stop(match: re.Match) -> str:
-    """"dr. Hendra Wijaya" → "dr Hendra Wijaya": the stop of a title is no sentence end before the name."""
-    return match.group(1) if match.group(1).lower() in abbreviations() else match.group(0)
-
-
-def _holds_count(sentence: str, question: str) -> bool:
-    """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
-
-    The day of a date ("pada 5 Januari") is no count, unless the question asks for a date ("tanggal berapa").
-    """
-    if not _ASKED_DATE.search(question):
-        sentence = _DAY_OF_MONTH.sub(" ", sentence)
-    # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
-    bullet = _BULLET.match(sentence)
-    sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
-    if not _matches_type(sentence, "number", question):
-        return False
-    units = _asked_units(question)
-    if units is None and _COUNTS_PEOPLE.search(question):
-        # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
-        return _matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)
-    if units is None:
-        return True
-    # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
-    # words the unit asked for; or the unit, then within two words the count.
-    in_unit = rf"{_COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{_COUNT}"
-    return re.search(in_unit, sentence, re.I) is not None
-
-
-@lru_cache(maxsize=1024)  # asked for each candidate sentence of a question
-def _asked_units(question: str) -> str | None:
-    """The units a how-many question asks its count in ("berapa kilometer", "berapa luas"), as a pattern; None: any."""
-    unit = _ASKED_UNIT.search(question)
-    if unit is not None:
-        return _UNITS[unit.group(1).lower()]
-    measure = _ASKED_MEASURE.search(question)
-    if measure is not None:
-        return _MEASURES[measure.group(1).lower()]
-    if _ASKED_DEATHS.search(question) or _ASKED_DEATHS_EN.search(question):
-        return _DEATHS
-    return next((_MEASURES[name] for name, asked in _ASKED_MEASURE_EN.items() if asked.search(question)), None)
-
-
-def _answers_how_many(shown: list[CitedSentence], question: str) -> bool:
-    """Whether the answer holds the count a how-many `question` asks for: in its best sentence, or in another one
-    that names what is counted ("Berapa pasukan …?" and "… 4.000 pasukan …"; "Berapa jumlah penduduk …?" is not
-    answered by a sentence about troops that happens to follow)."""
-    if _holds_count(shown[0].text, question):
-        return True
-    counted = _COUNTED.search(question)
-    nouns = set(tokenize(counted.group(1))) if counted else set()
-    return any(_holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
 
 
 def _is_heading(text: str) -> bool:
@@ -467,406 +225,16 @@ def _is_heading(text: str) -> bool:
     return not _REFERENCE_MARKS.sub("", text).rstrip("\"'”’)").endswith((".", "?", "!", "…"))
 
 
-_NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
-
-
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
 def _words_beside_figures(text: str) -> set[str]:
-    return set(_WORD.findall(NUMBER.sub(" ", text.lower())))
-
-
-def _holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
-    """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
-    ("Kapan itu terjadi?" leans wholly on the previous question)."""
-    own = set(tokenize(question))
-    return not own or any(own & set(tokenize(c.text)) for c in shown)
+    return set(WORD.findall(NUMBER.sub(" ", text.lower())))
 
 
 # A run of capitalised words past the question's first word ("Malaysia", "Bursa Karbon Indonesia").
 _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
-# A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
-_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
-# A year the question names: "tahun 2024", "pada 2024", "in 2024".
-_YEAR_WORDS = ("tahun", "pada", "sejak", "in", "the", "of", "during", "since")
-_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\b", re.I)
-_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-_YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
-# "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
-_OFFICE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:nama\s+)?(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden"
-                           r"|presiden|perdana menteri|rektor|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima"
-                           r"|duta besar|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup)\b", re.I)
-
-
-def _names_all(question: str, passage: Passage) -> bool:
-    """Whether `passage` holds every name the question uses (its capitalised words past the first)."""
-    words = set(_WORD.findall(passage.text.lower()))
-    return all(set(_WORD.findall(m.group(0).lower())) <= words for m in _ENTITY.finditer(question))
-
-
-def _named_instead(text: str, before: str, name: str, after: str = "") -> str | None:
-    """`before` followed by a capitalised word other than `name` in `text` ("Kabupaten Bima" for "Kabupaten Dompu"),
-    when `text` never mentions `name`; `after` is a lookahead that the other word must also pass."""
-    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
-        return None
-    for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", text):
-        if other.group(1).lower() != name.lower():
-            return f"{before} {other.group(1)}"
-    return None
-
-
-# A name's first word that says what kind of thing it is ("Republik Ghana", "Presiden Ghana"), not which one.
-_KIND_OF_NAME = frozenset("republik provinsi kabupaten kota kerajaan kesultanan kekaisaran negara bank presiden gubernur "
-                          "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau".split())
-
-
-def _first_named_instead(text: str, name: str, question: str) -> str | None:
-    """Another first word before the rest of `name` in `text` ("Hikmah Fajar" for "Dunia Fajar", "Petrus Lombardus"
-    for "Paulos Lombardus"), when `text` never uses `name`'s own first word nor one spelt like it, and the question
-    itself does not name the other."""
-    first, _, rest = name.partition(" ")
-    if first.lower() in _KIND_OF_NAME or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I):
-        return None
-    others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)\s+{re.escape(rest)}(?![\w-])", text)]
-    if any(difflib.SequenceMatcher(None, o.lower(), first.lower()).ratio() >= SIMILAR_SPELLING for o in others):
-        return None  # "Barack Obama" for "Barrack Obama"
-    return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
-
-
-def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
-    """What the cited passages name in place of what the question asks about, when they never name the latter.
-
-    "Berapa anggaran MBG di Provinsi NTT?" answered from a passage on "Provinsi NTB" (and no "NTT") gives NTB's
-    figure with confidence: the last word of each name the question uses ("Kabupaten *Dompu*", "Bursa Karbon
-    *Malaysia*") must appear in the passages when they use the same name with another last word ("Kabupaten
-    Bima"), and so must a year the question names ("tahun 2024") when they name another ("tahun 2025"). A short
-    form counts as its full name ("Jatim" for "Jawa Timur", and the other way round).
-    """
-    text = with_other_forms(" ".join(p.text for p in passages))
-    for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
-        *_, head, last = name.group(0).split()
-        # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
-        # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
-        other = _named_instead(text, head, last, r"(?!\s+[A-Z])")
-        if other is None and question_language(question) == "id":  # an English name is translated: "East Lombok"
-            other = _first_named_instead(text, name.group(0), question)
-        if other is not None:
-            return other
-    # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
-    # another name; a capitalised root word is no name ("kekeringan di Kantor Gubernur NTT" is where the meeting on
-    # the drought in Kupang was held).
-    for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
-        other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
-        if other is not None and other.rsplit(" ", 1)[-1].lower() not in _root_words():
-            return other
-    # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
-    # year asked is followed by another year, and the year asked is nowhere.
-    dated = " ".join([text, *dates])
-    for named in _YEAR_AFTER_WORD.finditer(question):
-        word, year = named.groups()
-        if word.lower() in _YEAR_WORDS or re.search(rf"\b{year}\b", dated):
-            continue
-        other = re.search(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", dated, re.I)
-        if other is not None:
-            return other.group(0)
-    # "… tahun 2023?" against passages on "April hingga Oktober 2025" (or their document's date line, "Mataram, 20
-    # November 2025"), none of the years asked.
-    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
-    if asked and not any(re.search(rf"\b{year}\b", dated) for year in asked):
-        other = next((y.group(0) for y in _ANY_YEAR.finditer(dated) if y.group(0) not in asked), None)
-        if other is not None:
-            return other
-    return None
-
-
-_NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
-
-
-@lru_cache(maxsize=1)
-def _root_words() -> frozenset[str]:
-    """Sastrawi's dictionary of Indonesian root words: a capitalised word outside it is likely a name."""
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return frozenset(StemmerFactory().get_words_from_file())
-
-
-def holder_unnamed(question: str, answer: str) -> bool:
-    """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?") is answered by a sentence
-    that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
-    name), a root word of the dictionary ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
-    if _OFFICE_ASKED.search(question) is None:
-        return False
-    asked = set(_WORD.findall(with_other_forms(question).lower()))
-    roots = _root_words()
-    for word in _NAME_WORD.findall(answer):
-        lower = word.lower().strip("-")
-        parts = lower.split("-")
-        if (lower in asked or lower in _NO_NAME_WORDS or _MONTH.fullmatch(lower) or _DAY_DATE.fullmatch(lower)
-                or all(p in roots or stem(p) in roots for p in parts if p) or full_name(lower) is not None
-                and set(_WORD.findall(full_name(lower).lower())) <= asked):
-            continue
-        return False
-    return True
-
-
-def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
-    """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
-    name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the
-    regent is."""
-    asked = _OFFICE_ASKED.search(question)
-    if asked is None:
-        return None
-    office = asked.group(1)
-    words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
-    spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
-    text = " ".join(p.text for p in passages)
-    return None if re.search(rf"\b{spelt}\b", text, re.I) else office
-
-
-# How a thing, a body or a person begins and ends ("didirikan" / "dibubarkan", "lahir" / "meninggal"), in Indonesian
-# and, for the question only, in English.
-_STARTS = ("didirikan mendirikan berdiri pendirian dibentuk membentuk terbentuk pembentukan dibuka membuka pembukaan "
-           "lahir dilahirkan kelahiran dimulai memulai bermula diluncurkan meluncurkan peluncuran diperkenalkan "
-           "memperkenalkan ditemukan menemukan penemuan diciptakan menciptakan dibangun membangun pembangunan dirilis "
-           "merilis diterbitkan menerbitkan terbit dibuat membuat dikembangkan diresmikan peresmian debut diangkat dilantik "
-           "pelantikan dinobatkan")
-_ENDS = ("dibubarkan membubarkan bubar pembubaran ditutup menutup penutupan tutup dihapus dihapuskan menghapus "
-         "menghapuskan penghapusan dimusnahkan musnah dihancurkan menghancurkan hancur kehancuran dihentikan "
-         "menghentikan berhenti meninggal wafat mati kematian tewas berakhir mengakhiri usai dilarang melarang "
-         "larangan runtuh keruntuhan diruntuhkan pensiun tamat dirobohkan dibongkar ditinggalkan diberhentikan dicopot "
-         "dibunuh digulingkan")
-_STARTS_EN = ("founded established born start started begin began launched introduced discovered invented built "
-              "released published opened created formed appointed inaugurated crowned")
-_ENDS_EN = ("die died dead dissolved disbanded close closed shut abolished banned destroyed demolished end ended "
-            "collapsed retired abandoned killed assassinated dismissed overthrown")
-_EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
-
-
-def _events(text: str, starts: set[str], ends: set[str]) -> tuple[bool, bool]:
-    """Whether `text` tells of a beginning and of an end; a capitalised word inside a sentence is part of a name
-    ("Universitas Terbuka") and tells of neither."""
-    began = ended = False
-    for word in _EVENT_WORD.finditer(text):
-        w = word.group(0)
-        if w[0].isupper() and not _SENTENCE_START.search(text[:word.start()]):
-            continue
-        began |= w.lower() in starts
-        ended |= w.lower() in ends
-    return began, ended
-
-
-_START_WORDS, _END_WORDS = set(_STARTS.split()), set(_ENDS.split())
-_QUESTION_STARTS, _QUESTION_ENDS = _START_WORDS | set(_STARTS_EN.split()), _END_WORDS | set(_ENDS_EN.split())
-# Opposites, each "Indonesian word / its opposite / the same two in English" (the English only in the question).
-_OPPOSITE_WORDS = (
-    "pertama/terakhir/first/last", "terbesar/terkecil/largest biggest/smallest", "terbaik/terburuk/best/worst",
-    "tertinggi/terendah/highest tallest/lowest", "terpanjang/terpendek/longest/shortest", "tertua/termuda/oldest/youngest",
-    "terkaya/termiskin/richest/poorest", "tercepat/terlambat/fastest/slowest", "terluas/tersempit/widest/narrowest",
-    "terdekat/terjauh/nearest closest/farthest furthest", "terberat/teringan/heaviest/lightest",
-    "menguntungkan/merugikan/beneficial/harmful", "tebal/tipis/thick/thin", "positif/negatif/positive/negative",
-    "internal/eksternal/internal/external", "interpersonal/intrapersonal/interpersonal/intrapersonal",
-    "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
-    "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
-    "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
-)
-_OPPOSITES = [(_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS)] + [
-    (set(one.split()), set(other.split()), set(f"{one} {one_en}".split()), set(f"{other} {other_en}".split()))
-    for one, other, one_en, other_en in (entry.split("/") for entry in _OPPOSITE_WORDS)]
-
-
-def event_mismatch(question: str, answer: str) -> bool:
-    """Whether the question asks about one of two opposites and the answer tells only of the other: an end and a
-    beginning ("Kapan PDI dibubarkan?" is not answered by "PDI didirikan pada tanggal 10 Januari 1973", nor "Kapan Bob
-    Dylan meninggal?" by the date he was born), the last and the first ("Kapan komputer terakhir diciptakan?"), the
-    smallest and the largest ("Apakah jenis hiu terkecil di dunia?"), harmful and beneficial, …"""
-    for ones, others, asked_ones, asked_others in _OPPOSITES:
-        asks_one, asks_other = _events(question, asked_ones, asked_others)
-        if asks_one != asks_other:
-            tells_one, tells_other = _events(answer, ones, others)
-            if (tells_one and not tells_other) if asks_other else (tells_other and not tells_one):
-                return True
-    return False
-
-
-# A kin a who-question asks for, and the words an answer naming that kin uses ("Siapa ibu Baudouin I?" is answered
-# by "Baudouin adalah putra Eustace II … dan Ide dari Lorraine"; "Siapa istri …?" by "dari orangtua … dan …").
-_PARENT = "putra putri anak putranya putrinya orangtua"
-_SPOUSE = "menikah menikahi dinikahi pernikahan pasangan orangtua"
-_KIN_WORDS = {
-    "ibu": f"ibu ibunya ibunda {_PARENT}", "ayah": f"ayah ayahnya ayahanda bapak {_PARENT}",
-    "orang tua": f"orang tua ibu ayah {_PARENT}", "orangtua": f"orang tua ibu ayah {_PARENT}",
-    "istri": f"istri istrinya isteri permaisuri {_SPOUSE}", "suami": f"suami suaminya {_SPOUSE}",
-    "anak": "anak anaknya putra putri putranya putrinya dikaruniai", "kakak": "kakak kakaknya saudara",
-    "adik": "adik adiknya saudara", "cucu": "cucu cucunya", "kakek": "kakek kakeknya", "nenek": "nenek neneknya",
-}
-_KIN_EN = {"mother": "ibu", "father": "ayah", "parents": "orang tua", "wife": "istri", "husband": "suami",
-           "son": "anak", "daughter": "anak", "child": "anak", "children": "anak", "grandchild": "cucu",
-           "grandfather": "kakek", "grandmother": "nenek"}
-_ORDINALS = ("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh").split()
-_ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth tenth".split(), _ORDINALS))
-
-
-_TIME_NOUNS = frozenset("hari minggu pekan bulan tahun jam malam abad dekade".split())
-
-
-def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
-    """Whether `said` holds `ordinal`, not as a time's ("hari ketiga" does not say who finished third) unless the
-    question asks about that time too."""
-    for match in re.finditer(rf"(?:\b(\w+)\s+)?\b{ordinal}\b", said):
-        noun = match.group(1)
-        if noun in _TIME_NOUNS and not re.search(rf"\b{noun}\s+{ordinal}\b", asked):
-            continue
-        return True
-    return False
-
-
-def relation_unanswered(question: str, answer: str) -> str | None:
-    """The kin a who-question asks for ("Siapa istri …?", "Who was his mother?"), or the ordinal any question asks
-    for ("raja kedua", "Puteri Indonesia ke-18"), when the answer never says it: "Siapa raja kedua Dinasti Candra?" is
-    not answered by a sentence on the dynasty's founder. A century ("abad ke-16") may be answered by a year."""
-    asked, said = question.lower(), answer.lower()
-    if expected_type(question) == "name":
-        for word in re.findall(r"\b[a-z]+(?:\s+tua)?\b", asked):
-            kin = _KIN_EN.get(word, word)
-            if kin in _KIN_WORDS and not re.search(rf"\b(?:{'|'.join(_KIN_WORDS[kin].split())})\b", said):
-                return kin
-    for word in re.findall(r"\b[a-z]+\b", asked):
-        ordinal = _ORDINALS_EN.get(word, word)
-        if ordinal in _ORDINALS and not _says_ordinal(ordinal, asked, said):
-            return ordinal
-    for number in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", asked):
-        if not re.search(rf"\b{number}\b", said):
-            return f"ke-{number}"
-    return None
-
-
-# What a question's "terakhir" ("the last", "the latest") is answered with. Not asked: "pendidikan terakhir" (one's
-# highest degree, which an answer names without the word) and a span of time ("dua puluh tahun terakhir").
-_LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini|sejak)\b")
-_LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|minggu|pekan|bulan|tahun|dekade|abad|"
-                             r"periode)\s+terakhir\b")
-_SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
-# Adjectives whose superlatives answer one another: "paling besar" is answered by "tertinggi" or "terbanyak".
-_SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
-             frozenset("kecil rendah sedikit sempit pendek ringan".split()))
-# A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
-# Hindu?") more than it names a source or a part of what is asked: passages on its figures and terms take it for
-# granted. Stemmed, as `tokenize` gives them.
-_BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi"
-                          .split())
-# Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
-# religion.
-_NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
-_ACCORDING_TO_EN = re.compile(r"\baccording to\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|$)", re.I)
-_ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
-# "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
-_ACCORDING_TO = re.compile(r"\bmenurut\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|\b(?:kapan|berapa|siapa|apa|apakah|di mana|dimana|"
-                           r"mengapa|bagaimana)\b|$)", re.I)
-
-
-def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Container[str] = frozenset()
-                         ) -> str | None:
-    """A qualifier of an Indonesian question that neither the answer nor its passages (`cited`: their text and their
-    documents' titles) bear out: "menurut Wikipedia" when the passages never name the source (at least half of its
-    terms, `_NO_SOURCE` aside); "yang paling populer" when the answer says nothing is the most ("paling", "terpopuler",
-    "utama") and the passages do not say "paling populer" either; "raja terakhir" when the answer never tells of an
-    end or of the present ("Abdullah I menjadi Emir …" does not say who was last). A question that asks two things is
-    only checked for its source: which part the others qualify, the answer may not be about. An answer that names its
-    own source ("Menurut Sekretaris Dinas, …") must name the one asked. An English question is
-    checked for its source alone ("according to BMKG"), by the terms the index knows (`vocabulary`, stemmed tokens):
-    an English word ("the Mayor") is not what an Indonesian passage writes."""
-    if question_language(question) != "id":
-        for source in _ACCORDING_TO_EN.finditer(question):
-            terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
-            if terms and not _names_half(terms, cited):
-                return source.group(0).strip()
-        return None
-    asked, said, passages = question.lower(), answer.lower(), cited.lower()
-    for source in _ACCORDING_TO.finditer(question):
-        terms = set(tokenize(source.group(1))) - _NO_SOURCE
-        if terms and not _names_half(terms, cited):
-            return source.group(0).strip()
-        # The answer says whom it is according to, and that is someone else: "Menurut Wali Kota Palembang, …?" is not
-        # answered by "Menurut Sekretaris Dinas Pendidikan, …"; "Menurut dia, …" names nobody.
-        for theirs in _ACCORDING_TO.finditer(answer):
-            if terms and tokenize(theirs.group(1)) and not _names_half(terms, theirs.group(1)):
-                return source.group(0).strip()
-    if len(_ASKING.findall(asked)) > 1:
-        return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
-    for most in re.finditer(r"\bpaling\s+([a-z]+)", asked):
-        word = most.group(1)
-        root = word[3:] if word.startswith("ter") else stem(word)
-        alike = next((way for way in _SAME_WAY if root in way), {root})
-        superlatives = {f"ter{w}" for w in alike}
-        if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | superlatives)
-                or re.search(rf"\b(?:paling\s+{word}|{'|'.join(sorted(superlatives))})\b", passages)):
-            return most.group(0)
-    if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
-        return "terakhir"
-    return None
-
-
-def _names_half(terms: set[str], text: str) -> bool:
-    """Whether `text` holds at least half of a source's `terms` (stemmed tokens), a short form counting as its full
-    name ("BPS" for "Badan Pusat Statistik")."""
-    return len(terms & set(tokenize(with_other_forms(text)))) * 2 >= len(terms)
-
-
-# Words of a definition question's term that name no part of it: "definisi sederhana dari …", "kitab Bhagawadgita".
-_NOT_OF_TERM = re.compile(r"^(?:(?:sederhana|singkat|umum|lengkap|resmi|sebenarnya)\s+(?:dari\s+)?)?"
-                          r"(?:(?:kitab|istilah|kata|sebutan)\s+)?", re.I)
-
-
-def definition_unanswered(question: str, answer: str) -> str | None:
-    """A word of the term a definition question asks about that the answer never uses, not even spelt a little
-    differently: "Apa yang dimaksud dengan radang yang akut?" is not answered by "Radang adalah respon …", nor
-    "Apa itu hipertropi otot pada bagian wajah?" by "Hipertrofi otot adalah …" (while "Apa itu hipertropi otot?" is).
-    A religion that frames the term (`_BELIEF_WORDS`) need not be named. Indonesian questions only."""
-    asked = _DEFINITION_ASKED.search(question)
-    if asked is None or question_language(question) != "id":  # an English term is answered in Indonesian words
-        return None
-    said = set(tokenize(answer)) | set(_WORD.findall(answer.lower()))
-    for term in tokenize(_NOT_OF_TERM.sub("", asked.group("term"))):
-        if term in said or term in _BELIEF_WORDS:
-            continue
-        if not difflib.get_close_matches(term, said, n=1, cutoff=DEFINITION_SPELLING):
-            return term
-    return None
-
-
-_NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
-
-
-# Words that negate, in an answer and in a question ("Siapa yang tidak hadir?"); a question's "selain" / "kecuali"
-# ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
-_NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
-_NEGATION_WORDS_EN = frozenset("not never without".split())
-# Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir".
-_NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
-
-
-def negation_mismatch(question: str, answer: str) -> str | None:
-    """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
-    non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
-    nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"."""
-    asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
-    said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
-    negation = sorted(asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN))
-    if not negation and re.search(r"n['’]t\b", question.lower()):
-        negation = ["not"]  # "didn't", "isn’t"
-    if negation:  # "Apa yang bukan format digital?" may be answered by "Format nondigital …"
-        negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
-                   or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
-        return None if negates else negation[0]
-    for word in asked - said:
-        for prefix in _NEGATING:
-            bare = word[len(prefix):] if word.startswith(prefix) else None
-            if bare and len(bare) >= 5 and bare in said or len(word) >= 5 and prefix + word in said:
-                return word
-    return None
 
 
 def validate_question(question: str) -> tuple[str, list[str]]:
@@ -934,11 +302,11 @@ class ExtractiveAnswerer:
             kind = expected_type(question)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
-            answered = kind != "number" or _answers_how_many(shown, question)
+            answered = kind != "number" or answers_how_many(shown, question)
             # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
             # meluncurkan …"): the answer then says that date.
-            if answered and kind == "date" and not any(_matches_type(c.text, "date", question) for c in shown):
+            if answered and kind == "date" and not any(matches_type(c.text, "date", question) for c in shown):
                 dated = self._lead_date(shown[0], citable, question)
                 answered = dated is not None
                 if dated is not None:
@@ -946,11 +314,11 @@ class ExtractiveAnswerer:
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != question and language == "id":
-                answered = _holds_own_terms(shown, question)
+                answered = holds_own_terms(shown, question)
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
             if answered and _ROW_SENTENCE.match(shown[0].text):
-                answered = _names_all(question, next(p for p in citable if p.n == shown[0].n))
+                answered = names_all(question, next(p for p in citable if p.n == shown[0].n))
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
@@ -992,7 +360,7 @@ class ExtractiveAnswerer:
         passage = next(p for p in passages if p.n == sentence.n)
         document = self.index.documents.get(passage.doc_id)
         date = document.meta.get("date") if document is not None else None
-        if not date or not _matches_type(date, "date", question):
+        if not date or not matches_type(date, "date", question):
             return None
         return date if _in_lead(document.text, document.title, passage.start + sentence.start) else None
 
@@ -1003,11 +371,11 @@ class ExtractiveAnswerer:
         ("… penguasa Taliban di Kabul?" answered by a sentence on the Taliban) is answered. `shown` is empty when tanya
         abstains anyway: the name is still worth a note."""
         names = [m.group(0) for m in _NAME_GROUP.finditer(question.strip())]
-        unknown = [name for name in names if not any(self._known_word(w) for w in _WORD.findall(name.lower()))]
+        unknown = [name for name in names if not any(self._known_word(w) for w in WORD.findall(name.lower()))]
         if not unknown:
             return None
         answer = " ".join(c.text for c in shown).lower()
-        if any(all(w in answer for w in _WORD.findall(name.lower())) for name in names if name not in unknown):
+        if any(all(w in answer for w in WORD.findall(name.lower())) for name in names if name not in unknown):
             return None
         return unknown[0]
 
@@ -1058,11 +426,11 @@ class ExtractiveAnswerer:
                 text = other.text[start:end]
                 if NUMBER.search(text):
                     candidates.append((other.doc_id, other.source, text, _words_beside_figures(text),
-                                       set(_NAME_WORD.findall(text))))
+                                       set(NAME_WORD.findall(text))))
         notes: list[str] = []
         for sentence in counted:
             figures, words = set(NUMBER.findall(sentence.text)), _words_beside_figures(sentence.text)
-            names = set(_NAME_WORD.findall(sentence.text))
+            names = set(NAME_WORD.findall(sentence.text))
             for doc_id, source, text, their_words, their_names in candidates:
                 if (doc_id == by_n[sentence.n].doc_id or _digits(text) == _digits(sentence.text)  # "2, 5" is "2,5"
                         or len(words & their_words) < SAME_WORDING * len(words | their_words) or their_names != names):
@@ -1082,16 +450,16 @@ class ExtractiveAnswerer:
         """
         s = self.settings
         query_terms = set(tokenize(query))
-        query_names = {m.group(0).lower() for m in _ENTITY.finditer(query)}
+        query_names = {m.group(0).lower() for m in ENTITY.finditer(query)}
         kind = expected_type(query)
         # A count in the unit asked for; of people, not a measured amount.
-        measured = kind == "number" and (_asked_units(query) is not None or _COUNTS_PEOPLE.search(query) is not None)
-        counted = _COUNTED.search(query) if kind == "number" else None
+        measured = kind == "number" and (asked_units(query) is not None or COUNTS_PEOPLE.search(query) is not None)
+        counted = COUNTED.search(query) if kind == "number" else None
         # "Berapa kios …?": a count followed by "kios" ("3.200 kios"), not "ribuan pedagang".
-        counted_here = (re.compile(rf"{_COUNT}\s+(?:\w+\s+)?{re.escape(counted.group(1))}\b", re.I)
+        counted_here = (re.compile(rf"{COUNT}\s+(?:\w+\s+)?{re.escape(counted.group(1))}\b", re.I)
                         if counted and counted.group(1).lower() not in ("yang", "lama", "besar", "banyak") else None)
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
-        author_asked = kind == "name" and _AUTHOR_ASKED.search(query) is not None
+        author_asked = kind == "name" and AUTHOR_ASKED.search(query) is not None
         scored, best_support = [], -1.0
         read = max(s.select.passages, s.confidence.passages)
         for passage in passages:  # past the first `read`, only a form field the question names (below)
@@ -1119,7 +487,7 @@ class ExtractiveAnswerer:
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
                 typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
-                    _WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
+                    WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
                 passage_dense = passage.dense_score
                 if field:
                     # "Notulis: Siti Aminah" answers "Siapa notulis rapat itu?" for its whole document, as a byline
@@ -1129,12 +497,12 @@ class ExtractiveAnswerer:
                     sim = max(float(sim), passage_dense)
                 terms = set(tokenize(f"{text} {passage.title}" if field else text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
-                named = (len(query_names & set(_WORD.findall(text.lower()))) / len(query_names)
+                named = (len(query_names & set(WORD.findall(text.lower()))) / len(query_names)
                          if query_names and _ROW_SENTENCE.match(text) else 0.0)
-                matches = (None if kind is None else _holds_count(text, query) if measured
-                           else _matches_type(text, kind, query))
+                matches = (None if kind is None else holds_count(text, query) if measured
+                           else matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None
-                to_the_day = kind == "date" and _TO_THE_DAY.search(text) is not None
+                to_the_day = kind == "date" and TO_THE_DAY.search(text) is not None
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
@@ -1173,7 +541,7 @@ class ExtractiveAnswerer:
             return 0.0
         vocabulary = self.index.lexical.vocabulary
         unknown = 0
-        for match in _ENTITY.finditer(question):
+        for match in ENTITY.finditer(question):
             tokens = tokenize(match.group(0))
             if tokens and not any(t in vocabulary for t in tokens):
                 unknown += 1
@@ -1355,7 +723,7 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     bullet of a list item or the number of a heading chosen as a sentence.
     """
     text = _REFERENCE_MARKS.sub("", sentence.text)
-    bullet = _BULLET.match(text)  # "- Kerjasama Bilateral: ...", "2. Tren ...:" read without the bullet or number
+    bullet = BULLET.match(text)  # "- Kerjasama Bilateral: ...", "2. Tren ...:" read without the bullet or number
     text = text[bullet.end():] if bullet else text
     if not items:
         return f"{_shorten(text, limit)} [{sentence.n}]"
@@ -1394,7 +762,7 @@ def _list_item(text: str, start: int, end: int, line_start: bool) -> tuple[str, 
     "- Pendanaan: Kurangnya ..." has head "Pendanaan"; an item without a short head is its own head; a line
     "Hambatan Politik dan Birokrasi: Perbedaan ..." is an item without a bullet (marker kind ":").
     """
-    bullet = _BULLET.match(text, start, end)
+    bullet = BULLET.match(text, start, end)
     if bullet is None:
         head = _HEAD.match(text, start, end)
         if head is None or not line_start:
@@ -1429,7 +797,7 @@ def _may_lead(sentence: str) -> bool:
     if sentence.rstrip().endswith(":"):
         return True
     # A line with a head of its own and a value ("Hari/Tanggal: Senin, 3 November 2025") is an item, not a heading.
-    return _is_heading(sentence) and not _BULLET.match(sentence) and not _HEAD.match(sentence)
+    return _is_heading(sentence) and not BULLET.match(sentence) and not _HEAD.match(sentence)
 
 
 def _leads_into_list(text: str, spans: list[tuple[int, int]], i: int) -> bool:

@@ -203,7 +203,7 @@ def _stream_answer(assistant, question: str):
     If the model fails after some sentences were shown, a line says they are withdrawn before the extractive
     answer. Piped output gets only the final answer.
     """
-    from .answer import question_language
+    from .question_kinds import question_language
 
     if not _stdout_is_terminal() or getattr(assistant, "generator", None) is None:
         answer = assistant.ask(question)
@@ -228,7 +228,7 @@ def _stream_answer(assistant, question: str):
 
 
 def _print_answer(answer, skip_text: bool = False) -> None:
-    from .answer import question_language
+    from .question_kinds import question_language
     from .render import answer_notes
 
     if not skip_text:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .answer import Answer, CitedSentence, ExtractiveAnswerer, Passage, question_language
+from .answer import Answer, CitedSentence, ExtractiveAnswerer, Passage
+from .question_kinds import question_language
 from .llm import NOT_FOUND, Generator, LLMError
 from .verify import Claim, Verifier, VerifySettings, parse_claim, split_claims
 

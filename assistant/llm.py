@@ -197,7 +197,7 @@ def rag_chain(retriever, model, return_documents: bool = False):
     from langchain_core.output_parsers import StrOutputParser
     from langchain_core.runnables import RunnableLambda, RunnableParallel, RunnablePassthrough
 
-    from .answer import question_language
+    from .question_kinds import question_language
 
     def inputs(found: dict) -> dict:
         return prompt_inputs(found["question"], passages_from_documents(found["documents"]),

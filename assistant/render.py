@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from .answer import Answer, Passage, question_language
+from .answer import Answer, Passage
+from .question_kinds import question_language
 
 LABELS = {
     "id": {

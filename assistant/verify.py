@@ -17,7 +17,8 @@ import numpy as np
 from index.lexical import tokenize
 from ingest.sentences import sentence_spans
 
-from .answer import NUMBER, Passage
+from .answer import Passage
+from .question_kinds import NUMBER
 from .instructions import is_instruction
 
 _CITATION = re.compile(r"\[\s*(\d{1,2}(?:\s*[,;]\s*\d{1,2})*)\s*\]")

@@ -14,7 +14,8 @@ import itertools
 import re
 import numpy as np
 
-from assistant.answer import Passage, expected_type
+from assistant.answer import Passage
+from assistant.question_kinds import expected_type
 from assistant.verify import Verifier, VerifySettings
 from eval.metrics import normalise
 from eval.runner import load_questions

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer import _matches_type, expected_type
+from assistant.question_kinds import expected_type, matches_type
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -47,7 +47,7 @@ def test_the_question_word_gives_the_answer_type(question, kind):
     "It was released in March.",
 ])
 def test_dates_of_every_era_answer_a_when_question(sentence):
-    assert _matches_type(sentence, "date")
+    assert matches_type(sentence, "date")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -56,7 +56,7 @@ def test_dates_of_every_era_answer_a_when_question(sentence):
     "Ia bermain untuk tim junior.",
 ])
 def test_sentences_without_a_date_do_not(sentence):
-    assert not _matches_type(sentence, "date")
+    assert not matches_type(sentence, "date")
 
 
 @pytest.mark.parametrize("sentence, kind, question, holds_answer", [
@@ -80,7 +80,7 @@ def test_sentences_without_a_date_do_not(sentence):
     ("It was founded in the 13th century.", "date", "In which century was it founded?", True),
 ])
 def test_the_answer_must_be_something_the_question_does_not_already_say(sentence, kind, question, holds_answer):
-    assert _matches_type(sentence, kind, question) is holds_answer
+    assert matches_type(sentence, kind, question) is holds_answer
 
 
 @pytest.mark.parametrize("sentence, holds_number", [
@@ -94,7 +94,7 @@ def test_the_answer_must_be_something_the_question_does_not_already_say(sentence
     ("Kedua negara menandatangani perjanjian itu.", False),
 ])
 def test_counts_written_out_answer_a_how_many_question(sentence, holds_number):
-    assert _matches_type(sentence, "number", "Berapa banyak?") is holds_number
+    assert matches_type(sentence, "number", "Berapa banyak?") is holds_number
 
 
 @pytest.mark.parametrize("sentence, enumerates", [
@@ -107,7 +107,7 @@ def test_counts_written_out_answer_a_how_many_question(sentence, holds_number):
     ("PfP membantu Kazakhstan memerangi terorisme.", False),
 ])
 def test_a_list_question_is_answered_by_an_enumeration(sentence, enumerates):
-    assert _matches_type(sentence, "list", "Sebutkan bentuk-bentuk kerja sama itu.") is enumerates
+    assert matches_type(sentence, "list", "Sebutkan bentuk-bentuk kerja sama itu.") is enumerates
 
 
 def _one_document_index(tmp_path, fake_embedder, text: str, title: str = "Kota"):
@@ -216,12 +216,12 @@ def test_a_numbered_heading_after_the_bullets_is_not_an_item(tmp_path, fake_embe
     ("Panjangnya sekitar tujuh ribu kilometer.", True),
 ])
 def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(sentence, answers):
-    from assistant.answer import _holds_count
+    from assistant.question_kinds import holds_count
 
-    assert _holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
-    assert _holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is True  # no unit asked: any count
+    assert holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
+    assert holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is True  # no unit asked: any count
     # Troops are counted, not measured: a distance does not answer it.
-    assert _holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
+    assert holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
 
 
 def test_a_sentence_two_passages_share_is_cited_from_the_better_ranked_one():
@@ -287,9 +287,9 @@ def test_which_sentences_announce_their_document(sentence, announces):
     ("Lomba itu berakhir pada 8 September.", "Tanggal berapa lomba itu berakhir?", True),  # a date asked for
 ])
 def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
-    from assistant.answer import _holds_count
+    from assistant.question_kinds import holds_count
 
-    assert _holds_count(sentence, question) is answers
+    assert holds_count(sentence, question) is answers
 
 
 @pytest.mark.parametrize("sentence, answers", [
@@ -300,9 +300,9 @@ def test_the_day_of_a_date_is_not_a_count(sentence, question, answers):
     ("Pada 2021, sekitar 12 proyek didanai.", False),  # a count, but the question asks for a sum of money
 ])
 def test_a_list_number_or_a_citation_year_is_not_a_count(sentence, answers):
-    from assistant.answer import _holds_count
+    from assistant.question_kinds import holds_count
 
-    assert _holds_count(sentence, "Berapa besar dana yang disalurkan Bank Dunia?") is answers
+    assert holds_count(sentence, "Berapa besar dana yang disalurkan Bank Dunia?") is answers
 
 
 @pytest.mark.parametrize("sentence, leans_back", [
@@ -354,9 +354,9 @@ def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
     ("Pendapatan per kapita sebanyak 5.949 dollar AS.", "Berapa pendapatan per kapita negara itu?", True),
 ])
 def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answers):
-    from assistant.answer import _holds_count
+    from assistant.question_kinds import holds_count
 
-    assert _holds_count(sentence, question) is answers
+    assert holds_count(sentence, question) is answers
 
 
 @pytest.mark.parametrize("sentence, answers", [
@@ -366,8 +366,8 @@ def test_a_measure_asked_for_is_answered_in_its_units(sentence, question, answer
     ("Menurut Perwakilan Khusus NATO James Appathurai, Kazakhstan adalah mitra aktif.", False),  # a name, no author
 ])
 def test_who_wrote_it_is_answered_by_a_byline(sentence, answers):
-    assert _matches_type(sentence, "name", "Siapa penulis kajian tentang kerja sama NATO?") is answers
-    assert _matches_type(sentence, "name", "Siapa Perwakilan Khusus NATO?") is ("Appathurai" in sentence or answers)
+    assert matches_type(sentence, "name", "Siapa penulis kajian tentang kerja sama NATO?") is answers
+    assert matches_type(sentence, "name", "Siapa Perwakilan Khusus NATO?") is ("Appathurai" in sentence or answers)
 
 
 def test_a_sentence_that_points_back_is_scored_with_the_one_before(tmp_path, fake_embedder):
@@ -604,12 +604,13 @@ def test_an_unknown_name_lowers_confidence_only_when_no_passage_matches_closely(
     ("Berapa jumlah penduduk Kazakhstan pada tahun 2020?", False),  # it counts troops, not inhabitants
 ])
 def test_a_count_outside_the_best_sentence_must_count_what_is_asked(question, answers):
-    from assistant.answer import CitedSentence, _answers_how_many
+    from assistant.answer import CitedSentence
+    from assistant.question_kinds import answers_how_many
 
     best = CitedSentence("Tokayev memanggil pasukan CSTO ke Almaty.", 1, 0, 41, 0.9)
     second = CitedSentence("Keesokan harinya, sekitar 4.000 pasukan CSTO mendarat di Kazakhstan.", 3, 0, 68, 0.8)
-    assert _answers_how_many([best, second], question) is answers
-    assert _answers_how_many([second, best], question) is True  # a count in the best sentence answers any how-many
+    assert answers_how_many([best, second], question) is answers
+    assert answers_how_many([second, best], question) is True  # a count in the best sentence answers any how-many
 
 
 @pytest.mark.parametrize("sentence, question, defines", [
@@ -626,7 +627,7 @@ def test_a_count_outside_the_best_sentence_must_count_what_is_asked(question, an
     ("Entitas itu dibahas dalam bab dua.", "Apakah pengertian dari entitas?", False),
 ])
 def test_a_definition_question_is_answered_by_a_sentence_defining_its_term(sentence, question, defines):
-    assert _matches_type(sentence, "definition", question) is defines
+    assert matches_type(sentence, "definition", question) is defines
 
 
 def test_the_sentence_that_defines_the_term_is_chosen_over_one_that_mentions_it(tmp_path, fake_embedder):
@@ -695,7 +696,7 @@ def _passage(text: str):
     ("Siapa yang membuka pameran pada tahun 2011?", "Pameran dibuka Kamis (8/9) oleh gubernur.", None),
 ])
 def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed(question, passage, other):
-    from assistant.answer import names_another
+    from assistant.answer_checks import names_another
 
     assert names_another(question, [_passage(passage)]) == other
 
@@ -718,13 +719,13 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
      "Jawa Timur"),
 ])
 def test_a_passage_that_names_another_with_the_same_last_words_is_noticed(question, passage, other):
-    from assistant.answer import names_another
+    from assistant.answer_checks import names_another
 
     assert names_another(question, [_passage(passage)]) == other
 
 
 def test_the_year_asked_may_be_in_the_documents_date_line():
-    from assistant.answer import names_another
+    from assistant.answer_checks import names_another
 
     passage = _passage("Anggaran program itu Rp 5 miliar, naik dari 2024.")
     assert names_another("Berapa anggaran program itu tahun 2025?", [passage]) == "2024"
@@ -732,7 +733,7 @@ def test_the_year_asked_may_be_in_the_documents_date_line():
 
 
 def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place():
-    from assistant.answer import names_another
+    from assistant.answer_checks import names_another
 
     question = "Siapa yang mewakili menteri yang tidak datang ke rapat kekeringan di Kupang?"
     passage = _passage("Dalam rapat penanganan kekeringan di Kantor Gubernur NTT, Menteri Sosial tidak hadir.")
@@ -749,7 +750,7 @@ def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place()
     ("Siapa pendiri Budi Utomo?", "Budi Utomo didirikan pada 20 Mei 1908.", False),  # no office: not checked here
 ])
 def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, answer, unnamed):
-    from assistant.answer import holder_unnamed
+    from assistant.answer_checks import holder_unnamed
 
     assert holder_unnamed(question, answer) is unnamed
 
@@ -764,7 +765,7 @@ def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, 
     ("Siapakah kandidat presiden dari partai itu?", "Partai itu mencalonkan Ibrahim Tork.", None),  # not its holder
 ])
 def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
-    from assistant.answer import office_unmentioned
+    from assistant.answer_checks import office_unmentioned
 
     assert office_unmentioned(question, [_passage(passage)]) == office
 
@@ -778,7 +779,7 @@ def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(quest
     ("Kementerian meluncurkan kampung budi daya rumput laut.", "Kapan kampung itu diluncurkan?", False),
 ])
 def test_news_dates_weekdays_and_ages_answer_a_when_question(sentence, question, dated):
-    assert _matches_type(sentence, "date", question) is dated
+    assert matches_type(sentence, "date", question) is dated
 
 
 def test_a_when_question_answered_without_any_date_abstains(tmp_path, fake_embedder):
@@ -843,7 +844,7 @@ def test_a_news_lead_answers_a_when_question_with_its_documents_date_line(tmp_pa
     ("Apa nama kelas sosial terendah?", "Universitas Tertinggi Nasional mendata kelas sosial.", False),  # a name
 ])
 def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer, mismatch):
-    from assistant.answer import event_mismatch
+    from assistant.answer_checks import event_mismatch
 
     assert event_mismatch(question, answer) is mismatch
 
@@ -864,7 +865,7 @@ def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer
     ("Apa acara pada hari ketiga festival?", "Pada hari ketiga festival, lomba barista digelar.", None),
 ])
 def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(question, answer, missing):
-    from assistant.answer import relation_unanswered
+    from assistant.answer_checks import relation_unanswered
 
     assert relation_unanswered(question, answer) == missing
 
@@ -887,7 +888,7 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Usulan apa yang batal diterima?", "Panitia membatalkan penerimaan usulan jalan desa.", None),
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
-    from assistant.answer import negation_mismatch
+    from assistant.answer_checks import negation_mismatch
 
     assert negation_mismatch(question, answer) == negated
 
@@ -935,13 +936,13 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Who was the last king of Jordan?", "Abdullah I menjadi Emir Trans-Yordania.", "x", None),  # Indonesian only
 ])
 def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, unanswered):
-    from assistant.answer import qualifier_unanswered
+    from assistant.answer_checks import qualifier_unanswered
 
     assert qualifier_unanswered(question, answer, cited) == unanswered
 
 
 def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
-    from assistant.answer import qualifier_unanswered
+    from assistant.answer_checks import qualifier_unanswered
 
     question = "According to BMKG, when will the rainy season start?"
     answer = "Musim hujan diperkirakan dimulai November."
@@ -965,13 +966,14 @@ def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
     ("What is meant by carbon tax?", "Pajak karbon adalah pungutan atas emisi karbon.", None),  # asked in English
 ])
 def test_a_definition_answers_every_word_of_the_term_asked(question, answer, missing):
-    from assistant.answer import definition_unanswered
+    from assistant.answer_checks import definition_unanswered
 
     assert definition_unanswered(question, answer) == missing
 
 
 def test_the_ordinal_asked_may_open_the_answers_paragraph():
-    from assistant.answer import CitedSentence, _with_paragraph_opening, relation_unanswered
+    from assistant.answer import CitedSentence, _with_paragraph_opening
+    from assistant.answer_checks import relation_unanswered
 
     text = ("Korban banjir mengungsi.\nBPBD NTB menyalurkan bantuan tahap kedua pada Rabu. Bantuan berupa 10 ton beras.\n"
             "Bantuan tahap pertama berupa 3 ton beras.")

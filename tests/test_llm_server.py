@@ -119,7 +119,7 @@ def _ask(assistant, generator, question: str):
 
 
 def test_the_server_streams_and_the_chain_is_a_langchain_runnable(assistant, server):
-    from assistant.answer import question_language
+    from assistant.question_kinds import question_language
     from assistant.llm import generation_chain, prompt_inputs
 
     base = assistant.answerer.ask(QUESTION)

@@ -1,0 +1,409 @@
+"""Answer checks: an answer whose sentences do not answer the question as asked is refused (another place or year
+than asked, an office nobody holds in it, the opposite event, another kin or ordinal, a qualifier or a negation left
+out). Each check returns what the answer lacks, or None (False) when it passes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Container
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from index.lexical import stem, tokenize
+from ingest.short_forms import full_name, with_other_forms
+
+from .question_kinds import DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, WORD, expected_type, question_language
+
+if TYPE_CHECKING:
+    from .answer import CitedSentence, Passage
+
+SIMILAR_SPELLING = 0.85
+"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
+DEFINITION_SPELLING = 0.8
+"""difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
+
+
+def holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
+    ("Kapan itu terjadi?" leans wholly on the previous question)."""
+    own = set(tokenize(question))
+    return not own or any(own & set(tokenize(c.text)) for c in shown)
+
+
+# A name of two or more capitalised words ("Kabupaten Dompu", "Provinsi Nusa Tenggara Timur", "Bursa Karbon Malaysia").
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+# A year the question names: "tahun 2024", "pada 2024", "in 2024".
+_YEAR_WORDS = ("tahun", "pada", "sejak", "in", "the", "of", "during", "since")
+_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\b", re.I)
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
+# "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
+_OFFICE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:nama\s+)?(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden"
+                           r"|presiden|perdana menteri|rektor|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima"
+                           r"|duta besar|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup)\b", re.I)
+
+
+def names_all(question: str, passage: Passage) -> bool:
+    """Whether `passage` holds every name the question uses (its capitalised words past the first)."""
+    words = set(WORD.findall(passage.text.lower()))
+    return all(set(WORD.findall(m.group(0).lower())) <= words for m in ENTITY.finditer(question))
+
+
+def _named_instead(text: str, before: str, name: str, after: str = "") -> str | None:
+    """`before` followed by a capitalised word other than `name` in `text` ("Kabupaten Bima" for "Kabupaten Dompu"),
+    when `text` never mentions `name`; `after` is a lookahead that the other word must also pass."""
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+        return None
+    for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", text):
+        if other.group(1).lower() != name.lower():
+            return f"{before} {other.group(1)}"
+    return None
+
+
+# A name's first word that says what kind of thing it is ("Republik Ghana", "Presiden Ghana"), not which one.
+_KIND_OF_NAME = frozenset("republik provinsi kabupaten kota kerajaan kesultanan kekaisaran negara bank presiden gubernur "
+                          "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau".split())
+
+
+def _first_named_instead(text: str, name: str, question: str) -> str | None:
+    """Another first word before the rest of `name` in `text` ("Hikmah Fajar" for "Dunia Fajar", "Petrus Lombardus"
+    for "Paulos Lombardus"), when `text` never uses `name`'s own first word nor one spelt like it, and the question
+    itself does not name the other."""
+    first, _, rest = name.partition(" ")
+    if first.lower() in _KIND_OF_NAME or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I):
+        return None
+    others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)\s+{re.escape(rest)}(?![\w-])", text)]
+    if any(difflib.SequenceMatcher(None, o.lower(), first.lower()).ratio() >= SIMILAR_SPELLING for o in others):
+        return None  # "Barack Obama" for "Barrack Obama"
+    return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
+
+
+def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
+    """What the cited passages name in place of what the question asks about, when they never name the latter.
+
+    "Berapa anggaran MBG di Provinsi NTT?" answered from a passage on "Provinsi NTB" (and no "NTT") gives NTB's
+    figure with confidence: the last word of each name the question uses ("Kabupaten *Dompu*", "Bursa Karbon
+    *Malaysia*") must appear in the passages when they use the same name with another last word ("Kabupaten
+    Bima"), and so must a year the question names ("tahun 2024") when they name another ("tahun 2025"). A short
+    form counts as its full name ("Jatim" for "Jawa Timur", and the other way round).
+    """
+    text = with_other_forms(" ".join(p.text for p in passages))
+    for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
+        *_, head, last = name.group(0).split()
+        # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
+        # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
+        other = _named_instead(text, head, last, r"(?!\s+[A-Z])")
+        if other is None and question_language(question) == "id":  # an English name is translated: "East Lombok"
+            other = _first_named_instead(text, name.group(0), question)
+        if other is not None:
+            return other
+    # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
+    # another name; a capitalised root word is no name ("kekeringan di Kantor Gubernur NTT" is where the meeting on
+    # the drought in Kupang was held).
+    for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
+        other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
+        if other is not None and other.rsplit(" ", 1)[-1].lower() not in _root_words():
+            return other
+    # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
+    # year asked is followed by another year, and the year asked is nowhere.
+    dated = " ".join([text, *dates])
+    for named in _YEAR_AFTER_WORD.finditer(question):
+        word, year = named.groups()
+        if word.lower() in _YEAR_WORDS or re.search(rf"\b{year}\b", dated):
+            continue
+        other = re.search(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", dated, re.I)
+        if other is not None:
+            return other.group(0)
+    # "… tahun 2023?" against passages on "April hingga Oktober 2025" (or their document's date line, "Mataram, 20
+    # November 2025"), none of the years asked.
+    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
+    if asked and not any(re.search(rf"\b{year}\b", dated) for year in asked):
+        other = next((y.group(0) for y in _ANY_YEAR.finditer(dated) if y.group(0) not in asked), None)
+        if other is not None:
+            return other
+    return None
+
+
+_NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Sastrawi's dictionary of Indonesian root words: a capitalised word outside it is likely a name."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(StemmerFactory().get_words_from_file())
+
+
+def holder_unnamed(question: str, answer: str) -> bool:
+    """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?") is answered by a sentence
+    that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
+    name), a root word of the dictionary ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
+    if _OFFICE_ASKED.search(question) is None:
+        return False
+    asked = set(WORD.findall(with_other_forms(question).lower()))
+    roots = _root_words()
+    for word in NAME_WORD.findall(answer):
+        lower = word.lower().strip("-")
+        parts = lower.split("-")
+        if (lower in asked or lower in _NO_NAME_WORDS or MONTH.fullmatch(lower) or DAY_DATE.fullmatch(lower)
+                or all(p in roots or stem(p) in roots for p in parts if p) or full_name(lower) is not None
+                and set(WORD.findall(full_name(lower).lower())) <= asked):
+            continue
+        return False
+    return True
+
+
+def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
+    """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
+    name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the
+    regent is."""
+    asked = _OFFICE_ASKED.search(question)
+    if asked is None:
+        return None
+    office = asked.group(1)
+    words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
+    spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
+    text = " ".join(p.text for p in passages)
+    return None if re.search(rf"\b{spelt}\b", text, re.I) else office
+
+
+# How a thing, a body or a person begins and ends ("didirikan" / "dibubarkan", "lahir" / "meninggal"), in Indonesian
+# and, for the question only, in English.
+_STARTS = ("didirikan mendirikan berdiri pendirian dibentuk membentuk terbentuk pembentukan dibuka membuka pembukaan "
+           "lahir dilahirkan kelahiran dimulai memulai bermula diluncurkan meluncurkan peluncuran diperkenalkan "
+           "memperkenalkan ditemukan menemukan penemuan diciptakan menciptakan dibangun membangun pembangunan dirilis "
+           "merilis diterbitkan menerbitkan terbit dibuat membuat dikembangkan diresmikan peresmian debut diangkat dilantik "
+           "pelantikan dinobatkan")
+_ENDS = ("dibubarkan membubarkan bubar pembubaran ditutup menutup penutupan tutup dihapus dihapuskan menghapus "
+         "menghapuskan penghapusan dimusnahkan musnah dihancurkan menghancurkan hancur kehancuran dihentikan "
+         "menghentikan berhenti meninggal wafat mati kematian tewas berakhir mengakhiri usai dilarang melarang "
+         "larangan runtuh keruntuhan diruntuhkan pensiun tamat dirobohkan dibongkar ditinggalkan diberhentikan dicopot "
+         "dibunuh digulingkan")
+_STARTS_EN = ("founded established born start started begin began launched introduced discovered invented built "
+              "released published opened created formed appointed inaugurated crowned")
+_ENDS_EN = ("die died dead dissolved disbanded close closed shut abolished banned destroyed demolished end ended "
+            "collapsed retired abandoned killed assassinated dismissed overthrown")
+_EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
+
+
+def _events(text: str, starts: set[str], ends: set[str]) -> tuple[bool, bool]:
+    """Whether `text` tells of a beginning and of an end; a capitalised word inside a sentence is part of a name
+    ("Universitas Terbuka") and tells of neither."""
+    began = ended = False
+    for word in _EVENT_WORD.finditer(text):
+        w = word.group(0)
+        if w[0].isupper() and not _SENTENCE_START.search(text[:word.start()]):
+            continue
+        began |= w.lower() in starts
+        ended |= w.lower() in ends
+    return began, ended
+
+
+_START_WORDS, _END_WORDS = set(_STARTS.split()), set(_ENDS.split())
+_QUESTION_STARTS, _QUESTION_ENDS = _START_WORDS | set(_STARTS_EN.split()), _END_WORDS | set(_ENDS_EN.split())
+# Opposites, each "Indonesian word / its opposite / the same two in English" (the English only in the question).
+_OPPOSITE_WORDS = (
+    "pertama/terakhir/first/last", "terbesar/terkecil/largest biggest/smallest", "terbaik/terburuk/best/worst",
+    "tertinggi/terendah/highest tallest/lowest", "terpanjang/terpendek/longest/shortest", "tertua/termuda/oldest/youngest",
+    "terkaya/termiskin/richest/poorest", "tercepat/terlambat/fastest/slowest", "terluas/tersempit/widest/narrowest",
+    "terdekat/terjauh/nearest closest/farthest furthest", "terberat/teringan/heaviest/lightest",
+    "menguntungkan/merugikan/beneficial/harmful", "tebal/tipis/thick/thin", "positif/negatif/positive/negative",
+    "internal/eksternal/internal/external", "interpersonal/intrapersonal/interpersonal/intrapersonal",
+    "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
+    "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
+    "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
+)
+_OPPOSITES = [(_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS)] + [
+    (set(one.split()), set(other.split()), set(f"{one} {one_en}".split()), set(f"{other} {other_en}".split()))
+    for one, other, one_en, other_en in (entry.split("/") for entry in _OPPOSITE_WORDS)]
+
+
+def event_mismatch(question: str, answer: str) -> bool:
+    """Whether the question asks about one of two opposites and the answer tells only of the other: an end and a
+    beginning ("Kapan PDI dibubarkan?" is not answered by "PDI didirikan pada tanggal 10 Januari 1973", nor "Kapan Bob
+    Dylan meninggal?" by the date he was born), the last and the first ("Kapan komputer terakhir diciptakan?"), the
+    smallest and the largest ("Apakah jenis hiu terkecil di dunia?"), harmful and beneficial, …"""
+    for ones, others, asked_ones, asked_others in _OPPOSITES:
+        asks_one, asks_other = _events(question, asked_ones, asked_others)
+        if asks_one != asks_other:
+            tells_one, tells_other = _events(answer, ones, others)
+            if (tells_one and not tells_other) if asks_other else (tells_other and not tells_one):
+                return True
+    return False
+
+
+# A kin a who-question asks for, and the words an answer naming that kin uses ("Siapa ibu Baudouin I?" is answered
+# by "Baudouin adalah putra Eustace II … dan Ide dari Lorraine"; "Siapa istri …?" by "dari orangtua … dan …").
+_PARENT = "putra putri anak putranya putrinya orangtua"
+_SPOUSE = "menikah menikahi dinikahi pernikahan pasangan orangtua"
+_KIN_WORDS = {
+    "ibu": f"ibu ibunya ibunda {_PARENT}", "ayah": f"ayah ayahnya ayahanda bapak {_PARENT}",
+    "orang tua": f"orang tua ibu ayah {_PARENT}", "orangtua": f"orang tua ibu ayah {_PARENT}",
+    "istri": f"istri istrinya isteri permaisuri {_SPOUSE}", "suami": f"suami suaminya {_SPOUSE}",
+    "anak": "anak anaknya putra putri putranya putrinya dikaruniai", "kakak": "kakak kakaknya saudara",
+    "adik": "adik adiknya saudara", "cucu": "cucu cucunya", "kakek": "kakek kakeknya", "nenek": "nenek neneknya",
+}
+_KIN_EN = {"mother": "ibu", "father": "ayah", "parents": "orang tua", "wife": "istri", "husband": "suami",
+           "son": "anak", "daughter": "anak", "child": "anak", "children": "anak", "grandchild": "cucu",
+           "grandfather": "kakek", "grandmother": "nenek"}
+_ORDINALS = ("kedua ketiga keempat kelima keenam ketujuh kedelapan kesembilan kesepuluh").split()
+_ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth tenth".split(), _ORDINALS))
+_TIME_NOUNS = frozenset("hari minggu pekan bulan tahun jam malam abad dekade".split())
+
+
+def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
+    """Whether `said` holds `ordinal`, not as a time's ("hari ketiga" does not say who finished third) unless the
+    question asks about that time too."""
+    for match in re.finditer(rf"(?:\b(\w+)\s+)?\b{ordinal}\b", said):
+        noun = match.group(1)
+        if noun in _TIME_NOUNS and not re.search(rf"\b{noun}\s+{ordinal}\b", asked):
+            continue
+        return True
+    return False
+
+
+def relation_unanswered(question: str, answer: str) -> str | None:
+    """The kin a who-question asks for ("Siapa istri …?", "Who was his mother?"), or the ordinal any question asks
+    for ("raja kedua", "Puteri Indonesia ke-18"), when the answer never says it: "Siapa raja kedua Dinasti Candra?" is
+    not answered by a sentence on the dynasty's founder. A century ("abad ke-16") may be answered by a year."""
+    asked, said = question.lower(), answer.lower()
+    if expected_type(question) == "name":
+        for word in re.findall(r"\b[a-z]+(?:\s+tua)?\b", asked):
+            kin = _KIN_EN.get(word, word)
+            if kin in _KIN_WORDS and not re.search(rf"\b(?:{'|'.join(_KIN_WORDS[kin].split())})\b", said):
+                return kin
+    for word in re.findall(r"\b[a-z]+\b", asked):
+        ordinal = _ORDINALS_EN.get(word, word)
+        if ordinal in _ORDINALS and not _says_ordinal(ordinal, asked, said):
+            return ordinal
+    for number in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", asked):
+        if not re.search(rf"\b{number}\b", said):
+            return f"ke-{number}"
+    return None
+
+
+# What a question's "terakhir" ("the last", "the latest") is answered with. Not asked: "pendidikan terakhir" (one's
+# highest degree, which an answer names without the word) and a span of time ("dua puluh tahun terakhir").
+_LAST_SAID = re.compile(r"akhir|\b(?:kini|sekarang|saat ini|terbaru|terkini|sejak)\b")
+_LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|minggu|pekan|bulan|tahun|dekade|abad|"
+                             r"periode)\s+terakhir\b")
+_SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
+# Adjectives whose superlatives answer one another: "paling besar" is answered by "tertinggi" or "terbanyak".
+_SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
+             frozenset("kecil rendah sedikit sempit pendek ringan".split()))
+# A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
+# Hindu?") more than it names a source or a part of what is asked: passages on its figures and terms take it for
+# granted. Stemmed, as `tokenize` gives them.
+_BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi"
+                          .split())
+# Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
+# religion.
+_NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
+_ACCORDING_TO_EN = re.compile(r"\baccording to\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|$)", re.I)
+_ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
+# "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
+_ACCORDING_TO = re.compile(r"\bmenurut\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|\b(?:kapan|berapa|siapa|apa|apakah|di mana|dimana|"
+                           r"mengapa|bagaimana)\b|$)", re.I)
+
+
+def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Container[str] = frozenset()
+                         ) -> str | None:
+    """A qualifier of an Indonesian question that neither the answer nor its passages (`cited`: their text and their
+    documents' titles) bear out: "menurut Wikipedia" when the passages never name the source (at least half of its
+    terms, `_NO_SOURCE` aside); "yang paling populer" when the answer says nothing is the most ("paling", "terpopuler",
+    "utama") and the passages do not say "paling populer" either; "raja terakhir" when the answer never tells of an
+    end or of the present ("Abdullah I menjadi Emir …" does not say who was last). A question that asks two things is
+    only checked for its source: which part the others qualify, the answer may not be about. An answer that names its
+    own source ("Menurut Sekretaris Dinas, …") must name the one asked. An English question is
+    checked for its source alone ("according to BMKG"), by the terms the index knows (`vocabulary`, stemmed tokens):
+    an English word ("the Mayor") is not what an Indonesian passage writes."""
+    if question_language(question) != "id":
+        for source in _ACCORDING_TO_EN.finditer(question):
+            terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
+            if terms and not _names_half(terms, cited):
+                return source.group(0).strip()
+        return None
+    asked, said, passages = question.lower(), answer.lower(), cited.lower()
+    for source in _ACCORDING_TO.finditer(question):
+        terms = set(tokenize(source.group(1))) - _NO_SOURCE
+        if terms and not _names_half(terms, cited):
+            return source.group(0).strip()
+        # The answer says whom it is according to, and that is someone else: "Menurut Wali Kota Palembang, …?" is not
+        # answered by "Menurut Sekretaris Dinas Pendidikan, …"; "Menurut dia, …" names nobody.
+        for theirs in _ACCORDING_TO.finditer(answer):
+            if terms and tokenize(theirs.group(1)) and not _names_half(terms, theirs.group(1)):
+                return source.group(0).strip()
+    if len(_ASKING.findall(asked)) > 1:
+        return None  # "Berapa pasukan …, dan siapa yang menyebutnya mitra paling aktif?": which part does it qualify?
+    for most in re.finditer(r"\bpaling\s+([a-z]+)", asked):
+        word = most.group(1)
+        root = word[3:] if word.startswith("ter") else stem(word)
+        alike = next((way for way in _SAME_WAY if root in way), {root})
+        superlatives = {f"ter{w}" for w in alike}
+        if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | superlatives)
+                or re.search(rf"\b(?:paling\s+{word}|{'|'.join(sorted(superlatives))})\b", passages)):
+            return most.group(0)
+    if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
+        return "terakhir"
+    return None
+
+
+def _names_half(terms: set[str], text: str) -> bool:
+    """Whether `text` holds at least half of a source's `terms` (stemmed tokens), a short form counting as its full
+    name ("BPS" for "Badan Pusat Statistik")."""
+    return len(terms & set(tokenize(with_other_forms(text)))) * 2 >= len(terms)
+
+
+# Words of a definition question's term that name no part of it: "definisi sederhana dari …", "kitab Bhagawadgita".
+_NOT_OF_TERM = re.compile(r"^(?:(?:sederhana|singkat|umum|lengkap|resmi|sebenarnya)\s+(?:dari\s+)?)?"
+                          r"(?:(?:kitab|istilah|kata|sebutan)\s+)?", re.I)
+
+
+def definition_unanswered(question: str, answer: str) -> str | None:
+    """A word of the term a definition question asks about that the answer never uses, not even spelt a little
+    differently: "Apa yang dimaksud dengan radang yang akut?" is not answered by "Radang adalah respon …", nor
+    "Apa itu hipertropi otot pada bagian wajah?" by "Hipertrofi otot adalah …" (while "Apa itu hipertropi otot?" is).
+    A religion that frames the term (`_BELIEF_WORDS`) need not be named. Indonesian questions only."""
+    asked = DEFINITION_ASKED.search(question)
+    if asked is None or question_language(question) != "id":  # an English term is answered in Indonesian words
+        return None
+    said = set(tokenize(answer)) | set(WORD.findall(answer.lower()))
+    for term in tokenize(_NOT_OF_TERM.sub("", asked.group("term"))):
+        if term in said or term in _BELIEF_WORDS:
+            continue
+        if not difflib.get_close_matches(term, said, n=1, cutoff=DEFINITION_SPELLING):
+            return term
+    return None
+
+
+_NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
+# Words that negate, in an answer and in a question ("Siapa yang tidak hadir?"); a question's "selain" / "kecuali"
+# ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
+_NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
+_NEGATION_WORDS_EN = frozenset("not never without".split())
+# Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir".
+_NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
+
+
+def negation_mismatch(question: str, answer: str) -> str | None:
+    """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
+    non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
+    nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"."""
+    asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
+    said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
+    negation = sorted(asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN))
+    if not negation and re.search(r"n['’]t\b", question.lower()):
+        negation = ["not"]  # "didn't", "isn’t"
+    if negation:  # "Apa yang bukan format digital?" may be answered by "Format nondigital …"
+        negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
+                   or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
+        return None if negates else negation[0]
+    for word in asked - said:
+        for prefix in _NEGATING:
+            bare = word[len(prefix):] if word.startswith(prefix) else None
+            if bare and len(bare) >= 5 and bare in said or len(word) >= 5 and prefix + word in said:
+                return word
+    return None

@@ -1,0 +1,256 @@
+"""What a question asks for (a date, a count, a name, …) and whether a sentence holds it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from index.lexical import tokenize
+from ingest.sentences import abbreviations
+
+if TYPE_CHECKING:
+    from .answer import CitedSentence
+
+_WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
+                   r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll)\b", re.I)
+_WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
+_CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
+_WHERE = re.compile(r"\b(di\s?mana(kah)?|where)\b", re.I)
+_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
+_WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
+                  r"|\bwhat (?:caused|is the reason)", re.I)
+_BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
+                      r"sehingga|oleh karena itu)\b", re.I)
+# "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
+DEFINITION_ASKED = re.compile(
+    r"^\W*(?:apa(?:kah)?\s+(?:itu|yang\s+di\s?maksud\s+(?:dengan|dari)|(?:pengertian|arti|maksud|definisi)"
+    r"(?:\s+(?:dari|kata|istilah))?)|(?:jelaskan|sebutkan)\s+(?:pengertian|arti|definisi)(?:\s+dari)?"
+    r"|what\s+is\s+meant\s+by|what\s+does\s+the\s+term|define)\s+(?P<term>.+?)\W*$", re.I)
+# A sentence that defines its subject: "Semikonduktor adalah sebuah bahan …", "NICA merupakan …".
+_DEFINES = re.compile(r"^\W*(?P<subject>[^.;:!?]{1,100}?)\s+(?:adalah|merupakan|ialah|yaitu|yakni|is|are"
+                      r"|didefinisikan\s+sebagai|diartikan\s+sebagai|berarti|bermakna)\s", re.I)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# An enumeration ("Georgia, Ukraina, dan Belarusia"), or a sentence that leads into a bulleted list ("meliputi:").
+_ENUMERATION = re.compile(r"[,;]\s*[\w-]+(?:\s+[\w-]+){0,3}\s*[,;]"  # a short item between two commas
+                          r"|,\s*[\w-]+(?:\s+[\w-]+)?\s+(?:dan|serta|atau|and|or)\s"  # "energi, air dan ..."
+                          r"|\b(?:seperti|antara lain|yaitu|yakni|termasuk|meliputi|such as|including)\s+[^.;:]{2,80}?"
+                          r"\s(?:dan|serta|and)\s"  # "seperti Organisasi Kerja Sama Shanghai (SCO) dan CIS"
+                          r"|:\s*$", re.I)
+_DATE = re.compile(r"\b(1\d\d\d|20\d\d)\b"  # a year, or a period a when-question can be answered with
+                   r"|\b\d{1,4}\s?(SM|BC|AD|BCE|CE|H)\b|\b(tahun|in|since|sejak)\s+\d{2,4}\b|\b\d{2,4}-an\b"
+                   r"|\b(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:abad|milenium|century|centuries|millennium)\b"
+                   r"(?:\s+ke[-\s]?\w+|\s+[IVXLC]+\b)?|\b\d{2,4}s\b")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")  # 4.000, 10,5, 1994 (also used by the verifier)
+# A count written out ("lima SEA Games", "dua belas volume", "ribuan warga", "abad XII") answers "berapa" too.
+_NUMBER_WORD = re.compile(
+    r"\b(?:(?<!salah )satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|sejuta"
+    r"|semiliar|belasan|puluhan|ratusan|ribuan|jutaan|miliaran|triliunan)(?:\s+(?:belas|puluh|ratus|ribu|juta|miliar"
+    r"|triliun)\b)*\b|\babad\s+[IVXLC]+\b", re.I)
+COUNT = rf"(?:{NUMBER.pattern}|{_NUMBER_WORD.pattern})"  # a count in digits or in words, as a pattern to embed
+WORD = re.compile(r"\w+")
+# "Berapa kilometer ...?" asks for kilometres: a count of something else ("ribuan tentara") does not answer it.
+# Measures only: people are counted with many nouns (peserta, warga), and "tanggal berapa hari ..." asks a date.
+_UNITS = {
+    "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
+    "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|hectares?|ha",
+    "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg",
+    "ton": r"ton", "rupiah": r"rupiah|rp",
+    "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
+}
+_ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+# "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
+_MEASURES = {
+    "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)"
+                 r"|m\s?/\s?s|mph|miles\s+per\s+hour|knots?|mach",
+    "luas": r"km²|km2|m²|m2|(?:kilo)?meter\s+persegi|hektare?|hectares?|ha|mil\s+persegi|are"
+            r"|square\s+(?:kilo)?met(?:er|re)s?|sq\s?(?:km|mi)|acres?",
+    "tinggi": r"m|meter|mdpl|cm|sentimeter|km|kilometer|kaki|ft|feet|foot|met(?:er|re)s?",
+    "panjang": r"m|meter|km|kilometer|cm|sentimeter|mil|kaki|ft|feet|miles?|(?:kilo)?met(?:er|re)s?",
+    "berat": r"kg|kilogram|ton|gram|g|pon|tonnes?|tons|pounds?|lbs?",
+    "suhu": r"°\s?[CF]|derajat",
+    "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
+}
+_MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+# A sum of money ("Berapa kerugian …?", "Berapa anggaran …?"): in a currency or in millions, billions, trillions.
+_MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
+_MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
+                                            "pendapatan", "pinjaman")})
+# "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
+_ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
+                           r"|kematian)\b", re.I)
+# A question that counts people (or troops, passengers …) rather than a measure.
+COUNTS_PEOPLE = re.compile(r"\b(?:orang|people|persons|warga|penduduk|residents|jiwa|pengungsi|penumpang|passengers|peserta"
+                           r"|participants|korban|victims|siswa|students|mahasiswa|pekerja|workers|tentara|pasukan|troops"
+                           r"|soldiers|pengunjung|visitors)\b", re.I)
+_ASKED_DEATHS_EN = re.compile(r"\bhow many\b.*\b(?:died|dead|deaths|killed|fatalities|lives)\b|\bdeath toll\b", re.I)
+_DEATHS = r"(?:orang\s+)?(?:meninggal|tewas|wafat|korban\s+jiwa|jiwa|kematian)|menewaskan"
+# The same measures asked in English ("How fast …?", "How much does a ticket cost?").
+_ASKED_MEASURE_EN = {
+    "kecepatan": re.compile(r"\bhow fast\b|\bhow (?:many|much)\b.*\bspeed\b|\b(?:top|maximum|max) speed\b", re.I),
+    "tinggi": re.compile(r"\bhow (?:tall|high)\b", re.I),
+    "berat": re.compile(r"\bhow heavy\b", re.I),
+    "panjang": re.compile(r"\bhow far\b", re.I),
+    "harga": re.compile(r"\bhow much\b.*\b(?:cost|costs|price|fare|ticket|pay)\b", re.I),
+}
+# An amount in a measure ("85 km²", "40 km/jam", "Rp 150.000"): no count of people.
+_MEASURED_AMOUNT = re.compile(
+    rf"{COUNT}\s*(?:{'|'.join(_MEASURES[name] for name in ('kecepatan', 'luas', 'panjang', 'berat', 'suhu', 'harga'))})"
+    rf"(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{COUNT}", re.I)
+_ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
+                            re.I)
+# What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
+COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
+                           r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
+_CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
+_ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
+BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
+_MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+           r"|january|february|march|june|july|august|october|december)\b")
+MONTH = re.compile(r"\b" + _MONTHS, re.I)
+TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
+# A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
+DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+                      rf"|{COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
+# ("… sekitar 10.000 tahun yang lalu", "Pada usia delapan tahun, Kelly …" answer a when-question too.)
+_YEAR_ASKED = re.compile(r"\btahun berapa|\bwhat year\b", re.I)
+ENTITY = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w-]*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+[A-Z][\w-]+)+")
+# "Siapa penulis …?": who wrote it; a byline or "karya …" answers it.
+AUTHOR_ASKED = re.compile(r"\b(?:penulis|pengarang|menulis|ditulis|mengarang|dikarang|author|wrote|written)\b", re.I)
+_AUTHORSHIP = re.compile(r"\b(?:kajian|tulisan|artikel|laporan|karya|buku|esai|opini|analisis)\s+(?:dari|oleh)\b"
+                         r"|\b(?:ditulis|dikarang|disusun|dianalisis)\s+oleh\b|\bkarya\b|\bpenulis\b|\bpengarang\b"
+                         r"|^\W*oleh\b|\bwritten by\b|\bauthor\b|\bmenulis\b|\bmengarang\b", re.I)
+_TITLE_STOP = re.compile(r"\b([A-Za-z]{1,7})\.(?=\s+[A-Z])")  # "dr. ", "Ir. ", "Prof. " before a name
+_ENGLISH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|does|did|do|is|are|was|were|has|have|had|"
+                      r"the|of|in|on|for|to|and|many|much|with|from|by|took|part|about|according|its|their|"
+                      r"that|this|be|been|an)\b", re.I)
+_INDONESIAN = re.compile(r"\b(yang|apa|apakah|siapa|kapan|berapa|mengapa|bagaimana|sebutkan|di|ke|dan|dari|untuk|"
+                         r"dengan|ini|itu|adalah|dalam|pada|oleh|tahun|mana)\b", re.I)
+
+
+def question_language(question: str) -> str:
+    """`en` when the question reads as English, else `id`."""
+    english = len(_ENGLISH.findall(question))
+    return "en" if english >= 2 and english > len(_INDONESIAN.findall(question)) else "id"
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
+    nama aplikasi …?"), `place`, `list`, `definition`, or None."""
+    if DEFINITION_ASKED.search(question):
+        return "definition"
+    if _WHEN.search(question):
+        return "date"
+    if _HOW_MANY.search(question):
+        return "number"
+    if _WHO.search(question):
+        return "name"
+    if _CALLED.search(question):
+        return "called"
+    if _WHERE.search(question):
+        return "place"
+    if _LIST.search(question):
+        return "list"
+    if _WHY.search(question):
+        return "reason"
+    return None
+
+
+def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
+    """Whether `sentence` holds an answer of `kind` that `question` does not already say.
+
+    "Siapa kepala Dinas Pariwisata Sumatera Utara?" is not answered by a sentence whose only name is
+    "Dinas Pariwisata Sumatera Utara"; a year that the question names does not answer "kapan".
+    """
+    if kind == "date":
+        found = [*_DATE.finditer(sentence), *MONTH.finditer(sentence)]
+        if not _YEAR_ASKED.search(question):
+            found += DAY_DATE.finditer(sentence)  # "Tahun berapa …?" is not answered by "Minggu (11/9)"
+    elif kind == "number":
+        found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
+    elif kind == "name":
+        found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
+        if found and AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
+            return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
+    elif kind in ("place", "called"):
+        found = list(ENTITY.finditer(sentence))
+    elif kind == "list":
+        return _ENUMERATION.search(sentence) is not None
+    elif kind == "reason":
+        return _BECAUSE.search(sentence) is not None
+    elif kind == "definition":
+        return _defines(sentence, question)
+    else:
+        return False
+    asked = set(WORD.findall(question.lower()))
+    return any(not set(WORD.findall(m.group(0).lower())) <= asked for m in found)
+
+
+def _defines(sentence: str, question: str) -> bool:
+    """Whether `sentence` says what the term a definition `question` asks about is ("Genin adalah ninja …")."""
+    asked = DEFINITION_ASKED.search(question)
+    defined = _DEFINES.match(_PARENTHESES.sub("", sentence))
+    if asked is None or defined is None:
+        return False
+    term = set(tokenize(asked.group("term")))
+    return bool(term) and len(term & set(tokenize(defined.group("subject")))) * 2 >= len(term)
+
+
+def _drop_title_stop(match: re.Match) -> str:
+    """"dr. Hendra Wijaya" → "dr Hendra Wijaya": the stop of a title is no sentence end before the name."""
+    return match.group(1) if match.group(1).lower() in abbreviations() else match.group(0)
+
+
+def holds_count(sentence: str, question: str) -> bool:
+    """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
+
+    The day of a date ("pada 5 Januari") is no count, unless the question asks for a date ("tanggal berapa").
+    """
+    if not _ASKED_DATE.search(question):
+        sentence = _DAY_OF_MONTH.sub(" ", sentence)
+    # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
+    bullet = BULLET.match(sentence)
+    sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
+    if not matches_type(sentence, "number", question):
+        return False
+    units = asked_units(question)
+    if units is None and COUNTS_PEOPLE.search(question):
+        # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
+        return matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)
+    if units is None:
+        return True
+    # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
+    # words the unit asked for; or the unit, then within two words the count.
+    in_unit = rf"{COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{COUNT}"
+    return re.search(in_unit, sentence, re.I) is not None
+
+
+@lru_cache(maxsize=1024)  # asked for each candidate sentence of a question
+def asked_units(question: str) -> str | None:
+    """The units a how-many question asks its count in ("berapa kilometer", "berapa luas"), as a pattern; None: any."""
+    unit = _ASKED_UNIT.search(question)
+    if unit is not None:
+        return _UNITS[unit.group(1).lower()]
+    measure = _ASKED_MEASURE.search(question)
+    if measure is not None:
+        return _MEASURES[measure.group(1).lower()]
+    if _ASKED_DEATHS.search(question) or _ASKED_DEATHS_EN.search(question):
+        return _DEATHS
+    return next((_MEASURES[name] for name, asked in _ASKED_MEASURE_EN.items() if asked.search(question)), None)
+
+
+def answers_how_many(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds the count a how-many `question` asks for: in its best sentence, or in another one
+    that names what is counted ("Berapa pasukan …?" and "… 4.000 pasukan …"; "Berapa jumlah penduduk …?" is not
+    answered by a sentence about troops that happens to follow)."""
+    if holds_count(shown[0].text, question):
+        return True
+    counted = COUNTED.search(question)
+    nouns = set(tokenize(counted.group(1))) if counted else set()
+    return any(holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
+
+
+NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
