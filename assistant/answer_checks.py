@@ -105,6 +105,10 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
         if other is not None and other.rsplit(" ", 1)[-1].lower() not in _root_words():
             return other
+    titles = " ".join(sorted({p.title for p in passages if p.title}))
+    other = _other_in_context(question, text, with_other_forms(titles))
+    if other is not None:
+        return other
     # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
     # year asked is followed by another year, and the year asked is nowhere.
     dated = " ".join([text, *dates])
@@ -122,6 +126,71 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         other = next((y.group(0) for y in _ANY_YEAR.finditer(dated) if y.group(0) not in asked), None)
         if other is not None:
             return other
+    return None
+
+
+_NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni Eropa", "NATO"
+# The contexts in which a question's name may be replaced by another in the passages: two lower-case words before it
+# ("diakreditasi oleh Uni Eropa" / "diakreditasi oleh NATO"), two words after it ("Kirgistan dengan NATO" /
+# "Kazakhstan dengan NATO"), or a preposition of place ("di Armenia" / "di Tajikistan").
+_BEFORE_NAMES = re.compile(rf"\b([a-z]+\s+[a-z]+)\s+({_NAMES})")
+_AFTER_NAME = re.compile(rf"(?<!^)\b({_NAMES})\s+([a-z]+\s+[\w-]+)")
+_PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
+
+
+def _spaced(words: str) -> str:
+    """`words` as a pattern that any spacing between them matches."""
+    return r"\s+".join(map(re.escape, words.split()))
+
+
+def _abbreviates(short: str, text: str) -> bool:
+    """Whether `short` is written in capitals of two to six letters that begin consecutive words of `text`: "SBY" of
+    "Presiden Susilo Bambang Yudhoyono", "PM" of "perdana menteri"."""
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[^\W\d_]+", text)).upper()
+    return short in initials
+
+
+def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
+    """Another name in the same words of `text` as a name of `question` that `text` never mentions (nor one spelt
+    like it): "Kapan KAZCENT diakreditasi oleh Uni Eropa …?" is not answered by "KAZCENT diakreditasi oleh NATO",
+    nor "… kerja sama Kirgistan dengan NATO …?" by "Kerjasama Kazakhstan dengan NATO …", nor "… pangkalan … di
+    Armenia …?" by "… pangkalan militer ke-201 di Tajikistan …". A name in the documents' `titles` is mentioned: "di
+    Asia Tengah" is where all of an article on Central Asia happens."""
+    words = set(WORD.findall(f"{text} {titles}".lower()))
+    names = {w.lower() for w in NAME_WORD.findall(f"{text} {titles}")}
+
+    def unmentioned(name: str) -> bool:
+        last = name.split()[-1].lower()
+        return last not in words and not difflib.get_close_matches(last, names, n=1, cutoff=SIMILAR_SPELLING)
+
+    def another(found: str, asked: str) -> str | None:
+        first, last = found.split()[0].lower(), found.split()[-1]
+        if (last.lower() == asked.split()[-1].lower() or last in question or _abbreviates(asked.split()[-1], found)
+                or _abbreviates(last, question)):
+            return None  # the same name, or the same name short ("SBY", "PM" for "perdana menteri")
+        if last.lower() in _root_words() or first in _root_words() or stem(first) in _root_words():
+            return None  # a capitalised root word is no name: "di Kantor Gubernur NTT" may well be in Kupang
+        return last
+
+    candidates = []
+    for match in _BEFORE_NAMES.finditer(question):
+        context, asked = match.groups()
+        pattern = rf"(?i:\b{_spaced(context)})\s+({_NAMES})"
+        candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
+    for match in _AFTER_NAME.finditer(question):
+        asked, context = match.groups()
+        pattern = rf"\b({_NAMES})\s+(?i:{_spaced(context)})(?![\w-])"
+        candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
+    for match in _PLACE_NAMES.finditer(question):
+        preposition, asked = match.groups()
+        candidates += [(asked, m.group(1)) for m in re.finditer(rf"\b{preposition}\s+({_NAMES})", text)]
+    for asked, found in candidates:
+        if unmentioned(asked):
+            other = another(found, asked)
+            if other is not None:
+                return other
     return None
 
 

@@ -105,6 +105,7 @@ COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banya
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
                            r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
 _CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
+_NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-\d+\b")  # "COVID-19", "G-20", "Su-57", "ke-201": part of a name or an ordinal
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 _MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -214,6 +215,7 @@ def holds_count(sentence: str, question: str) -> bool:
     # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
     bullet = BULLET.match(sentence)
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
+    sentence = _NAMED_NUMBER.sub(" ", sentence)  # "vaksin COVID-19" counts no doses
     if not matches_type(sentence, "number", question):
         return False
     units = asked_units(question)

@@ -742,6 +742,40 @@ def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place()
     assert names_another(question, [passage]) == "kekeringan di Atambua"
 
 
+@pytest.mark.parametrize("question, passage, title, other", [
+    # The same words around another name, and the name asked nowhere in the passages (eval's substitution questions).
+    ("Kapan KAZCENT diakreditasi oleh Uni Eropa sebagai pusat pelatihan?",
+     "Pada Desember 2010, KAZCENT diakreditasi oleh NATO sebagai pusat pelatihan.", "", "NATO"),
+    ("Kapan kerja sama Kirgistan dengan NATO di bidang keamanan dimulai?",
+     "Kerjasama Kazakhstan dengan NATO dalam bidang keamanan dimulai pada tahun 1994.", "", "Kazakhstan"),
+    ("Sampai tahun berapa pangkalan militer ke-201 Rusia di Armenia tetap dibuka?",
+     "Pangkalan militer ke-201 di Tajikistan akan tetap dibuka melalui 2042.", "", "Tajikistan"),
+    # The name asked is in the passage, spelt a little differently, or in its document's title: no conflict.
+    ("Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Kerjasama Kazakstan dengan NATO dimulai pada 1994.", "", None),
+    ("Di kota mana gletser mencair di Asia Tengah?", "Gletser di Almaty mencair.", "Negara-Negara Asia Tengah", None),
+    ("Di kota mana gletser mencair di Asia Tengah?", "Gletser di Almaty mencair.", "", "Almaty"),
+    # A short form of the name asked or of words the question uses is the same name (FacQA).
+    ("Kemanakah Presiden SBY memboyong tim bulu tangkis?",
+     "Presiden Susilo Bambang Yudhoyono memboyong tim bulu tangkis ke Istana.", "", None),
+    ("Siapa yang menolak kunjungan perdana menteri Junichiro Koizumi ke kuil itu?",
+     "Rakyat menolak kunjungan PM ke Kuil Yasukuni.", "", None),
+])
+def test_another_name_in_the_same_words_as_the_name_asked_is_noticed(question, passage, title, other):
+    from assistant.answer import Passage
+    from assistant.answer_checks import names_another
+
+    cited = Passage(1, "a.txt", title, "c1", "d1", 0, len(passage), passage, 1.0, 0.8, 1.0)
+    assert names_another(question, [cited]) == other
+
+
+def test_a_number_inside_a_name_counts_nothing():
+    from assistant.question_kinds import holds_count
+
+    question = "Berapa dosis vaksin yang telah didistribusikan melalui COVAX?"
+    assert not holds_count("COVAX bertujuan memastikan akses yang adil terhadap vaksin COVID-19.", question)
+    assert holds_count("COVAX telah mendistribusikan 1,2 miliar dosis vaksin COVID-19.", question)
+
+
 @pytest.mark.parametrize("question, answer, unnamed", [
     ("Siapa Gubernur Sulawesi Selatan?", "Pemerintah Provinsi Sulsel menyiapkan dana sebesar Rp 2,5 miliar.", True),
     ("Siapa Gubernur Sulawesi Selatan?", "Gubernur Sulsel, Andi Sudirman Sulaiman, menetapkan status darurat.", False),
