@@ -394,7 +394,7 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
             terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
             if terms and not _names_half(terms, cited):
                 return source.group(0).strip()
-        return None
+        return _english_qualifier_unanswered(question, answer, cited)
     asked, said, passages = question.lower(), answer.lower(), cited.lower()
     for source in _ACCORDING_TO.finditer(question):
         terms = set(tokenize(source.group(1))) - _NO_SOURCE
@@ -417,6 +417,38 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
             return most.group(0)
     if re.search(r"\bterakhir\b", _LAST_NOT_ASKED.sub(" ", asked)) and not _LAST_SAID.search(said):
         return "terakhir"
+    return None
+
+
+# An English question's superlative ("the most active partner", "the largest city") and "last" ("the last king",
+# "the latest report"), not a span of time ("over the last two decades") nor "most of" / "at most".
+_MOST_ASKED_EN = re.compile(r"\b(?<!at )(?:most|least)\s+(?!of\b|likely\b|often\b|recently\b)[a-z]+|\b(?:"
+                            + "|".join(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[2:]
+                                       for w in half.split() if w.endswith("est") or w in ("best", "worst"))
+                            + r")\b", re.I)
+_LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final)\b(?!\s+(?:(?:\w+\s+)?(?:years?|decades?|months?|weeks?|days?|"
+                            r"centur(?:y|ies)|hours?|time)\b))", re.I)
+_ASKING_EN = re.compile(r"\b(?:who|when|how many|how much|where|why|which|what)\b", re.I)
+# The Indonesian superlatives an answer to them may use ("terbesar", "paling aktif", "utama").
+_SUPERLATIVES_ID = frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()
+                             if w.startswith("ter") and w != "terakhir") | frozenset(
+    f"ter{w}" for way in _SAME_WAY for w in way) | frozenset("terbanyak terpopuler terpenting terkuat terlama terpadat "
+                                                             "terkenal terdepan terbaru".split())
+
+
+def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
+    """An English question's superlative or "last" that the Indonesian answer never bears out: "the most active
+    partner" needs "paling", "utama" or a superlative ("terbesar") in the answer or its passages; "the last king" an
+    end or the present in the answer ("akhir", "kini", "sejak")."""
+    said = set(re.findall(r"[a-z]+", answer.lower()))
+    most = _MOST_ASKED_EN.search(question)
+    if most is not None and len(_ASKING_EN.findall(question)) <= 1:
+        superlative = _SUPERLATIVE_SAID | _SUPERLATIVES_ID
+        if not (said & superlative or set(re.findall(r"[a-z]+", cited.lower())) & {"paling", *_SUPERLATIVES_ID}):
+            return most.group(0)
+    last = _LAST_ASKED_EN.search(question)
+    if last is not None and len(_ASKING_EN.findall(question)) <= 1 and not _LAST_SAID.search(answer.lower()):
+        return last.group(0)
     return None
 
 

@@ -967,7 +967,7 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
      None),  # "since": the last time
     ("Berapa pasukan CSTO yang dikirim, dan siapa yang menyebut Kazakhstan mitra paling aktif?",
      "Sekitar 4.000 pasukan CSTO mendarat.", "Sekitar 4.000 pasukan CSTO mendarat.", None),  # asks two things
-    ("Who was the last king of Jordan?", "Abdullah I menjadi Emir Trans-Yordania.", "x", None),  # Indonesian only
+    ("Who was the last king of Jordan?", "Abdullah I menjadi Emir Trans-Yordania.", "x", "last"),  # English too
 ])
 def test_a_qualifier_of_the_question_must_be_borne_out(question, answer, cited, unanswered):
     from assistant.answer_checks import qualifier_unanswered
@@ -985,6 +985,27 @@ def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
     assert qualifier_unanswered(question, answer, f"BMKG memperkirakan: {answer}", vocabulary) is None
     # "the Mayor" is English: the index does not know it, so nothing is checked.
     assert qualifier_unanswered("According to the Mayor, when will it start?", answer, answer, vocabulary) is None
+
+
+@pytest.mark.parametrize("question, answer, cited, unanswered", [
+    ("Which country is NATO's most active partner in the region?", "Kazakhstan adalah mitra yang paling aktif.", "",
+     None),
+    ("Which country is NATO's most active partner in the region?", "Kazakhstan adalah mitra NATO sejak 1994.", "",
+     "most active"),
+    ("Which country is NATO's most active partner in the region?", "Kazakhstan adalah mitra NATO sejak 1994.",
+     "Kazakhstan mitra paling aktif.", None),  # the passage says it
+    ("What is the largest city in Kazakhstan?", "Almaty adalah kota terbesar di Kazakhstan.", "", None),
+    ("What is the largest city in Kazakhstan?", "Almaty adalah kota di Kazakhstan.", "", "largest"),
+    ("Who was the last king of the dynasty?", "Raja Airlangga memerintah dinasti itu.", "", "last"),
+    ("Who was the last king of the dynasty?", "Dinasti itu berakhir pada masa Raja Kertajaya.", "", None),
+    # A span of time, "most of" and "at most" ask no superlative.
+    ("How many programmes were held over the last two decades?", "Sekitar 780 program.", "", None),
+    ("Which countries send most of the aid?", "Jepang dan Korea mengirim bantuan.", "", None),
+])
+def test_an_english_questions_superlative_and_last_are_checked(question, answer, cited, unanswered):
+    from assistant.answer_checks import qualifier_unanswered
+
+    assert qualifier_unanswered(question, answer, cited) == unanswered
 
 
 @pytest.mark.parametrize("question, answer, missing", [
