@@ -111,6 +111,9 @@ BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " 
 _MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
            r"|january|february|march|june|july|august|october|december)\b")
 MONTH = re.compile(r"\b" + _MONTHS, re.I)
+# A year as a date ("hingga setidaknya 2027", "pada akhir tahun 2010", "Desember 2010"): no count of anything.
+_DATED_YEAR = re.compile(r"\b(?:tahun|pada|sejak|hingga|sampai|melalui|until|since|in|by|" + _MONTHS[1:-3]
+                         + r")\s+(?:[a-z]+\s+){0,2}(?:1[5-9]|20)\d\d\b(?![.,]\d)", re.I)
 TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
 # A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
 DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
@@ -208,10 +211,11 @@ def _drop_title_stop(match: re.Match) -> str:
 def holds_count(sentence: str, question: str) -> bool:
     """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
 
-    The day of a date ("pada 5 Januari") is no count, unless the question asks for a date ("tanggal berapa").
+    The day of a date ("pada 5 Januari") and a year as a date ("hingga 2027") are no count, unless the question asks
+    for a date ("tanggal berapa").
     """
     if not _ASKED_DATE.search(question):
-        sentence = _DAY_OF_MONTH.sub(" ", sentence)
+        sentence = _DATED_YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", sentence))
     # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
     bullet = BULLET.match(sentence)
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)

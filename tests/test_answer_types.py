@@ -776,6 +776,15 @@ def test_a_number_inside_a_name_counts_nothing():
     assert holds_count("COVAX telah mendistribusikan 1,2 miliar dosis vaksin COVID-19.", question)
 
 
+def test_a_year_as_a_date_counts_nothing_unless_a_date_is_asked():
+    from assistant.question_kinds import holds_count
+
+    question = "Berapa pesawat yang ada di pangkalan itu?"
+    assert not holds_count("Pangkalan udara Kant akan beroperasi hingga setidaknya 2027.", question)
+    assert holds_count("Pangkalan itu menampung 12 pesawat tempur sejak 2015.", question)
+    assert holds_count("Sharapova lahir di Nyagan, 19 April 1987.", "Tanggal berapakah Sharapova lahir?")
+
+
 @pytest.mark.parametrize("question, answer, unnamed", [
     ("Siapa Gubernur Sulawesi Selatan?", "Pemerintah Provinsi Sulsel menyiapkan dana sebesar Rp 2,5 miliar.", True),
     ("Siapa Gubernur Sulawesi Selatan?", "Gubernur Sulsel, Andi Sudirman Sulaiman, menetapkan status darurat.", False),
