@@ -138,6 +138,9 @@ _AFTER_NAME = re.compile(rf"(?<!^)\b({_NAMES})\s+([a-z]+\s+[\w-]+)")
 _PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
 
 
+_ROMAN = re.compile(r"[ivxlc]+")  # "III" of "Aleksander III" is no name by itself
+
+
 def _spaced(words: str) -> str:
     """`words` as a pattern that any spacing between them matches."""
     return r"\s+".join(map(re.escape, words.split()))
@@ -161,9 +164,10 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     words = set(WORD.findall(f"{text} {titles}".lower()))
     names = {w.lower() for w in NAME_WORD.findall(f"{text} {titles}")}
 
-    def unmentioned(name: str) -> bool:
-        last = name.split()[-1].lower()
-        return last not in words and not difflib.get_close_matches(last, names, n=1, cutoff=SIMILAR_SPELLING)
+    def unmentioned(name: str) -> bool:  # none of its words ("Aleksander III" is mentioned by "Aleksander")
+        own = [word for word in WORD.findall(name.lower()) if not _ROMAN.fullmatch(word)]
+        return bool(own) and not any(word in words or difflib.get_close_matches(word, names, n=1,
+                                                                                cutoff=SIMILAR_SPELLING) for word in own)
 
     def another(found: str, asked: str) -> str | None:
         first, last = found.split()[0].lower(), found.split()[-1]

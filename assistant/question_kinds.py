@@ -106,6 +106,7 @@ _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|jun
                            r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
 _CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
 _NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-\d+\b")  # "COVID-19", "G-20", "Su-57", "ke-201": part of a name or an ordinal
+_HOW_LONG = re.compile(r"\bberapa\s+lama|\bhow long\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 _MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
@@ -212,10 +213,12 @@ def holds_count(sentence: str, question: str) -> bool:
     """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
 
     The day of a date ("pada 5 Januari") and a year as a date ("hingga 2027") are no count, unless the question asks
-    for a date ("tanggal berapa").
+    for a date ("tanggal berapa"), or for a duration the years may span ("berapa lama").
     """
     if not _ASKED_DATE.search(question):
-        sentence = _DATED_YEAR.sub(" ", _DAY_OF_MONTH.sub(" ", sentence))
+        sentence = _DAY_OF_MONTH.sub(" ", sentence)
+        if not _HOW_LONG.search(question):  # "Berapa lama …?" is answered by "dari tahun 1945 hingga 1965"
+            sentence = _DATED_YEAR.sub(" ", sentence)
     # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
     bullet = BULLET.match(sentence)
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)

@@ -752,6 +752,7 @@ def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place()
      "Pangkalan militer ke-201 di Tajikistan akan tetap dibuka melalui 2042.", "", "Tajikistan"),
     # The name asked is in the passage, spelt a little differently, or in its document's title: no conflict.
     ("Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Kerjasama Kazakstan dengan NATO dimulai pada 1994.", "", None),
+    ("Siapakah ayah dari Aleksander III?", "Aleksander menggantikan ayahnya, Filipus II dari Makedonia.", "", None),
     ("Di kota mana gletser mencair di Asia Tengah?", "Gletser di Almaty mencair.", "Negara-Negara Asia Tengah", None),
     ("Di kota mana gletser mencair di Asia Tengah?", "Gletser di Almaty mencair.", "", "Almaty"),
     # A short form of the name asked or of words the question uses is the same name (FacQA).
@@ -783,6 +784,7 @@ def test_a_year_as_a_date_counts_nothing_unless_a_date_is_asked():
     assert not holds_count("Pangkalan udara Kant akan beroperasi hingga setidaknya 2027.", question)
     assert holds_count("Pangkalan itu menampung 12 pesawat tempur sejak 2015.", question)
     assert holds_count("Sharapova lahir di Nyagan, 19 April 1987.", "Tanggal berapakah Sharapova lahir?")
+    assert holds_count("Orde Lama berlangsung dari tahun 1945 hingga 1965.", "Berapa lamakah zaman Orde Lama berlangsung?")
 
 
 @pytest.mark.parametrize("question, answer, unnamed", [
