@@ -279,7 +279,7 @@ _START_WORDS, _END_WORDS = set(_STARTS.split()), set(_ENDS.split())
 _QUESTION_STARTS, _QUESTION_ENDS = _START_WORDS | set(_STARTS_EN.split()), _END_WORDS | set(_ENDS_EN.split())
 # Opposites, each "Indonesian word / its opposite / the same two in English" (the English only in the question).
 _OPPOSITE_WORDS = (
-    "pertama/terakhir/first/last", "terbesar/terkecil/largest biggest/smallest", "terbaik/terburuk/best/worst",
+    "pertama/terakhir/first/last", "terbesar terbanyak/terkecil tersedikit/largest biggest/smallest fewest", "terbaik/terburuk/best/worst",
     "tertinggi/terendah/highest tallest/lowest", "terpanjang/terpendek/longest/shortest", "tertua/termuda/oldest/youngest",
     "terkaya/termiskin/richest/poorest", "tercepat/terlambat/fastest/slowest", "terluas/tersempit/widest/narrowest",
     "terdekat/terjauh/nearest closest/farthest furthest", "terberat/teringan/heaviest/lightest",
@@ -493,6 +493,10 @@ _NEGATION_WORDS_EN = frozenset("not never without".split())
 _NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
 
 
+_NEGATED_WORD = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:(?:bisa|dapat|akan|pernah|mau|boleh|lagi|perlu|harus|"
+                           r"sedang|sempat)\s+)?([a-z]+)")
+
+
 def negation_mismatch(question: str, answer: str) -> str | None:
     """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
     non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
@@ -506,6 +510,15 @@ def negation_mismatch(question: str, answer: str) -> str | None:
         negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
                    or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
         return None if negates else negation[0]
+    # The answer negates what the question asks about: "Mengapa Mahinda bisa melaksanakan kewajiban …?" is not answered
+    # by "Sehingga mereka tidak bisa melaksanakan kewajiban …", unless the answer also says it without the negation.
+    text = answer.lower()
+    negated = list(_NEGATED_WORD.finditer(text))
+    for match in negated:
+        word = match.group(1)
+        if (len(word) >= 4 and word in asked
+                and len(re.findall(rf"\b{word}\b", text)) == sum(other.group(1) == word for other in negated)):
+            return match.group(0)
     for word in asked - said:
         for prefix in _NEGATING:
             bare = word[len(prefix):] if word.startswith(prefix) else None

@@ -884,6 +884,7 @@ def test_a_news_lead_answers_a_when_question_with_its_documents_date_line(tmp_pa
     ("Apa pendidikan terakhir Fadjroel?", "Ia lulus Sekolah Menengah Pertama di Banjarmasin.", False),  # a name's word
     ("Apakah jenis hiu terkecil di dunia?", "Hiu paus adalah jenis hiu terbesar di dunia.", True),
     ("Which is the smallest shark?", "Hiu paus adalah jenis hiu terbesar di dunia.", True),
+    ("Negara apa yang memiliki perbedaan agama terkecil?", "Lebanon memiliki perbedaan agama terbanyak.", True),
     ("Apa kelompok bakteri yang merugikan kesehatan?", "Bakteri menguntungkan menunjang kesehatan usus.", True),
     ("Apakah jenis hiu terkecil di dunia?", "Hiu kerdil adalah yang terkecil, hiu paus yang terbesar.", False),
     ("Apa nama kelas sosial terendah?", "Universitas Tertinggi Nasional mendata kelas sosial.", False),  # a name
@@ -931,6 +932,12 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Apa yang bukan format digital?", "Format nondigital menyimpan suara pada piringan.", None),
     ("Siapa yang mewakili camat yang tidak hadir?", "Camat berhalangan hadir dan diwakili Sekcam Budi.", None),
     ("Usulan apa yang batal diterima?", "Panitia membatalkan penerimaan usulan jalan desa.", None),
+    # The answer negates what the question asks about (TyDi's IDK-MRC), unless it also says it without the negation.
+    ("Berdasarkan bukti apa Mars dapat dihuni oleh manusia?", "Mars tidak dapat dihuni oleh manusia karena radiasi.",
+     "tidak dapat dihuni"),
+    ("Mengapa Sonic suka berada di dekat air?", "Ia tidak suka berada di dekat air.", "tidak suka"),
+    ("Kapan jembatan itu dibuka?", "Jembatan itu belum dibuka untuk umum.", "belum dibuka"),
+    ("Berapa warga yang mengungsi?", "Sebanyak 500 warga mengungsi, namun 20 warga tidak mengungsi.", None),
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
     from assistant.answer_checks import negation_mismatch
