@@ -493,6 +493,8 @@ _NEGATION_WORDS_EN = frozenset("not never without".split())
 _NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
 
 
+_YES_NO = re.compile(r"\W*(?:apakah|adakah|benarkah|bisakah|dapatkah|sudahkah|pernahkah|is|are|was|were|does|do|did|can|"
+                     r"has|have)\s+(?!nama\b|yang\b|itu\b|arti\b|pengertian\b|definisi\b|maksud\b)", re.I)
 _NEGATED_WORD = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:(?:bisa|dapat|akan|pernah|mau|boleh|lagi|perlu|harus|"
                            r"sedang|sempat)\s+)?([a-z]+)")
 
@@ -512,8 +514,9 @@ def negation_mismatch(question: str, answer: str) -> str | None:
         return None if negates else negation[0]
     # The answer negates what the question asks about: "Mengapa Mahinda bisa melaksanakan kewajiban …?" is not answered
     # by "Sehingga mereka tidak bisa melaksanakan kewajiban …", unless the answer also says it without the negation.
+    # A yes-no question ("Apakah Kazakhstan memungut pajak karbon?") is answered by a negation too.
     text = answer.lower()
-    negated = list(_NEGATED_WORD.finditer(text))
+    negated = [] if _YES_NO.match(question) else list(_NEGATED_WORD.finditer(text))
     for match in negated:
         word = match.group(1)
         if (len(word) >= 4 and word in asked

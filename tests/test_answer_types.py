@@ -938,6 +938,7 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Mengapa Sonic suka berada di dekat air?", "Ia tidak suka berada di dekat air.", "tidak suka"),
     ("Kapan jembatan itu dibuka?", "Jembatan itu belum dibuka untuk umum.", "belum dibuka"),
     ("Berapa warga yang mengungsi?", "Sebanyak 500 warga mengungsi, namun 20 warga tidak mengungsi.", None),
+    ("Apakah Kazakhstan memungut pajak karbon?", "Kazakstan belum memungut pajak karbon.", None),  # yes or no
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
     from assistant.answer_checks import negation_mismatch
