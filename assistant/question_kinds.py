@@ -144,24 +144,10 @@ def question_language(question: str) -> str:
 
 def expected_type(question: str) -> str | None:
     """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
-    nama aplikasi …?"), `place`, `list`, `definition`, or None."""
-    if DEFINITION_ASKED.search(question):
-        return "definition"
-    if _WHEN.search(question):
-        return "date"
-    if _HOW_MANY.search(question):
-        return "number"
-    if _WHO.search(question):
-        return "name"
-    if _CALLED.search(question):
-        return "called"
-    if _WHERE.search(question):
-        return "place"
-    if _LIST.search(question):
-        return "list"
-    if _WHY.search(question):
-        return "reason"
-    return None
+    nama aplikasi …?"), `place`, `list`, `definition`, `reason`, or None."""
+    kinds = (("definition", DEFINITION_ASKED), ("date", _WHEN), ("number", _HOW_MANY), ("name", _WHO),
+             ("called", _CALLED), ("place", _WHERE), ("list", _LIST), ("reason", _WHY))  # the first that matches
+    return next((kind for kind, asked in kinds if asked.search(question)), None)
 
 
 def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
