@@ -136,8 +136,6 @@ _NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni E
 _BEFORE_NAMES = re.compile(rf"\b([a-z]+\s+[a-z]+)\s+({_NAMES})")
 _AFTER_NAME = re.compile(rf"(?<!^)\b({_NAMES})\s+([a-z]+\s+[\w-]+)")
 _PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
-
-
 _ROMAN = re.compile(r"[ivxlc]+")  # "III" of "Aleksander III" is no name by itself
 
 
@@ -164,10 +162,12 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     words = set(WORD.findall(f"{text} {titles}".lower()))
     names = {w.lower() for w in NAME_WORD.findall(f"{text} {titles}")}
 
+    def mentioned(word: str) -> bool:
+        return word in words or bool(difflib.get_close_matches(word, names, n=1, cutoff=SIMILAR_SPELLING))
+
     def unmentioned(name: str) -> bool:  # none of its words ("Aleksander III" is mentioned by "Aleksander")
         own = [word for word in WORD.findall(name.lower()) if not _ROMAN.fullmatch(word)]
-        return bool(own) and not any(word in words or difflib.get_close_matches(word, names, n=1,
-                                                                                cutoff=SIMILAR_SPELLING) for word in own)
+        return bool(own) and not any(mentioned(word) for word in own)
 
     def another(found: str, asked: str) -> str | None:
         first, last = found.split()[0].lower(), found.split()[-1]
@@ -434,10 +434,11 @@ _LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final)\b(?!\s+(?:(?:\w+\s+)?(?:ye
                             r"centur(?:y|ies)|hours?|time)\b))", re.I)
 _ASKING_EN = re.compile(r"\b(?:who|when|how many|how much|where|why|which|what)\b", re.I)
 # The Indonesian superlatives an answer to them may use ("terbesar", "paling aktif", "utama").
-_SUPERLATIVES_ID = frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()
-                             if w.startswith("ter") and w != "terakhir") | frozenset(
-    f"ter{w}" for way in _SAME_WAY for w in way) | frozenset("terbanyak terpopuler terpenting terkuat terlama terpadat "
-                                                             "terkenal terdepan terbaru".split())
+_SUPERLATIVES_ID = (
+    frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()
+              if w.startswith("ter") and w != "terakhir")
+    | frozenset(f"ter{w}" for way in _SAME_WAY for w in way)
+    | frozenset("terpopuler terpenting terkuat terlama terpadat terkenal terdepan terbaru".split()))
 
 
 def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
