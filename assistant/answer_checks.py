@@ -198,6 +198,18 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     return None
 
 
+_NEWS_DATE = re.compile(r"\(?\b\d{1,2}/\d{1,2}/\d{2,4}\b\)?")  # "Jumat (29/11/2024)": when it was reported
+
+
+def year_unanswered(question: str, answer: str) -> str | None:
+    """Another year in the answer's sentences than the one the question names, and not that one: "Berapa APBD …
+    tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a
+    news date says when it was reported, not what year the figure is for)."""
+    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
+    said = [year.group(0) for year in _ANY_YEAR.finditer(_NEWS_DATE.sub(" ", answer))]
+    return said[0] if asked and said and not asked & set(said) else None
+
+
 _NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
 
 

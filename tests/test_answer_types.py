@@ -769,6 +769,20 @@ def test_another_name_in_the_same_words_as_the_name_asked_is_noticed(question, p
     assert names_another(question, [cited]) == other
 
 
+@pytest.mark.parametrize("question, answer, other", [
+    ("Berapa APBD Kabupaten Sungai Rimbang tahun 2024?",  # the sixth tester's: another year's figure, reported in 2024
+     "DPRD mengesahkan APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun dalam rapat paripurna, Jumat (29/11/2024).",
+     "2025"),
+    ("Berapa APBD Kabupaten Sungai Rimbang tahun 2024?", "APBD tahun 2024 sebesar Rp 3,04 triliun, naik dari 2023.",
+     None),
+    ("Berapa APBD Kabupaten Sungai Rimbang tahun 2024?", "APBD kabupaten itu sebesar Rp 3,04 triliun.", None),
+])
+def test_another_year_than_asked_in_the_answer_is_noticed(question, answer, other):
+    from assistant.answer_checks import year_unanswered
+
+    assert year_unanswered(question, answer) == other
+
+
 def test_a_number_inside_a_name_counts_nothing():
     from assistant.question_kinds import holds_count
 
