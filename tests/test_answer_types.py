@@ -17,6 +17,8 @@ from assistant.question_kinds import expected_type, matches_type
     ("Siapakah pendiri Budi Utomo?", "name"),
     ("Dimanakah letak Candi Borobudur?", "place"),
     ("Di mana Soekarno dilahirkan?", "place"),
+    ("Di provinsi manakah lokasi Nusa Penida?", "place"),  # "provinsi / kota / desa / negara mana": a place too
+    ("Desa mana yang paling parah terdampak banjir?", "place"),
     ("Apa ibu kota Kazakhstan?", None),
     ("Sebutkan negara-negara yang membentuk kawasan Asia Tengah.", "list"),
     ("Organisasi regional apa saja yang menjadi wadah pertemuan?", "list"),
