@@ -170,11 +170,13 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
         return bool(own) and not any(mentioned(word) for word in own)
 
     def another(found: str, asked: str) -> str | None:
-        first, last = found.split()[0].lower(), found.split()[-1]
-        if (last.lower() == asked.split()[-1].lower() or last in question or _abbreviates(asked.split()[-1], found)
+        parts = found.split()
+        first, last = parts[0], parts[-1]
+        asked_last = asked.split()[-1]
+        if (last.lower() == asked_last.lower() or last in question or _abbreviates(asked_last, found)
                 or _abbreviates(last, question)):
             return None  # the same name, or the same name short ("SBY", "PM" for "perdana menteri")
-        if last.lower() in _root_words() or first in _root_words() or stem(first) in _root_words():
+        if last.lower() in _root_words() or _is_root_word(first.lower()):
             return None  # a capitalised root word is no name: "di Kantor Gubernur NTT" may well be in Kupang
         return last
 
@@ -221,6 +223,11 @@ def _root_words() -> frozenset[str]:
     return frozenset(StemmerFactory().get_words_from_file())
 
 
+def _is_root_word(word: str) -> bool:
+    """Whether lower-case `word` or its stem is a root word of the dictionary ("kantor", "pegunungan")."""
+    return word in _root_words() or stem(word) in _root_words()
+
+
 def holder_unnamed(question: str, answer: str) -> bool:
     """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?") is answered by a sentence
     that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
@@ -228,12 +235,11 @@ def holder_unnamed(question: str, answer: str) -> bool:
     if _OFFICE_ASKED.search(question) is None:
         return False
     asked = set(WORD.findall(with_other_forms(question).lower()))
-    roots = _root_words()
     for word in NAME_WORD.findall(answer):
         lower = word.lower().strip("-")
         parts = lower.split("-")
         if (lower in asked or lower in _NO_NAME_WORDS or MONTH.fullmatch(lower) or DAY_DATE.fullmatch(lower)
-                or all(p in roots or stem(p) in roots for p in parts if p) or full_name(lower) is not None
+                or all(_is_root_word(p) for p in parts if p) or full_name(lower) is not None
                 and set(WORD.findall(full_name(lower).lower())) <= asked):
             continue
         return False
@@ -457,14 +463,15 @@ def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str
     """An English question's superlative or "last" that the Indonesian answer never bears out: "the most active
     partner" needs "paling", "utama" or a superlative ("terbesar") in the answer or its passages; "the last king" an
     end or the present in the answer ("akhir", "kini", "sejak")."""
+    if len(_ASKING_EN.findall(question)) > 1:
+        return None  # a question that asks two things: which part does the qualifier belong to?
     said = set(re.findall(r"[a-z]+", answer.lower()))
     most = _MOST_ASKED_EN.search(question)
-    if most is not None and len(_ASKING_EN.findall(question)) <= 1:
-        superlative = _SUPERLATIVE_SAID | _SUPERLATIVES_ID
-        if not (said & superlative or set(re.findall(r"[a-z]+", cited.lower())) & {"paling", *_SUPERLATIVES_ID}):
-            return most.group(0)
+    if most is not None and not (said & (_SUPERLATIVE_SAID | _SUPERLATIVES_ID)
+                                 or set(re.findall(r"[a-z]+", cited.lower())) & {"paling", *_SUPERLATIVES_ID}):
+        return most.group(0)
     last = _LAST_ASKED_EN.search(question)
-    if last is not None and len(_ASKING_EN.findall(question)) <= 1 and not _LAST_SAID.search(answer.lower()):
+    if last is not None and not _LAST_SAID.search(answer.lower()):
         return last.group(0)
     return None
 
@@ -515,7 +522,9 @@ _NEGATED_WORD = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:(?:bisa|dapat|akan
 def negation_mismatch(question: str, answer: str) -> str | None:
     """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
     non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
-    nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"."""
+    nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"; and an answer that
+    negates a word of a question that negates nothing: "… Mars dapat dihuni …?" is not answered by "Mars tidak dapat
+    dihuni" (a yes-no question may be)."""
     asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
     said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
     negation = sorted(asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN))

@@ -103,20 +103,20 @@ _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-r
                             re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
 COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
-_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober"
-                           r"|november|desember|january|february|march|june|july|august|october|december)\b", re.I)
 _CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
 _NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-\d+\b")  # "COVID-19", "G-20", "Su-57", "ke-201": part of a name or an ordinal
 _HOW_LONG = re.compile(r"\bberapa\s+lama|\bhow long\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
-_MONTHS = (r"(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-           r"|january|february|march|june|july|august|october|december)\b")
+_MONTH_NAMES = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+                "|january|february|march|june|july|august|october|december")
+_MONTHS = rf"({_MONTH_NAMES})\b"
 MONTH = re.compile(r"\b" + _MONTHS, re.I)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+" + _MONTHS, re.I)  # "5 Januari"
 # A year as a date ("hingga setidaknya 2027", "pada akhir tahun 2010", "Desember 2010"): no count of anything.
-_DATED_YEAR = re.compile(r"\b(?:tahun|pada|sejak|hingga|sampai|melalui|until|since|in|by|" + _MONTHS[1:-3]
-                         + r")\s+(?:[a-z]+\s+){0,2}(?:1[5-9]|20)\d\d\b(?![.,]\d)", re.I)
-TO_THE_DAY = re.compile(r"\b\d{1,2}\s+" + _MONTHS + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
+_DATED_YEAR = re.compile(rf"\b(?:tahun|pada|sejak|hingga|sampai|melalui|until|since|in|by|{_MONTH_NAMES})"
+                         r"\s+(?:[a-z]+\s+){0,2}(?:1[5-9]|20)\d\d\b(?![.,]\d)", re.I)
+TO_THE_DAY = re.compile(_DAY_OF_MONTH.pattern + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
 # A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
 DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
                       rf"|{COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
