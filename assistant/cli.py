@@ -123,25 +123,10 @@ def models_fetch(force: bool) -> None:
 
 
 def _export_encoders(model_dir: Path) -> None:
-    """Questions are encoded with ONNX Runtime and 8-bit weights, four times as fast as torch, and documents with
-    OpenVINO (bf16 where the CPU has it), 2.6x as fast: both come from one export, made once."""
-    from index.embedding import MAX_SEQ_LENGTH
-    from index.onnx_query import export_encoders, onnx_query_file
-    from index.openvino_documents import openvino_available, openvino_documents_file, openvino_export_tried
+    """Export the fast encoders once (see `index.onnx_query.ensure_encoders`), saying so on the terminal."""
+    from index.onnx_query import ensure_encoders
 
-    if onnx_query_file(model_dir).is_file() and (openvino_export_tried(model_dir) or not openvino_available()):
-        return
-    click.echo("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO "
-               "(once, 1–2 minutes)…", err=True)
-    try:
-        path = export_encoders(model_dir, MAX_SEQ_LENGTH)
-    except Exception as exc:  # noqa: BLE001 - torch still encodes both; say why and go on
-        log.warning("Export failed (%s: %s); questions and documents will be encoded with torch.",
-                    type(exc).__name__, exc)
-        return
-    documents = openvino_documents_file(model_dir)
-    click.echo(f"Question encoder ready in {path.parent}"
-               + (f"; document encoder in {documents.parent}." if documents.is_file() else "."), err=True)
+    ensure_encoders(model_dir, say=lambda message: click.echo(message, err=True))
 
 
 @main.command()

@@ -136,6 +136,9 @@ def resolve_model(choice: str, home: Path, fetch: bool = True) -> Path | str:
                 raise ModelError(f"{GEMMA_NAME} is not fetched yet: run `tanya models fetch`.")
             log.warning("First use: fetching %s (1.1 GB, about 2 minutes) into %s", GEMMA_NAME, gemma_dir(home))
             fetch_gemma(home)
+            from .onnx_query import ensure_encoders
+
+            ensure_encoders(gemma_dir(home))  # as `tanya models fetch` does: without it torch encodes, 4x slower
         return gemma_dir(home)
     path = Path(choice).expanduser()
     if path.is_dir():

@@ -21,6 +21,7 @@ import tempfile
 import threading
 import warnings
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -101,6 +102,27 @@ class OnnxQueryEncoder:
         vectors = session.run(["question_vector"], {"input_ids": tokens.input_ids,
                                                     "attention_mask": tokens.attention_mask})[0]
         return unit_rows(vectors)
+
+
+def ensure_encoders(model_dir: Path, say: Callable[[str], None] = log.warning) -> None:
+    """Export the fast encoders beside the model unless that was done (or tried, for OpenVINO) before: questions
+    with ONNX Runtime and 8-bit weights, four times as fast as torch, documents with OpenVINO, 2.6x as fast. Called
+    by `tanya models fetch` and by the first use that fetches the model; a failed export leaves torch encoding both."""
+    from .embedding import MAX_SEQ_LENGTH
+    from .openvino_documents import openvino_available, openvino_documents_file, openvino_export_tried
+
+    if onnx_query_file(model_dir).is_file() and (openvino_export_tried(model_dir) or not openvino_available()):
+        return
+    say("Exporting the encoders: questions to ONNX with 8-bit weights, documents to OpenVINO (once, 1–2 minutes)…")
+    try:
+        path = export_encoders(model_dir, MAX_SEQ_LENGTH)
+    except Exception as exc:  # noqa: BLE001 - torch still encodes both; say why and go on
+        log.warning("Export failed (%s: %s); questions and documents will be encoded with torch.",
+                    type(exc).__name__, exc)
+        return
+    documents = openvino_documents_file(model_dir)
+    say(f"Question encoder ready in {path.parent}"
+        + (f"; document encoder in {documents.parent}." if documents.is_file() else "."))
 
 
 def export_encoders(model_dir: Path, max_length: int) -> Path:
