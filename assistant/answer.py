@@ -576,7 +576,7 @@ class ExtractiveAnswerer:
         text = " ".join(_cite(sentence, items, goes_on,
                               max(MAX_ANSWER_CHARS // len(kept),
                                   MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
-                        for sentence, (items, goes_on) in zip(kept, lists))
+                        for sentence, (items, goes_on) in _reading_order(list(zip(kept, lists)), passages))
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
     def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int, prose: bool = False
@@ -693,6 +693,33 @@ class ExtractiveAnswerer:
                 chosen.append(other)
                 break
         return chosen
+
+
+NEAR_CHARS = 600
+"""Two answer sentences of one document at most this far apart may be read in the document's order (below)."""
+# A sentence that goes on from the one before it ("Namun, …", "Meski …", "Mereka …").
+_GOES_ON = re.compile(r"\W*(?:namun|tetapi|akan tetapi|sayangnya|demikian|bahkan|selain itu|oleh karena itu|karena itu"
+                      r"|meski(?:pun)?|sementara itu|walaupun|ia|dia|beliau|mereka|but|however|yet|they|he|she)\b", re.I)
+_QUOTE_MARKS = "\"“”'‘"
+
+_WithItems = tuple[CitedSentence, tuple[list[CitedSentence], bool]]  # a sentence, its list items and whether it goes on
+
+
+def _reading_order(pairs: list[_WithItems], passages: list[Passage]) -> list[_WithItems]:
+    """Two sentences without list items, the better first, unless the other comes shortly before it in the same
+    document and the better one goes on from it ("Namun, …") or names who said it (a quote before its speaker): then
+    in the document's order. Otherwise the answer leads with the better sentence ("Kapan …?" with its date)."""
+    if len(pairs) != 2 or any(items for _, (items, _) in pairs):
+        return pairs
+    by_n = {p.n: p for p in passages}
+    (best, _), (other, _) = pairs
+    a, b = by_n.get(best.n), by_n.get(other.n)
+    if a is None or b is None or a.doc_id != b.doc_id:
+        return pairs
+    best_start, other_start = a.start + best.start, b.start + other.start
+    before = other_start < best_start and best_start - other_start <= NEAR_CHARS + len(other.text)
+    leans = _GOES_ON.match(best.text) is not None or other.text.lstrip().startswith(tuple(_QUOTE_MARKS))
+    return pairs[::-1] if before and leans else pairs
 
 
 def _first_copy(sentence: CitedSentence, scored: list[CitedSentence]) -> CitedSentence:

@@ -215,12 +215,19 @@ def year_unanswered(question: str, answer: str) -> str | None:
 _NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
 
 
+# Names of countries, peoples and places that Sastrawi's dictionary holds as root words: capitalised, they are names
+# ("ketika Indonesia meluncurkan program …" does not answer "… Malaysia meluncurkan program …?").
+_NAMES_IN_DICTIONARY = frozenset("indonesia inggris belanda cina arab melayu yahudi yunani romawi siam batak sasak banjar "
+                                 "tatar laos kenya lombok sumba sabah".split())
+
+
 @lru_cache(maxsize=1)
 def _root_words() -> frozenset[str]:
-    """Sastrawi's dictionary of Indonesian root words: a capitalised word outside it is likely a name."""
+    """Sastrawi's dictionary of Indonesian root words, less the names it holds: a capitalised word outside it is likely
+    a name."""
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    return frozenset(StemmerFactory().get_words_from_file())
+    return frozenset(StemmerFactory().get_words_from_file()) - _NAMES_IN_DICTIONARY
 
 
 def _is_root_word(word: str) -> bool:

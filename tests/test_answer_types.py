@@ -752,6 +752,9 @@ def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place()
      "Kerjasama Kazakhstan dengan NATO dalam bidang keamanan dimulai pada tahun 1994.", "", "Kazakhstan"),
     ("Sampai tahun berapa pangkalan militer ke-201 Rusia di Armenia tetap dibuka?",
      "Pangkalan militer ke-201 di Tajikistan akan tetap dibuka melalui 2042.", "", "Tajikistan"),
+    # A country whose name is also a root word of Sastrawi's dictionary is a name (the seventh tester's).
+    ("Sejak tahun berapa Malaysia meluncurkan program TCDC?",
+     "Indonesia aktif sejak tahun 1981, ketika Indonesia meluncurkan program TCDC.", "", "Indonesia"),
     # The name asked is in the passage, spelt a little differently, or in its document's title: no conflict.
     ("Kapan kerja sama Kazakhstan dengan NATO dimulai?", "Kerjasama Kazakstan dengan NATO dimulai pada 1994.", "", None),
     ("Siapakah ayah dari Aleksander III?", "Aleksander menggantikan ayahnya, Filipus II dari Makedonia.", "", None),
@@ -1236,3 +1239,33 @@ def test_a_list_written_as_prose_answers_a_list_question_with_its_items(tmp_path
 def test_a_prose_list_is_not_read_for_other_questions(tmp_path, fake_embedder):
     answer = _answer(tmp_path, fake_embedder, PROSE_LIST, "Berapa langkah yang diusulkan untuk sagu?")
     assert "memberi insentif" not in answer.answer
+
+
+def test_two_answer_sentences_read_in_their_documents_order_when_the_better_goes_on_from_the_other():
+    from assistant.answer import NEAR_CHARS, CitedSentence, Passage, _reading_order
+
+    quote = '"Kerja sama internasional adalah kunci." '
+    speaker = "António Guterres, Sekretaris Jenderal PBB. "
+    contrast = "Namun, bantuan itu sering terkendala. "
+    dated = "Festival itu digelar pada 12 Maret 2025. "
+    text = quote + speaker + contrast + dated + "x" * (2 * NEAR_CHARS) + " Namun, laporan itu ditutup."
+    passages = [Passage(1, "a.txt", "", "c1", "d1", 0, len(text), text, 1.0, 0.8, 1.0),
+                Passage(2, "b.txt", "", "c2", "d2", 0, len(text), text, 1.0, 0.8, 1.0)]
+
+    def sentence(part: str, n: int = 1, score: float = 0.9) -> CitedSentence:
+        start = text.index(part)
+        return CitedSentence(part.strip(), n, start, start + len(part.strip()), score)
+
+    def order(best: CitedSentence, other: CitedSentence) -> list[str]:
+        return [s.text for s, _ in _reading_order([(best, ([], False)), (other, ([], False))], passages)]
+
+    said, who = sentence(quote, score=0.8), sentence(speaker)
+    assert order(who, said) == [said.text, who.text]  # a quote before its speaker
+    assert order(sentence(contrast), who) == [who.text, sentence(contrast).text]  # "Namun, …" after what it contrasts
+    # The better sentence first otherwise: it does not go on from the other, the other comes after it, is far
+    # before it, or is in another document.
+    assert order(sentence(dated), sentence(contrast, score=0.8)) == [sentence(dated).text, sentence(contrast).text]
+    assert order(sentence(contrast), sentence(dated)) == [sentence(contrast).text, sentence(dated).text]
+    far = sentence("Namun, laporan itu ditutup.")
+    assert order(far, who) == [far.text, who.text]
+    assert order(who, sentence(quote, n=2)) == [who.text, quote.strip()]
