@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
-from .question_kinds import DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, WORD, expected_type, question_language
+from .question_kinds import (DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, TO_THE_DAY, WORD, expected_type,
+                             question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -210,6 +211,19 @@ def year_unanswered(question: str, answer: str) -> str | None:
     asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
     said = [year.group(0) for year in _ANY_YEAR.finditer(_NEWS_DATE.sub(" ", answer))]
     return said[0] if asked and said and not asked & set(said) else None
+
+
+# "Tanggal berapa …?", "Pada tanggal berapakah …?", "Berapa tanggal …?", "What date …?": a day of a month is asked.
+_DAY_ASKED = re.compile(r"\btanggal\s+berapa|\bberapa(?:kah)?\s+tanggal\b|\b(?:what|which)\s+date\b", re.I)
+# A day of a month: "5 Januari", "12/10/2025", "(8/9)", "8/ 9", "20-29 September".
+_DAY_SAID = re.compile(rf"{TO_THE_DAY.pattern}|\b\d{{1,2}}\s*/\s*\d{{1,2}}\b|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{MONTH.pattern}",
+                       re.I)
+
+
+def day_unanswered(question: str, answer: str) -> bool:
+    """Whether a question asking for the day ("Tanggal berapa Perpres itu ditandatangani?") is answered without one
+    ("… ditargetkan dapat rampung di tahun 2018": a year, and a target at that)."""
+    return _DAY_ASKED.search(question) is not None and _DAY_SAID.search(answer) is None
 
 
 _NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())

@@ -1269,3 +1269,19 @@ def test_two_answer_sentences_read_in_their_documents_order_when_the_better_goes
     far = sentence("Namun, laporan itu ditutup.")
     assert order(far, who) == [far.text, who.text]
     assert order(who, sentence(quote, n=2)) == [who.text, quote.strip()]
+
+
+@pytest.mark.parametrize("question, answer, unanswered", [
+    # The seventh tester's: a day is asked, a (target) year is all the answer says.
+    ("Tanggal berapa Peraturan Presiden itu akhirnya ditandatangani?",
+     "Peraturan Presiden itu ditargetkan dapat rampung di tahun 2018.", True),
+    ("Pada tanggal berapakah VOC dinyatakan pailit?", "VOC dinyatakan pailit pada 31 Desember 1799.", False),
+    ("Tanggal berapakah Hosni Mubarak dinyatakan menang?", "Mubarak dinyatakan menang, Jumat (9/9).", False),
+    ("Pada tanggal berapakah WIG IV diselenggarakan?", "WIG IV diselenggarakan pada 20-29 September.", False),
+    ("What date did the troops land?", "Pasukan mendarat pada hari Kamis.", True),
+    ("Kapan Peraturan Presiden itu ditandatangani?", "Peraturan itu ditargetkan rampung di tahun 2018.", False),
+])
+def test_a_question_asking_for_the_day_is_not_answered_without_one(question, answer, unanswered):
+    from assistant.answer_checks import day_unanswered
+
+    assert day_unanswered(question, answer) is unanswered
