@@ -15,7 +15,7 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, day_unanswered, definition_unanswered, event_mismatch, holder_unnamed,
+from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, day_unanswered, definition_unanswered, event_mismatch, holder_unnamed,
                             holds_own_terms, names_all, names_another, negation_mismatch, office_unmentioned,
                             qualifier_unanswered, relation_unanswered, year_unanswered)
 from .instructions import is_instruction
@@ -330,7 +330,7 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
-                             or day_unanswered(question, said)
+                             or day_unanswered(question, said) or body_unmentioned(question, self._with_titles(cited))
                              or qualifier_unanswered(question, said, self._with_titles(cited),
                                                      self.index.lexical.vocabulary)):
                 answered = False

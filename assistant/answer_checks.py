@@ -267,6 +267,28 @@ def holder_unnamed(question: str, answer: str) -> bool:
     return True
 
 
+# A name's first word that says it is a body ("Bank Dunia", "Organisasi Kerja Sama Shanghai", "Badan Pusat Statistik").
+_BODY_KINDS = frozenset("bank badan lembaga organisasi korporasi komisi kementerian dewan yayasan institut universitas "
+                        "partai perusahaan asosiasi federasi persatuan perserikatan majelis mahkamah otoritas".split())
+
+
+def body_unmentioned(question: str, cited: str) -> str | None:
+    """A body the question names ("Berapa dana yang disalurkan Bank Dunia …?") that the cited passages and their
+    titles (`cited`) never name, neither written out (any spacing and case) nor by a short form the question gives
+    ("Organisasi Kerja Sama Shanghai (SCO)") or the documents use ("BPS"): their figure is another body's ("Korporasi
+    Keuangan Pembangunan AS memiliki $60 miliar")."""
+    text = with_other_forms(cited)
+    for match in _MULTIWORD_NAME.finditer(question[1:]):
+        name = match.group(0)
+        if name.split()[0].lower() not in _BODY_KINDS:
+            continue
+        short = re.match(r"\s*\(([A-Z][\w-]{1,9})\)", question[1 + match.end():])
+        forms = [name, *([short.group(1)] if short else [])]
+        if not any(re.search(rf"(?<!\w){_spaced(form)}(?!\w)", text, re.I) for form in forms):
+            return name
+    return None
+
+
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
     name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the

@@ -1301,3 +1301,22 @@ def test_a_why_question_answered_by_a_restating_sentence_gets_the_next_sentence_
     answer = answerer.ask("Mengapa kerja sama pembangunan sering terkendala?").answer
     assert answer.startswith("Sayangnya, kerja sama pembangunan sering terkendala")
     assert "Negara penerima bantuan kesulitan merawat alat" in answer and "antarnegara" not in answer
+
+
+@pytest.mark.parametrize("question, cited, other", [
+    # Another body's figure (the eval's q074, the seventh tester's h40).
+    ("Berapa besar dana yang disalurkan Bank Dunia untuk proyek kemanusiaan di Asia Tengah?",
+     "Korporasi Keuangan Pembangunan AS memiliki $60 miliar untuk mendistribusikan pinjaman.", "Bank Dunia"),
+    ("Kapan Kazakhstan bergabung dengan Organisasi Kerja Sama Shanghai (SCO)?",
+     "Kerjasama Kazakhstan dengan NATO dimulai pada tahun 1994.", "Organisasi Kerja Sama Shanghai"),
+    # The body named, spelt with other spacing or case, by the short form the question gives, or by a known one.
+    ("Berapa dana yang disalurkan Bank Dunia?", "Bank  dunia menyalurkan Rp 5 triliun.", None),
+    ("Kapan Kazakhstan bergabung dengan Organisasi Kerja Sama Shanghai (SCO)?", "Kazakhstan masuk SCO pada 2001.", None),
+    ("Berapa penduduk miskin menurut Badan Pusat Statistik?", "BPS mencatat 25 juta penduduk miskin.", None),
+    # A name that is not a body ("Asia Tengah") is left to the other checks.
+    ("Berapa dana untuk proyek di Asia Tengah?", "Dana proyek itu $60 miliar.", None),
+])
+def test_a_body_the_cited_passages_never_name_is_noticed(question, cited, other):
+    from assistant.answer_checks import body_unmentioned
+
+    assert body_unmentioned(question, cited) == other
