@@ -42,7 +42,8 @@ _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
 _OFFICE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:nama\s+)?(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden"
                            r"|presiden|perdana menteri|rektor|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima"
-                           r"|duta besar|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup)\b", re.I)
+                           r"|duta besar|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus"
+                           r"|juru bicara|komandan)\b", re.I)
 
 
 def names_all(question: str, passage: Passage) -> bool:

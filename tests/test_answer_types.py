@@ -827,6 +827,12 @@ def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, 
     ("Siapa walikota Medan?", "Wali Kota Medan, Rico Waas, meluncurkan bus listrik.", None),  # spelt apart
     ("Siapa pendiri Proton?", "Proton didirikan oleh Mahathir Mohamad.", None),  # a founder is no office
     ("Siapakah kandidat presiden dari partai itu?", "Partai itu mencalonkan Ibrahim Tork.", None),  # not its holder
+    # Envoys, spokespeople and commanders are offices too (the seventh tester's h38; the eval's follow-up f022).
+    ("Siapa Perwakilan Khusus NATO untuk kawasan Balkan?",
+     "Tujuan utama PfP adalah meningkatkan kerja sama negara-negara Kaukasus dan Balkan dengan NATO.", "Perwakilan Khusus"),
+    ("Siapa komandan pangkalan tersebut?", "Pangkalan udara Kant Rusia akan beroperasi hingga 2027.", "komandan"),
+    ("Siapa juru bicara kementerian itu?", "Juru bicara Kementerian Luar Negeri, Ani Lestari, membenarkan kabar itu.",
+     None),
 ])
 def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
     from assistant.answer_checks import office_unmentioned
