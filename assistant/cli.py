@@ -8,7 +8,6 @@ import logging
 import os
 import sys
 import textwrap
-import time
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -18,7 +18,7 @@ import numpy as np
 from .answer import Answer, CitedSentence, ExtractiveAnswerer, Passage
 from .question_kinds import question_language
 from .llm import NOT_FOUND, Generator, LLMError
-from .verify import Claim, Verifier, VerifySettings, parse_claim, split_claims
+from .verify import Verifier, VerifySettings, parse_claim, split_claims
 
 log = logging.getLogger(__name__)
 

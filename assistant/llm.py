@@ -8,7 +8,6 @@ nothing set means no generator and the extractive answer, exactly as without thi
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field

@@ -20,8 +20,8 @@ import shutil
 import tempfile
 import threading
 import warnings
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np

@@ -4,7 +4,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +12,7 @@ import pytest
 from index.embedding import HashingEmbedder
 from ingest.sentences import SPLITTER_VERSION
 from index.lexical import LexicalIndex
-from index.store import CURRENT, FORMAT_VERSION, HybridIndex, IndexLoadError, build_index, live_version
+from index.store import FORMAT_VERSION, HybridIndex, IndexLoadError, build_index, live_version
 from ingest.readers import read_documents
 
 REPO = Path(__file__).resolve().parent.parent
