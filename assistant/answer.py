@@ -15,9 +15,10 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
-                            holder_unnamed, holds_own_terms, names_all, names_another, negation_mismatch,
-                            office_unmentioned, qualifier_unanswered, relation_unanswered, year_unanswered)
+from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
+                            definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, names_all,
+                            names_another, negation_mismatch, office_unmentioned, qualifier_unanswered,
+                            relation_unanswered, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
@@ -331,6 +332,7 @@ class ExtractiveAnswerer:
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
                              or day_unanswered(question, said) or body_unmentioned(question, self._with_titles(cited))
+                             or counted_owner_unmentioned(question, self._with_titles(cited))
                              or qualifier_unanswered(question, said, self._with_titles(cited),
                                                      self.index.lexical.vocabulary)):
                 answered = False

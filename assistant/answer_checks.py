@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
-from .question_kinds import (DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, TO_THE_DAY, WORD, expected_type,
-                             question_language)
+from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, TO_THE_DAY, WORD,
+                             expected_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -266,6 +266,23 @@ def holder_unnamed(question: str, answer: str) -> bool:
             continue
         return False
     return True
+
+
+def counted_owner_unmentioned(question: str, cited: str) -> str | None:
+    """The name a how-many question gives what it counts ("Berapa jumlah pasukan *Belarus* …?", "Berapa warga
+    *Kabupaten Bima* …?") when the cited passages and their titles (`cited`) never mention it, not even spelt a
+    little differently: their count is of someone else's ("sekitar 4.000 pasukan CSTO, termasuk 3.000 dari Rusia")."""
+    counted = COUNTED.search(question)
+    owner = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", question[counted.end():]) if counted else None
+    if owner is None:
+        return None
+    text = with_other_forms(cited)
+    words = set(WORD.findall(text.lower()))
+    names = {w.lower() for w in NAME_WORD.findall(text)}
+    own = [w for w in WORD.findall(owner.group(1).lower()) if w not in _KIND_OF_NAME]
+    if not own or any(w in words or difflib.get_close_matches(w, names, n=1, cutoff=SIMILAR_SPELLING) for w in own):
+        return None
+    return owner.group(1)
 
 
 # A name's first word that says it is a body ("Bank Dunia", "Organisasi Kerja Sama Shanghai", "Badan Pusat Statistik").

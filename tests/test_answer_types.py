@@ -1326,3 +1326,19 @@ def test_a_body_the_cited_passages_never_name_is_noticed(question, cited, other)
     from assistant.answer_checks import body_unmentioned
 
     assert body_unmentioned(question, cited) == other
+
+
+@pytest.mark.parametrize("question, cited, owner", [
+    # The seventh tester's: Belarus's troops asked, the CSTO's and Russia's counted.
+    ("Berapa jumlah pasukan Belarus yang ikut dalam pasukan CSTO ke Kazakhstan?",
+     "Sekitar 4.000 pasukan CSTO, termasuk sekitar 3.000 dari Rusia, mendarat di Kazakstan.", "Belarus"),
+    ("Berapa warga Kabupaten Dompu yang mengungsi?", "Sebanyak 5.200 warga Kabupaten Bima mengungsi.", "Kabupaten Dompu"),
+    # The owner mentioned, spelt a little differently, or by its short form; no owner named.
+    ("Berapa jumlah pasukan Belarus yang dikirim?", "Belarusia mengirim 500 pasukan.", None),
+    ("Berapa penduduk Jawa Timur?", "Penduduk Jatim mencapai 41 juta jiwa.", None),
+    ("Berapa jumlah pasukan yang mendarat?", "Sekitar 4.000 pasukan CSTO mendarat.", None),
+])
+def test_a_count_of_someone_the_cited_passages_never_mention_is_noticed(question, cited, owner):
+    from assistant.answer_checks import counted_owner_unmentioned
+
+    assert counted_owner_unmentioned(question, cited) == owner
