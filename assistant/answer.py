@@ -299,9 +299,8 @@ class ExtractiveAnswerer:
         answered = bool(scored)
         shown: list[CitedSentence] = []
         if answered:
+            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
             kind = expected_type(question)
-            chosen = self._choose(scored, passages if kind == "reason" else None)
-            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in chosen], passages)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
@@ -686,15 +685,8 @@ class ExtractiveAnswerer:
             return [joined, *rest], passages if passage in passages else [*passages, passage]
         return chosen, passages
 
-    def _choose(self, scored: list[CitedSentence], reason_in: list[Passage] | None = None) -> list[CitedSentence]:
-        """The best sentence, and a second one close to it in score. For a why-question (`reason_in`: the passages),
-        a best sentence that gives no cause ("Sayangnya, kerja sama itu sering terkendala …", which restates the
-        question) is followed by the next sentence of its paragraph, which usually does."""
+    def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
         best = scored[0]
-        if reason_in is not None and not matches_type(best.text, "reason"):
-            following = _next_in_paragraph(best, scored, reason_in)
-            if following is not None and len(best.text) + len(following.text) <= MAX_ANSWER_CHARS:
-                return [best, following]
         chosen = [best]
         for other in scored[1:3]:
             close = best.score - other.score <= self.settings.second_sentence_margin
@@ -704,20 +696,6 @@ class ExtractiveAnswerer:
                 chosen.append(other)
                 break
         return chosen
-
-
-def _next_in_paragraph(sentence: CitedSentence, scored: list[CitedSentence], passages: list[Passage]
-                       ) -> CitedSentence | None:
-    """The candidate sentence right after `sentence`, with no paragraph break between them, in any passage that holds
-    it (chunks share a sentence at their seams: the one after a chunk's last sentence is in the next chunk)."""
-    by_n = {p.n: p for p in passages}
-    for copy in (c for c in scored if c.text == sentence.text and c.n in by_n):
-        after = [c for c in scored if c.n == copy.n and c.start >= copy.end]
-        if after:
-            following = min(after, key=lambda c: c.start)
-            gap = by_n[copy.n].text[copy.end:following.start]
-            return following if "\n" not in gap and not gap.strip() else None
-    return None
 
 
 NEAR_CHARS = 600

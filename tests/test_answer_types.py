@@ -1293,22 +1293,6 @@ def test_a_question_asking_for_the_day_is_not_answered_without_one(question, ans
     assert day_unanswered(question, answer) is unanswered
 
 
-def test_a_why_question_answered_by_a_restating_sentence_gets_the_next_sentence_of_its_paragraph(tmp_path, fake_embedder):
-    from assistant.answer import AnswerSettings, ExtractiveAnswerer
-    from index.store import HybridIndex, build_index
-    from ingest.documents import Document, sha256_text
-
-    text = ("Negara maju membantu pembangunan lewat pelatihan dan beasiswa pendidikan.\n"
-            "Sayangnya, kerja sama pembangunan sering terkendala dalam penerapannya. Negara penerima bantuan "
-            "kesulitan merawat alat teknologi yang disumbangkan.\n"
-            "Kerja sama pembangunan antarnegara berkembang kini semakin sering dilakukan.")
-    build_index(tmp_path, [Document("d1", "kss.txt", "", text, sha256_text(text))], fake_embedder, show_progress=False)
-    answerer = ExtractiveAnswerer(HybridIndex.load(tmp_path, fake_embedder), AnswerSettings(abstain_below=-1.0))
-    answer = answerer.ask("Mengapa kerja sama pembangunan sering terkendala?").answer
-    assert answer.startswith("Sayangnya, kerja sama pembangunan sering terkendala")
-    assert "Negara penerima bantuan kesulitan merawat alat" in answer and "antarnegara" not in answer
-
-
 @pytest.mark.parametrize("question, cited, other", [
     # Another body's figure (the eval's q074, the seventh tester's h40).
     ("Berapa besar dana yang disalurkan Bank Dunia untuk proyek kemanusiaan di Asia Tengah?",
