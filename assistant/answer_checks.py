@@ -580,6 +580,11 @@ _NEGATED_WORD = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:(?:bisa|dapat|akan
                            r"sedang|sempat)\s+)?([a-z]+)")
 
 
+# "Berapa banyak …?", "Seberapa lama …?": the question's way of asking, not what it asks about ("Tidak banyak masyarakat
+# yang mengetahui bahwa … 780 program KSS" answers "… berapa banyak program KSS …?").
+_HOW_MUCH = re.compile(r"\b(?:se)?berapa(?:kah)?\s+(?:banyak|lama|jauh|besar|tinggi|luas|sering|dekat)\b")
+
+
 def negation_mismatch(question: str, answer: str) -> str | None:
     """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
     non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
@@ -600,9 +605,10 @@ def negation_mismatch(question: str, answer: str) -> str | None:
     # A yes-no question ("Apakah Kazakhstan memungut pajak karbon?") is answered by a negation too.
     text = answer.lower()
     negated = [] if _YES_NO.match(question) else list(_NEGATED_WORD.finditer(text))
+    about = set(re.findall(r"[a-z]+(?:-[a-z]+)?", _HOW_MUCH.sub(" ", question.lower())))  # "banyak" of "berapa banyak"
     for match in negated:
         word = match.group(1)
-        if (len(word) >= 4 and word in asked
+        if (len(word) >= 4 and word in about
                 and len(re.findall(rf"\b{word}\b", text)) == sum(other.group(1) == word for other in negated)):
             return match.group(0)
     for word in asked - said:

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
                    r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
-_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll)\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll"
+                       r"|(?:by\s+)?what (?:percentage|percent|share|proportion|number|amount))\b", re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where|(?:desa|kota|kabupaten|provinsi|negara|daerah|wilayah|pulau|kecamatan|kampung"

@@ -14,6 +14,8 @@ from assistant.question_kinds import expected_type, matches_type
     ("Tahun berapa Monas dibangun?", "date"),
     ("When did Kazakhstan join the partnership?", "date"),
     ("Berapakah jumlah penduduk Jakarta?", "number"),
+    ("By what percentage did fuel prices rise before the protests?", "number"),  # the eighth tester's e39
+    ("What share of the budget went to aid?", "number"),
     ("Siapakah pendiri Budi Utomo?", "name"),
     ("Dimanakah letak Candi Borobudur?", "place"),
     ("Di mana Soekarno dilahirkan?", "place"),
@@ -964,6 +966,9 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Kapan jembatan itu dibuka?", "Jembatan itu belum dibuka untuk umum.", "belum dibuka"),
     ("Berapa warga yang mengungsi?", "Sebanyak 500 warga mengungsi, namun 20 warga tidak mengungsi.", None),
     ("Apakah Kazakhstan memungut pajak karbon?", "Kazakstan belum memungut pajak karbon.", None),  # yes or no
+    # "Berapa banyak" is how the question asks, not what it asks about (the eighth tester's e01).
+    ("Kira-kira berapa banyak program KSS yang diselenggarakan Indonesia?",
+     "Tidak banyak masyarakat yang mengetahui bahwa Indonesia telah mengadakan sekitar 780 program KSS.", None),
 ])
 def test_a_word_the_question_negates_is_not_answered_without_its_negation(question, answer, negated):
     from assistant.answer_checks import negation_mismatch
