@@ -292,18 +292,27 @@ _BODY_KINDS = frozenset("bank badan lembaga organisasi korporasi komisi kementer
 
 def body_unmentioned(question: str, cited: str) -> str | None:
     """A body the question names ("Berapa dana yang disalurkan Bank Dunia …?") that the cited passages and their
-    titles (`cited`) never name, neither written out (any spacing and case) nor by a short form the question gives
-    ("Organisasi Kerja Sama Shanghai (SCO)") or the documents use ("BPS"): their figure is another body's ("Korporasi
-    Keuangan Pembangunan AS memiliki $60 miliar")."""
+    titles (`cited`) never name: neither its own words, each written capitalised ("Sepuluh Nopember" names "Institut
+    Teknologi Sepuluh Nopember"; a passage on a university often drops "Universitas"), nor a short form of it, the
+    question's ("Organisasi Kerja Sama Shanghai (SCO)"), the documents' ("BPS") or its initials ("ITS", "UIN"):
+    their figure is another body's ("Korporasi Keuangan Pembangunan AS memiliki $60 miliar")."""
     text = with_other_forms(cited)
+    capitalised = set(NAME_WORD.findall(text))
     for match in _MULTIWORD_NAME.finditer(question[1:]):
         name = match.group(0)
-        if name.split()[0].lower() not in _BODY_KINDS:
+        words = name.split()
+        if words[0].lower() not in _BODY_KINDS:
             continue
         short = re.match(r"\s*\(([A-Z][\w-]{1,9})\)", question[1 + match.end():])
-        forms = [name, *([short.group(1)] if short else [])]
-        if not any(re.search(rf"(?<!\w){_spaced(form)}(?!\w)", text, re.I) for form in forms):
-            return name
+        if short and re.search(rf"(?<!\w){re.escape(short.group(1))}(?!\w)", text):
+            continue
+        own = [w for w in words[1:] if w.lower() not in _BODY_KINDS]
+        if own and all(w in capitalised for w in own) or re.search(rf"(?<!\w){_spaced(name)}(?!\w)", text, re.I):
+            continue
+        initials = "".join(w[0] for w in words).upper()
+        if any(len(c) >= 2 and c.isupper() and c in initials for c in capitalised):
+            continue
+        return name
     return None
 
 

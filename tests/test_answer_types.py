@@ -1308,6 +1308,10 @@ def test_a_question_asking_for_the_day_is_not_answered_without_one(question, ans
     ("Berapa dana yang disalurkan Bank Dunia?", "Bank  dunia menyalurkan Rp 5 triliun.", None),
     ("Kapan Kazakhstan bergabung dengan Organisasi Kerja Sama Shanghai (SCO)?", "Kazakhstan masuk SCO pada 2001.", None),
     ("Berapa penduduk miskin menurut Badan Pusat Statistik?", "BPS mencatat 25 juta penduduk miskin.", None),
+    # A passage on the body that drops its kind word or writes its initials (TyDi, whose passages have no titles).
+    ("Siapa pendiri Institut Teknologi Sepuluh Nopember Surabaya?", "ITS didirikan pada 1957 oleh dr. Angka.", None),
+    ("Tahun berapa Universitas Islam Negeri Sumatera Utara didirikan?", "UIN Sumatera Utara berdiri pada 1973.", None),
+    ("Kapan Bank BCA mengeluarkan kartu debit?", "BCA mengeluarkan kartu debit pada 2000-an.", None),
     # A name that is not a body ("Asia Tengah") is left to the other checks.
     ("Berapa dana untuk proyek di Asia Tengah?", "Dana proyek itu $60 miliar.", None),
 ])
