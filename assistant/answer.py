@@ -325,15 +325,15 @@ class ExtractiveAnswerer:
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
                           if p.doc_id in self.index.documents)
             said = " ".join(c.text for c in shown)
+            with_titles = self._with_titles(cited)
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
-                             or day_unanswered(question, said) or body_unmentioned(question, self._with_titles(cited))
-                             or counted_owner_unmentioned(question, self._with_titles(cited))
-                             or qualifier_unanswered(question, said, self._with_titles(cited),
-                                                     self.index.lexical.vocabulary)):
+                             or day_unanswered(question, said) or body_unmentioned(question, with_titles)
+                             or counted_owner_unmentioned(question, with_titles)
+                             or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.

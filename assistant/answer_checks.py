@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -155,17 +155,21 @@ def _abbreviates(short: str, text: str) -> bool:
     return short in initials
 
 
+def _mention_test(text: str) -> Callable[[str], bool]:
+    """Whether `text` mentions a lower-case word: holds it, or a name spelt within `SIMILAR_SPELLING` of it
+    ("kazakhstan" is mentioned by "Kazakstan")."""
+    words = set(WORD.findall(text.lower()))
+    names = {w.lower() for w in NAME_WORD.findall(text)}
+    return lambda word: word in words or bool(difflib.get_close_matches(word, names, n=1, cutoff=SIMILAR_SPELLING))
+
+
 def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     """Another name in the same words of `text` as a name of `question` that `text` never mentions (nor one spelt
     like it): "Kapan KAZCENT diakreditasi oleh Uni Eropa …?" is not answered by "KAZCENT diakreditasi oleh NATO",
     nor "… kerja sama Kirgistan dengan NATO …?" by "Kerjasama Kazakhstan dengan NATO …", nor "… pangkalan … di
     Armenia …?" by "… pangkalan militer ke-201 di Tajikistan …". A name in the documents' `titles` is mentioned: "di
     Asia Tengah" is where all of an article on Central Asia happens."""
-    words = set(WORD.findall(f"{text} {titles}".lower()))
-    names = {w.lower() for w in NAME_WORD.findall(f"{text} {titles}")}
-
-    def mentioned(word: str) -> bool:
-        return word in words or bool(difflib.get_close_matches(word, names, n=1, cutoff=SIMILAR_SPELLING))
+    mentioned = _mention_test(f"{text} {titles}")
 
     def unmentioned(name: str) -> bool:  # none of its words ("Aleksander III" is mentioned by "Aleksander")
         own = [word for word in WORD.findall(name.lower()) if not _ROMAN.fullmatch(word)]
@@ -276,11 +280,9 @@ def counted_owner_unmentioned(question: str, cited: str) -> str | None:
     owner = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", question[counted.end():]) if counted else None
     if owner is None:
         return None
-    text = with_other_forms(cited)
-    words = set(WORD.findall(text.lower()))
-    names = {w.lower() for w in NAME_WORD.findall(text)}
+    mentioned = _mention_test(with_other_forms(cited))
     own = [w for w in WORD.findall(owner.group(1).lower()) if w not in _KIND_OF_NAME]
-    if not own or any(w in words or difflib.get_close_matches(w, names, n=1, cutoff=SIMILAR_SPELLING) for w in own):
+    if not own or any(mentioned(w) for w in own):
         return None
     return owner.group(1)
 
