@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
-from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, TO_THE_DAY, WORD,
-                             expected_type, question_language)
+from .countries import country_unmentioned, countries_named, mentions_country
+from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, SIMILAR_SPELLING,
+                             TO_THE_DAY, WORD, expected_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
 
-SIMILAR_SPELLING = 0.85
-"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""
 DEFINITION_SPELLING = 0.8
 """difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
 
@@ -138,6 +137,12 @@ _NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni E
 _BEFORE_NAMES = re.compile(rf"\b([a-z]+\s+[a-z]+)\s+({_NAMES})")
 _AFTER_NAME = re.compile(rf"(?<!^)\b({_NAMES})\s+([a-z]+\s+[\w-]+)")
 _PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
+# The same in an English question: "… opened in Astana?" against passages where it was opened "di Almaty", "…
+# accredited by the European Union?" against "diakreditasi oleh NATO".
+_PLACE_NAMES_EN = re.compile(rf"\b(in|at|to|into|from|by)\s+(?:the\s+)?({_NAMES})")
+_PREPOSITION_ID = {"in": "di", "at": "di", "to": "ke", "into": "ke", "from": "dari", "by": "oleh"}
+_MONTHS_DAYS_EN = frozenset("january february march april may june july august september october november december "
+                            "monday tuesday wednesday thursday friday saturday sunday".split())
 _ROMAN = re.compile(r"[ivxlc]+")  # "III" of "Aleksander III" is no name by itself
 
 
@@ -173,6 +178,8 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
 
     def unmentioned(name: str) -> bool:  # none of its words ("Aleksander III" is mentioned by "Aleksander")
         own = [word for word in WORD.findall(name.lower()) if not _ROMAN.fullmatch(word)]
+        if any(mentions_country(text, code) for _, code in countries_named(name)):
+            return False  # "Kyrgyzstan" is mentioned by "Kirgistan"
         return bool(own) and not any(mentioned(word) for word in own)
 
     def another(found: str, asked: str) -> str | None:
@@ -198,6 +205,11 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     for match in _PLACE_NAMES.finditer(question):
         preposition, asked = match.groups()
         candidates += [(asked, m.group(1)) for m in re.finditer(rf"\b{preposition}\s+({_NAMES})", text)]
+    for match in _PLACE_NAMES_EN.finditer(question):
+        preposition, asked = match.groups()
+        if asked.split()[0].lower() not in _MONTHS_DAYS_EN:
+            pattern = rf"\b{_PREPOSITION_ID[preposition]}\s+({_NAMES})"
+            candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
     for asked, found in candidates:
         if unmentioned(asked):
             other = another(found, asked)
@@ -318,17 +330,140 @@ def body_unmentioned(question: str, cited: str) -> str | None:
     return None
 
 
+# An English body's last word ("Shanghai Cooperation Organisation", "World Bank"), and the English words of bodies'
+# names that Indonesian writes otherwise ("Bank Dunia", "Uni Eropa", "Perjanjian Keamanan Kolektif").
+_BODY_KINDS_EN = frozenset("organisation organization union bank fund council agency alliance treaty association "
+                           "federation institute university party ministry commission court committee forum community "
+                           "corporation company".split())
+_BODY_WORDS_EN = {"world": "dunia", "european": "eropa", "asian": "asia", "african": "afrika", "islamic": "islam",
+                  "development": "pembangunan", "security": "keamanan", "economic": "ekonomi", "collective": "kolektif",
+                  "cooperation": "kerja sama|kerjasama", "monetary": "moneter", "health": "kesehatan", "trade":
+                  "perdagangan", "investment": "investasi", "infrastructure": "infrastruktur", "treaty": "perjanjian",
+                  "nations": "bangsa", "united": "bersatu|perserikatan", "atomic": "atom", "energy": "energi",
+                  "food": "pangan", "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
+
+
+def english_body_unmentioned(question: str, cited: str, said: str) -> str | None:
+    """A body an English question names ("When did Kazakhstan join the Shanghai Cooperation Organisation?") that the
+    cited passages and their titles (`cited`) never name, when the answer (`said`) writes a short form the question
+    does not ("… dokumen kerangka program PfP", "NATO"): named are all of its own words, written as they are or as
+    Indonesian writes them ("Bank Dunia" for "World Bank"), its short form in brackets, or its initials ("SCO")."""
+    if question_language(question) != "en" or not _short_forms(said) - _short_forms(question):
+        return None
+    mentioned = _mention_test(with_other_forms(cited))
+    written = {word.lower() for word in WORD.findall(cited)}
+    for match in _MULTIWORD_NAME.finditer(question[1:]):
+        words = match.group(0).split()
+        if words[-1].lower() not in _BODY_KINDS_EN:
+            continue
+        short = re.match(r"\s*\(([A-Z][\w-]{1,9})\)", question[1 + match.end():])
+        initials = "".join(w[0] for w in words).lower()
+        if initials in written or short and short.group(1).lower() in written:
+            continue
+        own = [w.lower() for w in words[:-1] if w.lower() not in _BODY_KINDS_EN]
+        if own and all(mentioned(w) or any(all(mentioned(t) for t in form.split())
+                                           for form in _BODY_WORDS_EN.get(w, "").split("|") if form) for w in own):
+            continue
+        return match.group(0)
+    return None
+
+
+def replaced_in_passages(question: str, cited: str, said: str) -> str | None:
+    """A country, a short form or (in English) a body the question names that the cited passages and their titles
+    (`cited`) replace by another in the answer (`said`), unless the question asks two things."""
+    if asks_two_things(question):
+        return None
+    return (country_unmentioned(question, cited, said) or short_form_unmentioned(question, cited, said)
+            or english_body_unmentioned(question, cited, said))
+
+
+# "Who is/was (the) (NATO's) Secretary General …?": an English question's office, and how Indonesian writes it.
+_OFFICES_EN = {
+    r"secretary[- ]general|general secretary": r"sekretaris\s+jenderal|sekjen",
+    r"prime minister": r"perdana\s+menteri|PM",
+    r"foreign minister": r"menteri\s+luar\s+negeri|menlu", r"defen[cs]e minister": r"menteri\s+pertahanan|menhan",
+    r"vice[- ]president": r"wakil\s+presiden|wapres", r"president": r"presiden", r"minister": r"menteri",
+    r"governor": r"gubernur", r"mayor": r"wali\s?kota", r"regent": r"bupati", r"ambassador": r"duta\s+besar|dubes",
+    r"commander(?:-in-chief)?": r"komandan|panglima", r"spokes(?:person|man|woman)": r"juru\s+bicara|jubir",
+    r"special representative": r"perwakilan\s+khusus", r"(?:special\s+)?envoy": r"utusan",
+    r"chair(?:man|woman|person)?": r"ketua", r"head": r"kepala|ketua", r"director(?:[- ]general)?": r"direktur",
+    r"rector": r"rektor", r"king": r"raja", r"queen": r"ratu", r"sultan": r"sultan", r"emperor": r"kaisar",
+    r"pope": r"paus", r"coach": r"pelatih",
+}
+_OFFICE_ASKED_EN = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were|has\s+been|had\s+been|became|will\s+be)\s+(?:the\s+)?"
+                              r"(?:(?:current|then|first|new|former|last)\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?"
+                              rf"(?i:({'|'.join(_OFFICES_EN)}))\b")
+
+
+# A short form a question uses: two or more capitals ("SCO", "PfP", "KAZCENT"), not one before a name ("DKI Jakarta",
+# "PT Pertamina": a title or a prefix).
+_SHORT_FORM = re.compile(r"(?<![\w-])([A-Z](?=[a-z]{0,2}[A-Z])[A-Za-z]{1,7})(?![\w-])(?!\s+[A-Z])")
+# Capitals that are no body's short form: prefixes ("PT Damri", "PT bus Damri"), honorifics and degrees.
+_NO_SHORT_FORMS = frozenset("PT CV UD Tbk SAW SWT HUT KH Hj Drs Dr Ir PhD MSc MBA MA MS SH SE ST SKom SPd".split())
+# The short forms of international bodies that the two languages write differently.
+_SHORT_FORM_PAIRS = (("UN", "PBB"), ("EU", "UE"), ("GDP", "PDB"), ("NGO", "LSM"), ("OIC", "OKI"), ("UNSC", "DK PBB"),
+                     ("SDG", "TPB"), ("SDGs", "TPB"))
+
+
+def _short_forms(text: str) -> set[str]:
+    """The short forms `text` writes ("CSTO", "PfP"), not a country's ("AS") nor a Roman numeral."""
+    found = {m.group(1) for m in _SHORT_FORM.finditer(text)} - _NO_SHORT_FORMS
+    return {f for f in found if not _ROMAN.fullmatch(f.lower()) and not countries_named(f)}
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words in `text`, lower-cased, with the small words between them left
+    out or kept ("Partnership for Peace": "pp" and "pfp"; "Perserikatan Bangsa-Bangsa": "pbb"). A short form may
+    stand for part of a run: "SBY" of "Presiden Susilo Bambang Yudhoyono"."""
+    found = set()
+    for run in re.finditer(r"[A-Z][\w-]*(?:\s+(?:(?:dan|untuk|di|of|for|and|the)\s+)?[A-Z][\w-]*)*", text):
+        words = run.group(0).replace("-", " ").split()
+        found.add("".join(w[0] for w in words if w[0].isupper()).lower())
+        found.add("".join(w[0] for w in words).lower())
+    return found
+
+
+def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
+    """A short form the question uses ("Kapan Kazakhstan bergabung dengan SCO?") that the cited passages and their
+    titles (`cited`) never write, nor its full name's initials ("Partnership for Peace" for "PfP"), nor the other
+    language's ("PBB" for "UN"), when the answer (`said`) writes another short form instead: it answers about another
+    body ("… Perjanjian Keamanan Kolektif (CSTO) …"). Without one, the passages may write it out in words ("hari
+    jadi" for "HUT"); one with the same letters is the question's misspelling ("SRPN 6" for "SPRN 6")."""
+    own = _short_forms(question)
+    if not own or not _short_forms(said) - own:
+        return None
+    words = {word.lower() for word in WORD.findall(with_other_forms(cited))}
+    written = _short_forms(cited)
+    initials = None
+    for short in own:
+        if short.lower() in words or any(sorted(w.lower()) == sorted(short.lower()) for w in written):
+            continue
+        other = [b for a, b in _SHORT_FORM_PAIRS if a == short] + [a for a, b in _SHORT_FORM_PAIRS if b == short]
+        if any(re.search(rf"(?<![\w-]){_spaced(o)}(?![\w-])", cited) for o in other):
+            continue
+        initials = _initials(cited) if initials is None else initials
+        if not any(short.lower() in run for run in initials):
+            return short
+    return None
+
+
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?") when the cited passages never
     name that office: a passage on Lombok Timur that names a governor and a director-general does not say who the
-    regent is."""
+    regent is. An English question's office is looked for as Indonesian writes it ("Who is NATO's Secretary
+    General?" needs "Sekretaris Jenderal" or "Sekjen", not the "Perwakilan Khusus NATO" it would otherwise get)."""
+    text = " ".join(p.text for p in passages)
+    asked = _OFFICE_ASKED_EN.search(question)
+    if asked is not None:  # an English office, written the Indonesian way in the passages
+        office = asked.group(1)
+        spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, office, re.I))
+        return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
     asked = _OFFICE_ASKED.search(question)
     if asked is None:
         return None
     office = asked.group(1)
     words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
     spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
-    text = " ".join(p.text for p in passages)
     return None if re.search(rf"\b{spelt}\b", text, re.I) else office
 
 
@@ -378,6 +513,8 @@ _OPPOSITE_WORDS = (
     "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
     "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
     "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
+    "tiba mendarat/meninggalkan ditarik hengkang/arrive arrived arriving arrival land landed landing/"
+    "leave leaving left withdraw withdrew withdrawn withdrawal depart departed departure",
 )
 _OPPOSITES = [(_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS)] + [
     (set(one.split()), set(other.split()), set(f"{one} {one_en}".split()), set(f"{other} {other_en}".split()))
@@ -523,6 +660,16 @@ _MOST_ASKED_EN = re.compile(r"\b(?<!at )(?:most|least)\s+(?!of\b|likely\b|often\
 _LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final)\b(?!\s+(?:(?:\w+\s+)?(?:years?|decades?|months?|weeks?|days?|"
                             r"centur(?:y|ies)|hours?|time)\b))", re.I)
 _ASKING_EN = re.compile(r"\b(?:who|when|how many|how much|where|why|which|what)\b", re.I)
+_ASKING_ANY = re.compile(r"\b(?:siapa|kapan|berapa|mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
+
+
+def asks_two_things(question: str) -> bool:
+    """Whether a question asks two things ("Berapa pasukan …, dan siapa …?", "Kota mana … dan sekaligus lokasi
+    …?"), which an answer from one passage may well answer in part."""
+    if question_language(question) != "id":
+        return len(_ASKING_EN.findall(question)) > 1
+    asked = question.lower()
+    return len(_ASKING_ANY.findall(asked)) > 1 or "sekaligus" in asked
 # The Indonesian superlatives an answer to them may use ("terbesar", "paling aktif", "utama").
 _SUPERLATIVES_ID = (
     frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()
@@ -535,7 +682,7 @@ def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str
     """An English question's superlative or "last" that the Indonesian answer never bears out: "the most active
     partner" needs "paling", "utama" or a superlative ("terbesar") in the answer or its passages; "the last king" an
     end or the present in the answer ("akhir", "kini", "sejak")."""
-    if len(_ASKING_EN.findall(question)) > 1:
+    if asks_two_things(question):
         return None  # a question that asks two things: which part does the qualifier belong to?
     said = set(re.findall(r"[a-z]+", answer.lower()))
     most = _MOST_ASKED_EN.search(question)

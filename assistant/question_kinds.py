@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 
 _WHEN = re.compile(r"^(kapan(kah)?|sejak kapan|tahun berapa|pada tahun berapa|when|what year|since when)\b"
                    r"|\bkapan(kah)?\b|\btahun berapa(kah)?\b", re.I)
-_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far)|jumlah|death toll"
-                       r"|(?:by\s+)?what (?:percentage|percent|share|proportion|number|amount))\b", re.I)
+_HOW_MANY = re.compile(r"\b(berapa(kah)?|how (many|much|fast|tall|high|heavy|far|long|big|large|old|wide|deep)|jumlah"
+                       r"|death toll|(?:by\s+)?what (?:percentage|percent|share|proportion|number|amount)"
+                       r"|what (?:is|was|are|were) the (?:population|size|area|length|height|total|budget|cost|price))\b",
+                       re.I)
 _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where|(?:desa|kota|kabupaten|provinsi|negara|daerah|wilayah|pulau|kecamatan|kampung"
@@ -221,7 +223,8 @@ def holds_count(sentence: str, question: str) -> bool:
         return True
     # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
     # words the unit asked for; or the unit, then within two words the count.
-    in_unit = rf"{COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)|(?<!\w)(?:{units})\s*(?:\w+\s+){{0,2}}?{COUNT}"
+    in_unit = (rf"{COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)"
+               rf"|(?<!\w)(?:{units})(?![^\W\d_])\s*(?:\w+\s+){{0,2}}?{COUNT}")  # not "m" of "menampung ribuan"
     return re.search(in_unit, sentence, re.I) is not None
 
 
@@ -251,3 +254,5 @@ def answers_how_many(shown: list[CitedSentence], question: str) -> bool:
 
 
 NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
+SIMILAR_SPELLING = 0.85
+"""difflib's ratio at which a question's word counts as a document's word spelt differently (Kazakhstan, Kazakstan)."""

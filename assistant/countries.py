@@ -1,0 +1,125 @@
+"""The countries a question names, in Indonesian or English, and whether a text mentions them in either language.
+
+Names come from pycountry (ISO 3166's English names and its Indonesian translation: "Kyrgyzstan" / "Kirgizstan",
+"Netherlands" / "Belanda", "Egypt" / "Mesir"), plus the forms Indonesian writers use that ISO does not ("Tiongkok",
+"Kirgistan", "AS"). Loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gettext
+import re
+from functools import lru_cache
+
+from .question_kinds import NAME_WORD, SIMILAR_SPELLING, WORD
+
+# Forms that ISO 3166 and its Indonesian translation lack, by alpha-2 code: Indonesian usage, short forms, old names.
+_MORE_FORMS = {
+    "CN": "Tiongkok|China|Cina|RRT|RRC", "KG": "Kirgistan|Kirgizia|Kyrgyz", "KZ": "Kazakstan",
+    "US": "AS|USA|US|Amerika|America|Paman Sam", "GB": "Inggris|UK|Britania|Britain|Great Britain",
+    "RU": "Rusia|Russia", "ID": "RI|NKRI", "KR": "Korsel", "KP": "Korut", "NL": "Holland", "TR": "Turki|Turkey|Türkiye",
+    "CZ": "Ceko|Czechia", "AE": "UEA|UAE|Emirat Arab", "MM": "Burma", "SY": "Suriah|Syria", "VA": "Vatikan|Vatican",
+    "PS": "Palestina|Palestine", "TL": "Timor Leste|Timor-Leste", "PH": "Filipina", "SA": "Saudi|Arab Saudi",
+    "DE": "Jerman", "JP": "Jepang", "EG": "Mesir", "NZ": "Selandia Baru", "PG": "Papua Nugini",
+    "AF": "Afganistan|Afghanistan", "TJ": "Tajikistan|Tadjikistan", "TM": "Turkmenistan", "UZ": "Uzbekistan",
+    "IR": "Iran", "VN": "Vietnam", "LA": "Laos", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania",
+    "MD": "Moldova", "TW": "Taiwan", "BN": "Brunei", "IN": "India", "GE": "Georgia", "BY": "Belarus",
+}
+# Country names that are also common words or first names in a question; not taken as countries there.
+_EXCEPT = re.compile(r"\b(?:[Ss]elain|[Kk]ecuali|[Bb]esides|[Ee]xcept|[Oo]ther than|[Aa]part from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_NOT_A_COUNTRY_ALONE = frozenset({"chad", "jordan", "man", "georgia state", "guinea", "niger", "jersey"})
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, frozenset[str]]:
+    """Every form of every country, by alpha-2 code."""
+    import pycountry
+
+    translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"], fallback=True).gettext
+    forms: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        names = [getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")]
+        names = [name for name in names if name]
+        own = forms.setdefault(country.alpha_2, set())
+        for name in names + [translate(name) for name in names]:
+            if "," not in name and "(" not in name:
+                own.add(name.removeprefix("the "))
+    for code, more in _MORE_FORMS.items():
+        forms.setdefault(code, set()).update(more.split("|"))
+    return {code: frozenset(names) for code, names in forms.items()}
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """The code of each written-out form by its lower-cased words, the upper-case short forms ("AS", "UEA"), and the
+    most words a form has."""
+    by_words: dict[tuple[str, ...], str] = {}
+    short = set()
+    for code, names in _forms().items():
+        for name in names:
+            if len(name) <= 3 and name.isupper():
+                short.add(name)
+            elif len(name) > 3:
+                by_words.setdefault(tuple(_WORD.findall(name.lower())), code)
+    return by_words, frozenset(short), max(map(len, by_words))
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def countries_named(text: str) -> list[tuple[str, str]]:
+    """The countries `text` names, as (the words used, alpha-2 code), capitalised as names are: "Kirgistan", "South
+    Korea", "AS"; not "turkey" the bird. The longest form wins ("Korea Selatan", not "Korea")."""
+    by_words, short, longest = _lookup()
+    words = list(_WORD.finditer(text))
+    lowered = [w.group(0).lower() for w in words]
+    found, i = [], 0
+    while i < len(words):
+        word = words[i].group(0)
+        if word in short:
+            found.append((word, _code_of_short(word)))
+        elif word[0].isupper():
+            for n in range(min(longest, len(words) - i), 0, -1):
+                code = by_words.get(tuple(lowered[i:i + n]))
+                if code is not None:
+                    name = text[words[i].start():words[i + n - 1].end()]
+                    if name.lower() not in _NOT_A_COUNTRY_ALONE:
+                        found.append((name, code))
+                    i += n - 1
+                    break
+        i += 1
+    return found
+
+
+def _code_of_short(short: str) -> str:
+    return next(code for code, names in _forms().items() if short in names)
+
+
+def mentions_country(text: str, code: str) -> bool:
+    """Whether `text` mentions the country `code` by any of its forms, or a name spelt within `SIMILAR_SPELLING` of
+    one ("Kazakstan" for "Kazakhstan")."""
+    if any(found == code for _, found in countries_named(text)):
+        return True
+    names = {word.lower() for word in NAME_WORD.findall(text)}
+    singles = [form.lower() for form in _forms()[code] if len(WORD.findall(form)) == 1 and len(form) > 3]
+    return any(difflib.get_close_matches(form, names, n=1, cutoff=SIMILAR_SPELLING) for form in singles)
+
+
+def country_unmentioned(question: str, cited: str, said: str) -> str | None:
+    """A country the question names that the cited passages and their titles (`cited`) never mention, in either
+    language, when the answer (`said`) names another country instead: "How many troops did China send to
+    Kazakhstan?" is not answered by "sekitar 4.000 pasukan CSTO, termasuk sekitar 3.000 dari Rusia, mendarat di
+    Kazakstan", nor "Siapa Presiden Kirgistan …?" by "Presiden Kazakhstan Kassym-Jomart Tokayev". Without another
+    country the passages may well mean the one asked: news on "Menteri Kesehatan Siti Fadilah Supari" need not say
+    "Indonesia", nor an article on the Yakuza "Jepang"; and Indonesia goes without saying in Indonesian documents
+    even beside another country ("… dari Kejuaraan Dunia Anaheim, California, Amerika Serikat")."""
+    question = _EXCEPT.sub(" ", question)  # "Selain Kazakhstan, negara mana …?": the answer is another
+    named = countries_named(question)
+    asked = {code for _, code in named}
+    if not any(code not in asked for _, code in countries_named(said)):
+        return None
+    for name, code in named:
+        if code != "ID" and not mentions_country(cited, code):
+            return name
+    return None
