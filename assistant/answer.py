@@ -15,11 +15,10 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned,
-                            day_unanswered, definition_unanswered, event_mismatch,
-                            holder_unnamed, holds_own_terms, names_all, names_another, negation_mismatch,
-                            office_unmentioned, qualifier_unanswered, relation_unanswered, replaced_in_passages,
-                            year_unanswered)
+from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
+                            definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, names_all,
+                            names_another, negation_mismatch, office_unmentioned, plan_for_done, qualifier_unanswered,
+                            relation_unanswered, replaced_in_passages, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
@@ -333,6 +332,7 @@ class ExtractiveAnswerer:
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
+                             or plan_for_done(question, said)
                              or counted_owner_unmentioned(question, with_titles)
                              or replaced_in_passages(question, with_titles, said)
                              or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):

@@ -535,6 +535,23 @@ def event_mismatch(question: str, answer: str) -> bool:
     return False
 
 
+# A question that takes for granted that something was done ("… yang akhirnya dibentuk pemerintah?", "… finally set
+# up?"), and an answer that tells only of a plan for it ("Badan khusus ini kelak diarahkan …", "Indonesia tengah
+# bersiap diri untuk memiliki badan …").
+_DONE_ASKED = re.compile(r"\b(?:akhirnya|finally|eventually|sudah|telah|already)\b", re.I)
+_PLANNED = re.compile(r"\b(?:akan|kelak|rencana(?:nya)?|berencana|direncanakan|merencanakan|bersiap|persiapan"
+                      r"|mempersiapkan|dipersiapkan|wacana|diwacanakan|usulan|diusulkan|mengusulkan)\b", re.I)
+_DONE_SAID = re.compile(r"\b(?:telah|sudah|resmi|diresmikan|pernah|berhasil|akhirnya|sejak)\b", re.I)
+
+
+def plan_for_done(question: str, answer: str) -> bool:
+    """Whether the question takes for granted that something was done and the answer tells only of a plan for it:
+    "Apa nama badan khusus … yang akhirnya dibentuk pemerintah?" is not answered by "Badan khusus ini kelak diarahkan
+    …" (the documents name no such body: it is still being prepared)."""
+    return (bool(_DONE_ASKED.search(question)) and not _PLANNED.search(question) and bool(_PLANNED.search(answer))
+            and not _DONE_SAID.search(answer))
+
+
 # A kin a who-question asks for, and the words an answer naming that kin uses ("Siapa ibu Baudouin I?" is answered
 # by "Baudouin adalah putra Eustace II … dan Ide dari Lorraine"; "Siapa istri …?" by "dari orangtua … dan …").
 _PARENT = "putra putri anak putranya putrinya orangtua"

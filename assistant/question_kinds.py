@@ -63,7 +63,8 @@ _UNITS = {
     "ton": r"ton", "rupiah": r"rupiah|rp",
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
-_ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+_ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much|(?<=how long, )in|(?<=how far, )in|(?<=how long )in"
+                         r"|(?<=how far )in)\s+(" + "|".join(_UNITS) + r")\b", re.I)
 # "Berapa kecepatan maksimal …?" asks for a speed: a passenger count is no answer. The measure named, then its units.
 _MEASURES = {
     "kecepatan": r"km\s?/\s?jam|km\s+per\s+jam|km/h|kph|(?:kilo)?met(?:er|re)s?\s+per\s+(?:jam|detik|hour|second)"

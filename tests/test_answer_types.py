@@ -227,6 +227,7 @@ def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(senten
 
     assert holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
     assert holds_count(sentence, "Berapa panjang perbatasan Rusia dan Kazakhstan?") is answers  # metres, kilometres …
+    assert holds_count(sentence, "How long, in kilometres, is the border?") is answers
     assert holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is True  # no unit asked: any count
     # Troops are counted, not measured: a distance does not answer it.
     assert holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
@@ -1474,3 +1475,19 @@ def test_an_arrival_does_not_answer_a_departure(question, answer, mismatch):
     from assistant.answer_checks import event_mismatch
 
     assert event_mismatch(question, answer) is mismatch
+
+
+@pytest.mark.parametrize("question, answer, unanswered", [
+    ("Apa nama badan khusus pengelola bantuan yang akhirnya dibentuk pemerintah?",
+     "Badan khusus ini kelak diarahkan tidak hanya menangani KSS.", True),
+    ("What is the name of the agency that the government finally set up?",
+     "Indonesia tengah bersiap diri untuk memiliki badan pemberian bantuan internasional.", True),
+    # Done, or a question that does not take it for granted.
+    ("Apa nama badan yang akhirnya dibentuk pemerintah?", "Pemerintah akhirnya membentuk Indonesian AID.", False),
+    ("Badan apa yang akan dibentuk pemerintah?", "Badan khusus ini kelak diarahkan menangani KSS.", False),
+    ("Kapan badan itu dibentuk?", "Badan khusus itu akan dibentuk pada 2019.", False),
+])
+def test_a_plan_does_not_answer_what_the_question_takes_as_done(question, answer, unanswered):
+    from assistant.answer_checks import plan_for_done
+
+    assert plan_for_done(question, answer) is unanswered
