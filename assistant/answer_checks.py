@@ -231,7 +231,8 @@ def year_unanswered(question: str, answer: str) -> str | None:
 
 
 # "Tanggal berapa …?", "Pada tanggal berapakah …?", "Berapa tanggal …?", "What date …?": a day of a month is asked.
-_DAY_ASKED = re.compile(r"\btanggal\s+berapa|\bberapa(?:kah)?\s+tanggal\b|\b(?:what|which)\s+date\b", re.I)
+_DAY_ASKED = re.compile(r"\btanggal\s+berapa|\bberapa(?:kah)?\s+tanggal\b|\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b",
+                        re.I)
 # A day of a month: "5 Januari", "12/10/2025", "(8/9)", "8/ 9", "20-29 September".
 _DAY_SAID = re.compile(rf"{TO_THE_DAY.pattern}|\b\d{{1,2}}\s*/\s*\d{{1,2}}\b|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{MONTH.pattern}",
                        re.I)
@@ -287,7 +288,10 @@ def holder_unnamed(question: str, answer: str) -> bool:
 def counted_owner_unmentioned(question: str, cited: str) -> str | None:
     """The name a how-many question gives what it counts ("Berapa jumlah pasukan *Belarus* …?", "Berapa warga
     *Kabupaten Bima* …?") when the cited passages and their titles (`cited`) never mention it, not even spelt a
-    little differently: their count is of someone else's ("sekitar 4.000 pasukan CSTO, termasuk 3.000 dari Rusia")."""
+    little differently: their count is of someone else's ("sekitar 4.000 pasukan CSTO, termasuk 3.000 dari Rusia").
+    Indonesian only: English puts the owner before what it counts ("How many Sustainable Development Goals …?")."""
+    if question_language(question) != "id":
+        return None
     counted = COUNTED.search(question)
     owner = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", question[counted.end():]) if counted else None
     if owner is None:
@@ -540,7 +544,8 @@ def event_mismatch(question: str, answer: str) -> bool:
 # bersiap diri untuk memiliki badan …").
 _DONE_ASKED = re.compile(r"\b(?:akhirnya|finally|eventually|sudah|telah|already)\b", re.I)
 _PLANNED = re.compile(r"\b(?:akan|kelak|rencana(?:nya)?|berencana|direncanakan|merencanakan|bersiap|persiapan"
-                      r"|mempersiapkan|dipersiapkan|wacana|diwacanakan|usulan|diusulkan|mengusulkan)\b", re.I)
+                      r"|mempersiapkan|dipersiapkan|wacana|diwacanakan|usulan|diusulkan|mengusulkan|digodok"
+                      r"|ditargetkan|menargetkan|dirancang|rancangan|(?-i:tengah|sedang)\s+(?:di|me|ber)\w+)\b", re.I)
 _DONE_SAID = re.compile(r"\b(?:telah|sudah|resmi|diresmikan|pernah|berhasil|akhirnya|sejak)\b", re.I)
 
 

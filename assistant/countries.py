@@ -65,7 +65,7 @@ def _lookup() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
     return by_words, frozenset(short), max(map(len, by_words))
 
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD = re.compile(r"\w+(?:-\w+)*")  # "China's" is China
 
 
 def countries_named(text: str) -> list[tuple[str, str]]:

@@ -1354,6 +1354,8 @@ def test_a_count_of_someone_the_cited_passages_never_mention_is_noticed(question
      "Sekitar 4.000 pasukan CSTO, termasuk sekitar 3.000 dari Rusia, mendarat di Kazakstan.", "China"),
     ("Siapa Presiden Kirgistan ketika pasukan CSTO mendarat?",
      "Keputusan Presiden Kazakhstan Kassym-Jomart Tokayev untuk memanggil pasukan CSTO ke Almaty.", "Kirgistan"),
+    ("Until what year will China's military base in Tajikistan remain open?",
+     "Pangkalan militer ke-201 Rusia di Tajikistan akan tetap dibuka hingga 2042.", "China"),
     ("Berapa pasukan AS di Korea Selatan?", "Sebanyak 28.500 tentara Amerika Serikat bertugas di Jepang.",
      "Korea Selatan"),
     ("Sejak tahun berapa Malaysia meluncurkan program TCDC?", "Sejak 1981 Indonesia meluncurkan program TCDC.",
@@ -1482,7 +1484,10 @@ def test_an_arrival_does_not_answer_a_departure(question, answer, mismatch):
      "Badan khusus ini kelak diarahkan tidak hanya menangani KSS.", True),
     ("What is the name of the agency that the government finally set up?",
      "Indonesia tengah bersiap diri untuk memiliki badan pemberian bantuan internasional.", True),
-    # Done, or a question that does not take it for granted.
+    ("Kapan Peraturan Presiden tentang badan khusus KSS akhirnya disahkan?",
+     "Peraturan Presiden sebagai dasar pengelolaan terpusat juga tengah digodok Kementerian Luar Negeri.", True),
+    # Done, or a question that does not take it for granted; "Asia Tengah" is no "tengah digodok".
+    ("Kapan kerja sama di Asia Tengah akhirnya dimulai?", "Negara-negara Asia Tengah memulai kerja sama itu.", False),
     ("Apa nama badan yang akhirnya dibentuk pemerintah?", "Pemerintah akhirnya membentuk Indonesian AID.", False),
     ("Badan apa yang akan dibentuk pemerintah?", "Badan khusus ini kelak diarahkan menangani KSS.", False),
     ("Kapan badan itu dibentuk?", "Badan khusus itu akan dibentuk pada 2019.", False),
@@ -1491,3 +1496,21 @@ def test_a_plan_does_not_answer_what_the_question_takes_as_done(question, answer
     from assistant.answer_checks import plan_for_done
 
     assert plan_for_done(question, answer) is unanswered
+
+
+@pytest.mark.parametrize("question, answer, unanswered", [
+    ("On what exact day in July 2008 was KAZCENT opened?", "Pada bulan Juli 2008, telah dibuka pusat pendidikan PfP.", True),
+    ("What date did the troops land?", "Pasukan mendarat pada 6 Januari 2022.", False),
+])
+def test_an_english_question_for_a_day_needs_one(question, answer, unanswered):
+    from assistant.answer_checks import day_unanswered
+
+    assert day_unanswered(question, answer) is unanswered
+
+
+def test_an_english_how_many_question_is_not_checked_for_an_indonesian_owner():
+    from assistant.answer_checks import counted_owner_unmentioned
+
+    cited = "Agenda 2030 PBB dengan 17 Tujuan Pembangunan Berkelanjutan (SDGs)."
+    assert counted_owner_unmentioned("How many Sustainable Development Goals are in the UN's 2030 Agenda?", cited) is None
+    assert counted_owner_unmentioned("Berapa jumlah pasukan Belarus yang dikirim?", cited) == "Belarus"
