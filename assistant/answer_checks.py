@@ -204,7 +204,8 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
         candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
     for match in _PLACE_NAMES.finditer(question):
         preposition, asked = match.groups()
-        candidates += [(asked, m.group(1)) for m in re.finditer(rf"\b{preposition}\s+({_NAMES})", text)]
+        after = "dari|oleh" if preposition == "dari" else preposition  # "akreditasi dari X": "diakreditasi oleh Y"
+        candidates += [(asked, m.group(1)) for m in re.finditer(rf"\b(?:{after})\s+({_NAMES})", text)]
     for match in _PLACE_NAMES_EN.finditer(question):
         preposition, asked = match.groups()
         if asked.split()[0].lower() not in _MONTHS_DAYS_EN:
@@ -344,15 +345,21 @@ _BODY_WORDS_EN = {"world": "dunia", "european": "eropa", "asian": "asia", "afric
                   "cooperation": "kerja sama|kerjasama", "monetary": "moneter", "health": "kesehatan", "trade":
                   "perdagangan", "investment": "investasi", "infrastructure": "infrastruktur", "treaty": "perjanjian",
                   "nations": "bangsa", "united": "bersatu|perserikatan", "atomic": "atom", "energy": "energi",
-                  "food": "pangan", "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
+                  "food": "pangan", "finance": "keuangan", "financial": "keuangan", "central": "pusat|sentral", "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
+
+
+# A body an Indonesian answer names: "Korporasi Keuangan Pembangunan AS", "Bank Dunia".
+_ANOTHER_BODY = re.compile(rf"\b(?:{'|'.join(k.capitalize() for k in sorted(_BODY_KINDS))})\s+[A-Z]")
 
 
 def english_body_unmentioned(question: str, cited: str, said: str) -> str | None:
     """A body an English question names ("When did Kazakhstan join the Shanghai Cooperation Organisation?") that the
     cited passages and their titles (`cited`) never name, when the answer (`said`) writes a short form the question
-    does not ("… dokumen kerangka program PfP", "NATO"): named are all of its own words, written as they are or as
+    does not ("… dokumen kerangka program PfP", "NATO") or names a body ("Korporasi Keuangan Pembangunan AS"): named
+    are all of its own words, written as they are or as
     Indonesian writes them ("Bank Dunia" for "World Bank"), its short form in brackets, or its initials ("SCO")."""
-    if question_language(question) != "en" or not _short_forms(said) - _short_forms(question):
+    if question_language(question) != "en" or not (_short_forms(said) - _short_forms(question)
+                                                     or _ANOTHER_BODY.search(said)):
         return None
     mentioned = _mention_test(with_other_forms(cited))
     written = {word.lower() for word in WORD.findall(cited)}
@@ -364,9 +371,14 @@ def english_body_unmentioned(question: str, cited: str, said: str) -> str | None
         initials = "".join(w[0] for w in words).lower()
         if initials in written or short and short.group(1).lower() in written:
             continue
-        own = [w.lower() for w in words[:-1] if w.lower() not in _BODY_KINDS_EN]
-        if own and all(mentioned(w) or any(all(mentioned(t) for t in form.split())
-                                           for form in _BODY_WORDS_EN.get(w, "").split("|") if form) for w in own):
+        own = [w for w in words[:-1] if w.lower() not in _BODY_KINDS_EN]
+
+        def named(word: str) -> bool:  # as written, in Indonesian words, or a country in either language ("US": "AS")
+            forms = _BODY_WORDS_EN.get(word.lower(), "").split("|")
+            return (mentioned(word.lower()) or any(form and all(mentioned(t) for t in form.split()) for form in forms)
+                    or any(mentions_country(cited, code) for _, code in countries_named(word)))
+
+        if own and all(named(w) for w in own):
             continue
         return match.group(0)
     return None

@@ -1424,6 +1424,7 @@ def test_an_english_office_the_cited_passages_never_name_is_noticed(question, pa
     ("In what year was KAZCENT opened in Astana?", "Pada Juli 2008 dibuka pusat pendidikan PfP di Almaty.", "Almaty"),
     ("When were the troops sent to Uzbekistan?", "Pasukan itu dikirim ke Kazakstan pada 6 Januari.", "Kazakstan"),
     ("When was KAZCENT accredited by the European Union?", "Pada Desember 2010, KAZCENT diakreditasi oleh NATO.", "NATO"),
+    ("Kapan KAZCENT mendapat akreditasi dari Uni Eropa?", "Pada Desember 2010, KAZCENT diakreditasi oleh NATO.", "NATO"),
     # The place mentioned (in its Indonesian form), or a month that is no place.
     ("When did troops land in Kyrgyzstan?", "Pasukan mendarat di Kirgistan dan di Tajikistan.", None),
     ("What happened in January 2022?", "Pada Januari 2022 pasukan mendarat di Almaty.", None),
@@ -1451,7 +1452,13 @@ def test_a_question_that_asks_two_things_is_told(question, two):
     ("When did Kazakhstan join the Shanghai Cooperation Organisation?",
      "Kerjasama Kazakhstan dengan NATO dimulai pada 1994 dengan dokumen kerangka PfP.", "… dokumen kerangka PfP.",
      "Shanghai Cooperation Organisation"),
-    # Named in Indonesian words, or by its initials; or the answer writes no other short form.
+    ("How much does the European Investment Bank lend in Central Asia?",
+     "Korporasi Keuangan Pembangunan AS memiliki $60 miliar.", "Korporasi Keuangan Pembangunan AS memiliki $60 miliar.",
+     "European Investment Bank"),
+    ("How much does the US Development Finance Corporation lend?",
+     "Korporasi Keuangan Pembangunan AS memiliki $60 miliar.", "Korporasi Keuangan Pembangunan AS memiliki $60 miliar.",
+     None),
+    # Named in Indonesian words, or by its initials; or the answer writes no other short form nor body.
     ("How much did the World Bank lend?", "Bank Dunia (IBRD) meminjamkan $2 miliar.", "Bank Dunia (IBRD) …", None),
     ("What did the Collective Security Treaty Organization send?",
      "Pasukan Perjanjian Keamanan Kolektif (CSTO) dikirim.", "Pasukan CSTO …", None),
