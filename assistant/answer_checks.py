@@ -345,7 +345,8 @@ _BODY_WORDS_EN = {"world": "dunia", "european": "eropa", "asian": "asia", "afric
                   "cooperation": "kerja sama|kerjasama", "monetary": "moneter", "health": "kesehatan", "trade":
                   "perdagangan", "investment": "investasi", "infrastructure": "infrastruktur", "treaty": "perjanjian",
                   "nations": "bangsa", "united": "bersatu|perserikatan", "atomic": "atom", "energy": "energi",
-                  "food": "pangan", "finance": "keuangan", "financial": "keuangan", "central": "pusat|sentral", "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
+                  "food": "pangan", "finance": "keuangan", "financial": "keuangan", "central": "pusat|sentral",
+                  "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
 
 
 # A body an Indonesian answer names: "Korporasi Keuangan Pembangunan AS", "Bank Dunia".
@@ -355,9 +356,9 @@ _ANOTHER_BODY = re.compile(rf"\b(?:{'|'.join(k.capitalize() for k in sorted(_BOD
 def english_body_unmentioned(question: str, cited: str, said: str) -> str | None:
     """A body an English question names ("When did Kazakhstan join the Shanghai Cooperation Organisation?") that the
     cited passages and their titles (`cited`) never name, when the answer (`said`) writes a short form the question
-    does not ("… dokumen kerangka program PfP", "NATO") or names a body ("Korporasi Keuangan Pembangunan AS"): named
-    are all of its own words, written as they are or as
-    Indonesian writes them ("Bank Dunia" for "World Bank"), its short form in brackets, or its initials ("SCO")."""
+    does not ("… dokumen kerangka program PfP", "NATO") or names a body ("Korporasi Keuangan Pembangunan AS"). Named
+    are: all of its own words, written as they are or as Indonesian writes them ("Bank Dunia" for "World Bank", "AS"
+    for "US"), its short form in brackets, or its initials ("SCO")."""
     if question_language(question) != "en" or not (_short_forms(said) - _short_forms(question)
                                                      or _ANOTHER_BODY.search(said)):
         return None
@@ -704,6 +705,8 @@ def asks_two_things(question: str) -> bool:
         return len(_ASKING_EN.findall(question)) > 1
     asked = question.lower()
     return len(_ASKING_ANY.findall(asked)) > 1 or "sekaligus" in asked
+
+
 # The Indonesian superlatives an answer to them may use ("terbesar", "paling aktif", "utama").
 _SUPERLATIVES_ID = (
     frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()

@@ -26,9 +26,12 @@ _MORE_FORMS = {
     "IR": "Iran", "VN": "Vietnam", "LA": "Laos", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania",
     "MD": "Moldova", "TW": "Taiwan", "BN": "Brunei", "IN": "India", "GE": "Georgia", "BY": "Belarus",
 }
-# Country names that are also common words or first names in a question; not taken as countries there.
-_EXCEPT = re.compile(r"\b(?:[Ss]elain|[Kk]ecuali|[Bb]esides|[Ee]xcept|[Oo]ther than|[Aa]part from)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
-_NOT_A_COUNTRY_ALONE = frozenset({"chad", "jordan", "man", "georgia state", "guinea", "niger", "jersey"})
+# Country names that are also first names or other words in a question; not taken as countries there.
+_NOT_A_COUNTRY_ALONE = frozenset({"chad", "jordan", "guinea", "niger", "jersey"})
+# What a question excludes: "Selain Kazakhstan, negara mana …?" is answered by another country.
+_EXCEPT = re.compile(r"\b(?:[Ss]elain|[Kk]ecuali|[Bb]esides|[Ee]xcept|[Oo]ther than|[Aa]part from)"
+                     r"\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_WORD = re.compile(r"\w+(?:-\w+)*")  # "Timor-Leste" is one word; "China's" is "China" and "s"
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +68,6 @@ def _lookup() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
     return by_words, frozenset(short), max(map(len, by_words))
 
 
-_WORD = re.compile(r"\w+(?:-\w+)*")  # "China's" is China
-
 
 def countries_named(text: str) -> list[tuple[str, str]]:
     """The countries `text` names, as (the words used, alpha-2 code), capitalised as names are: "Kirgistan", "South
@@ -93,6 +94,7 @@ def countries_named(text: str) -> list[tuple[str, str]]:
 
 
 def _code_of_short(short: str) -> str:
+    """The country an upper-case short form stands for ("AS": US)."""
     return next(code for code, names in _forms().items() if short in names)
 
 
@@ -114,7 +116,7 @@ def country_unmentioned(question: str, cited: str, said: str) -> str | None:
     country the passages may well mean the one asked: news on "Menteri Kesehatan Siti Fadilah Supari" need not say
     "Indonesia", nor an article on the Yakuza "Jepang"; and Indonesia goes without saying in Indonesian documents
     even beside another country ("… dari Kejuaraan Dunia Anaheim, California, Amerika Serikat")."""
-    question = _EXCEPT.sub(" ", question)  # "Selain Kazakhstan, negara mana …?": the answer is another
+    question = _EXCEPT.sub(" ", question)
     named = countries_named(question)
     asked = {code for _, code in named}
     if not any(code not in asked for _, code in countries_named(said)):
