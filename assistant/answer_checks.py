@@ -136,11 +136,13 @@ _NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni E
 # "Kazakhstan dengan NATO"), or a preposition of place ("di Armenia" / "di Tajikistan").
 _BEFORE_NAMES = re.compile(rf"\b([a-z]+\s+[a-z]+)\s+({_NAMES})")
 _AFTER_NAME = re.compile(rf"(?<!^)\b({_NAMES})\s+([a-z]+\s+[\w-]+)")
+# Each preposition of a question and the prepositions of the passages it stands for: "akreditasi dari X" against
+# "diakreditasi oleh Y"; in an English question "… opened in Astana?" against "di Almaty", "… accredited by the
+# European Union?" against "diakreditasi oleh NATO".
+_PREPOSITIONS = {"di": "di", "ke": "ke", "dari": "dari|oleh",
+                 "in": "di", "at": "di", "to": "ke", "into": "ke", "from": "dari", "by": "oleh"}
 _PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
-# The same in an English question: "… opened in Astana?" against passages where it was opened "di Almaty", "…
-# accredited by the European Union?" against "diakreditasi oleh NATO".
 _PLACE_NAMES_EN = re.compile(rf"\b(in|at|to|into|from|by)\s+(?:the\s+)?({_NAMES})")
-_PREPOSITION_ID = {"in": "di", "at": "di", "to": "ke", "into": "ke", "from": "dari", "by": "oleh"}
 _MONTHS_DAYS_EN = frozenset("january february march april may june july august september october november december "
                             "monday tuesday wednesday thursday friday saturday sunday".split())
 _ROMAN = re.compile(r"[ivxlc]+")  # "III" of "Aleksander III" is no name by itself
@@ -202,15 +204,12 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
         asked, context = match.groups()
         pattern = rf"\b({_NAMES})\s+(?i:{_spaced(context)})(?![\w-])"
         candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
-    for match in _PLACE_NAMES.finditer(question):
+    for match in [*_PLACE_NAMES.finditer(question), *_PLACE_NAMES_EN.finditer(question)]:
         preposition, asked = match.groups()
-        after = "dari|oleh" if preposition == "dari" else preposition  # "akreditasi dari X": "diakreditasi oleh Y"
-        candidates += [(asked, m.group(1)) for m in re.finditer(rf"\b(?:{after})\s+({_NAMES})", text)]
-    for match in _PLACE_NAMES_EN.finditer(question):
-        preposition, asked = match.groups()
-        if asked.split()[0].lower() not in _MONTHS_DAYS_EN:
-            pattern = rf"\b{_PREPOSITION_ID[preposition]}\s+({_NAMES})"
-            candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
+        if match.re is _PLACE_NAMES_EN and asked.split()[0].lower() in _MONTHS_DAYS_EN:
+            continue  # "in January" is no place
+        pattern = rf"\b(?:{_PREPOSITIONS[preposition]})\s+({_NAMES})"
+        candidates += [(asked, m.group(1)) for m in re.finditer(pattern, text)]
     for asked, found in candidates:
         if unmentioned(asked):
             other = another(found, asked)

@@ -54,18 +54,18 @@ def _forms() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _lookup() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
-    """The code of each written-out form by its lower-cased words, the upper-case short forms ("AS", "UEA"), and the
-    most words a form has."""
+def _lookup() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
+    """The code of each written-out form by its lower-cased words, of each upper-case short form ("AS", "UEA"), and
+    the most words a form has."""
     by_words: dict[tuple[str, ...], str] = {}
-    short = set()
+    short: dict[str, str] = {}
     for code, names in _forms().items():
         for name in names:
             if len(name) <= 3 and name.isupper():
-                short.add(name)
+                short.setdefault(name, code)
             elif len(name) > 3:
                 by_words.setdefault(tuple(_WORD.findall(name.lower())), code)
-    return by_words, frozenset(short), max(map(len, by_words))
+    return by_words, short, max(map(len, by_words))
 
 
 
@@ -79,7 +79,7 @@ def countries_named(text: str) -> list[tuple[str, str]]:
     while i < len(words):
         word = words[i].group(0)
         if word in short:
-            found.append((word, _code_of_short(word)))
+            found.append((word, short[word]))
         elif word[0].isupper():
             for n in range(min(longest, len(words) - i), 0, -1):
                 code = by_words.get(tuple(lowered[i:i + n]))
@@ -93,19 +93,22 @@ def countries_named(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _code_of_short(short: str) -> str:
-    """The country an upper-case short form stands for ("AS": US)."""
-    return next(code for code, names in _forms().items() if short in names)
-
-
 def mentions_country(text: str, code: str) -> bool:
     """Whether `text` mentions the country `code` by any of its forms, or a name spelt within `SIMILAR_SPELLING` of
     one ("Kazakstan" for "Kazakhstan")."""
-    if any(found == code for _, found in countries_named(text)):
+    codes, names = _mentions(text)
+    if code in codes:
         return True
-    names = {word.lower() for word in NAME_WORD.findall(text)}
     singles = [form.lower() for form in _forms()[code] if len(WORD.findall(form)) == 1 and len(form) > 3]
     return any(difflib.get_close_matches(form, names, n=1, cutoff=SIMILAR_SPELLING) for form in singles)
+
+
+@lru_cache(maxsize=64)
+def _mentions(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries `text` names and its capitalised words, lower-cased: read once for each cited text, which the
+    checks ask about several countries."""
+    return (frozenset(code for _, code in countries_named(text)),
+            frozenset(word.lower() for word in NAME_WORD.findall(text)))
 
 
 def country_unmentioned(question: str, cited: str, said: str) -> str | None:
