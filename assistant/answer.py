@@ -17,12 +17,14 @@ from ingest.short_forms import full_name
 
 from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
                             definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, names_all,
-                            names_another, negation_mismatch, office_unmentioned, plan_for_done, qualifier_unanswered,
-                            relation_unanswered, replaced_in_passages, year_unanswered)
+                            names_another, negation_mismatch, office_unmentioned, plan_for_done, premise_denied,
+                            qualifier_unanswered, relation_unanswered, replaced_in_passages, speaker_unmentioned,
+                            year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
                              question_language)
+from .sources import named_source
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -33,6 +35,9 @@ ABSTAIN_MESSAGE = {
 
 
 NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
+SEARCHED_IN = {"id": "Dicari hanya dalam dokumen yang disebut pertanyaan: {titles}.",
+               "en": "Searched only in the document the question names: {titles}."}
+NO_SUCH_SOURCE = {"id": 'Tidak ada dokumen dari "{name}".', "en": 'None of the documents is from "{name}".'}
 """The note under an Indonesian question left unanswered because it names what no document mentions."""
 DOCUMENT_DATE = {
     "id": "Tanggal dokumen [{n}]: {date}.",
@@ -199,9 +204,11 @@ MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passag
 # (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
 _ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
-# "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …").
-_BYLINE = re.compile(r"\W*(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
-                     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$")
+# "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …"), and a
+# closing line, "Demikian kajian dari Dr. Cemil Doğaç Ipek, Departemen Antar bangsa, …".
+_BYLINE = re.compile(r"\W*(?:(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
+                     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\W*$|(?i:demikian\s+(?:kajian|tulisan|artikel|laporan|ulasan|"
+                     r"analisis|opini)\s+(?:dari|oleh))\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|\W*$))")
 # A sentence that announces what its document covers ("Artikel ini akan membahas …", "In this report we …") states
 # no fact; like a title it shows where to look but answers nothing.
 _ANNOUNCEMENT = re.compile(
@@ -236,6 +243,7 @@ def _words_beside_figures(text: str) -> set[str]:
 
 # A run of capitalised words past the question's first word ("Malaysia", "Bursa Karbon Indonesia").
 _NAME_GROUP = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_PLACE_BEFORE = re.compile(r"\b(?:di|ke|dari|pada|menuju|in|at|to|from)\s+$", re.I)
 
 
 def validate_question(question: str) -> tuple[str, list[str]]:
@@ -272,6 +280,17 @@ class ExtractiveAnswerer:
         question, notes = validate_question(question)
         query = retrieval_query or question
         timings: dict[str, float] = {}
+        # "According to The Diplomat article, …": searched in that document, without the words that name it.
+        source = named_source(question, self.index.documents)
+        if source is not None and not source.doc_ids:
+            language = question_language(question)
+            return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings,
+                          [*notes, NO_SUCH_SOURCE[language].format(name=source.name)], [], -1.0, checks_passed=False)
+        if source is not None:
+            if query == question and query_vector is None:
+                query = source.rest
+            titles = "; ".join(sorted(f'"{self.index.documents[d].title.rstrip(". ")}"' for d in source.doc_ids))
+            notes = [*notes, SEARCHED_IN[question_language(question)].format(titles=titles)]
         warm_up = getattr(self.index.embedder, "warm_up", None)
         t = time.perf_counter()
         if query_vector is None and warm_up is not None and warm_up():
@@ -281,9 +300,12 @@ class ExtractiveAnswerer:
             query_vector = self.index.embedder.embed_queries([query])[0]
         timings["embed_query"] = (time.perf_counter() - t) * 1000
         t = time.perf_counter()
-        hits = self.index.search(query, k=self.settings.k, config=self.settings.search, query_vector=query_vector)
+        hits = self.index.search(query, k=self.settings.k, config=self.settings.search, query_vector=query_vector,
+                                 documents=source.doc_ids if source is not None else None)
         timings["search"] = (time.perf_counter() - t) * 1000
         passages = [_to_passage(n, hit) for n, hit in enumerate(hits, start=1)]
+        if passages and expected_type(question) == "name" and AUTHOR_ASKED.search(question):
+            passages += self._byline_passage(passages)
         t = time.perf_counter()
         sentence_vector = query_vector
         if query != question:  # a follow-up: its sentence is the one that answers it, in the passages both found
@@ -304,6 +326,10 @@ class ExtractiveAnswerer:
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
+            # "Siapa penulis …?" answered by no sentence that says who wrote it (a byline, "karya …", "ditulis oleh
+            # …", "Demikian kajian dari …") is no answer either.
+            if answered and kind == "name" and AUTHOR_ASKED.search(question):
+                answered = any(matches_type(c.text, "name", question) for c in shown)
             # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
             # meluncurkan …"): the answer then says that date.
@@ -326,6 +352,8 @@ class ExtractiveAnswerer:
                           if p.doc_id in self.index.documents)
             said = " ".join(c.text for c in shown)
             with_titles = self._with_titles(cited)
+            if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
+                with_titles = f"{with_titles} {source.name}"
             if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)
@@ -335,6 +363,8 @@ class ExtractiveAnswerer:
                              or plan_for_done(question, said)
                              or counted_owner_unmentioned(question, with_titles)
                              or replaced_in_passages(question, with_titles, said)
+                             or speaker_unmentioned(question, with_titles)
+                             or premise_denied(question, " ".join(p.text for p in passages))
                              or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):
                 answered = False
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
@@ -354,6 +384,20 @@ class ExtractiveAnswerer:
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
 
+    def _byline_passage(self, passages: list[Passage]) -> list[Passage]:
+        """The chunk of the best passage's document that says who wrote it ("Demikian kajian dari …" at its end),
+        when no retrieved passage holds it: numbered after them, as close to the question as the best passage."""
+        best = passages[0]
+        retrieved = {p.chunk_id for p in passages}
+        for chunk in self.index.chunks:
+            if chunk.doc_id != best.doc_id or chunk.chunk_id in retrieved:
+                continue
+            spans, _ = self.index.sentences_of(self.index.row_of[chunk.chunk_id])
+            if any(_BYLINE.match(chunk.text[start:end]) for start, end in spans):
+                return [Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start,
+                                chunk.end, chunk.text, best.score, best.dense_score, best.lexical_score)]
+        return []
+
     def _with_titles(self, passages: list[Passage]) -> str:
         """The passages' text with their documents' titles."""
         titles = {self.index.documents[p.doc_id].title for p in passages if p.doc_id in self.index.documents}
@@ -371,11 +415,29 @@ class ExtractiveAnswerer:
 
     def _unmentioned_name(self, question: str, shown: list[CitedSentence]) -> str | None:
         """A name the question uses that no indexed document mentions, not even spelt a little differently, when the
-        answer holds none of the question's other names: the documents cannot say what is asked about it ("… di
-        Malaysia?" over documents on Indonesia's carbon tax). A question that also names what the answer is about
+        answer holds none of the question's other names, or a full name of two words or more, not a place, that none
+        mentions: the documents cannot say what is asked about it ("… di Malaysia?" over documents on Indonesia's
+        carbon tax). A question that also names what the answer is about
         ("… penguasa Taliban di Kabul?" answered by a sentence on the Taliban) is answered. `shown` is empty when tanya
         abstains anyway: the name is still worth a note."""
-        names = [m.group(0) for m in _NAME_GROUP.finditer(question.strip())]
+        question = question.strip()
+        names = [m.group(0) for m in _NAME_GROUP.finditer(question)]
+        # A full name nobody mentions: "Presiden Tajikistan Emomali Rahmon" is not answered by what the documents say
+        # of Uzbekistan's president, whatever else the answer names. A place is a detail ("Siapa pengamat … yang
+        # berbicara di Jakarta Convention Center?" may be answered by the one the documents name).
+        for match in _NAME_GROUP.finditer(question):
+            if _PLACE_BEFORE.search(question[:match.start()]):
+                continue
+            run: list[str] = []
+            for word in [*match.group(0).split(), ""]:
+                if run and 0 < len(word) <= 3:  # "Sri" of "Sri Mulyani": too short to look for, part of the name
+                    run.append(word)
+                elif word and not any(self._known_word(w) for w in WORD.findall(word.lower())):
+                    run.append(word)
+                elif sum(len(w) > 3 for w in run) >= 2:
+                    return " ".join(run)
+                else:
+                    run = []
         unknown = [name for name in names if not any(self._known_word(w) for w in WORD.findall(name.lower()))]
         if not unknown:
             return None
@@ -487,7 +549,7 @@ class ExtractiveAnswerer:
                     sim = max(float(sim), passage.dense_score)
                 label = _field_label(text)
                 field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
-                if passage.n > read and not field:
+                if passage.n > read and not field and not byline:
                     continue
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
@@ -500,7 +562,7 @@ class ExtractiveAnswerer:
                     # the header is), its title's words its own.
                     passage_dense = max(p.dense_score for p in passages if p.doc_id == passage.doc_id)
                     sim = max(float(sim), passage_dense)
-                terms = set(tokenize(f"{text} {passage.title}" if field else text))
+                terms = set(tokenize(f"{text} {passage.title}" if field or byline else text))
                 coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
                 named = (len(query_names & set(WORD.findall(text.lower()))) / len(query_names)
                          if query_names and _ROW_SENTENCE.match(text) else 0.0)
@@ -529,9 +591,9 @@ class ExtractiveAnswerer:
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 
-                if passage.n <= s.confidence.passages or field:
+                if passage.n <= s.confidence.passages or field or byline:
                     best_support = max(best_support, score(s.confidence))
-                if passage.n <= s.select.passages or field:
+                if passage.n <= s.select.passages or field or byline:
                     penalty = s.title_penalty if is_title else 0.0
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty

@@ -811,3 +811,88 @@ def negation_mismatch(question: str, answer: str) -> str | None:
             if bare and len(bare) >= 5 and bare in said or len(word) >= 5 and prefix + word in said:
                 return word
     return None
+
+
+# Who a question says said something: "Apa kata Tokayev …?", "Why did Vladimir Putin say …?", "Who did Guterres
+# say …". The name runs over capitalised words, and "bin" / "van" / "de" within it. "Menurut X" and "according to X"
+# are `qualifier_unanswered`'s.
+_SPEAKER = r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|bin|binti|van|von|de|da|al-\w+))*)"
+_SPEAKER_ASKED = (
+    re.compile(rf"(?:\b[Aa]pa\s+kata|^[Kk]ata|\b[Uu]jar|\b[Tt]utur|\b[Uu]capan|\b[Pp]ernyataan|\b[Kk]utipan)\s+{_SPEAKER}"),
+    re.compile(rf"{_SPEAKER}\s+(?:mengatakan|menyatakan|berkata|berpendapat|menegaskan|mengungkapkan|menyebut(?:kan)?)\b"),
+    re.compile(rf"\b(?:did|does|do|would|has|have|had)\s+{_SPEAKER}\s+(?:say|state|claim|argue|warn|write|tell|call)\b"),
+    re.compile(rf"{_SPEAKER}\s+(?:said|says|stated|states|claimed|claims|argued|argues|warned|wrote)\b"),
+    re.compile(rf"\b(?:quoted|said|stated|written)\s+by\s+{_SPEAKER}"),
+)
+# Capitalised words of a speaker that name nobody: offices, honorifics, pronouns and sentence openers.
+_NOT_SPEAKER = frozenset("""the a an this that what who why how when where which did does do would mr mrs ms dr prof
+sir president presiden prime minister menteri perdana secretary sekretaris general jenderal sekjen ketua kepala chairman
+head special khusus representative perwakilan pak bapak ibu bu anda kamu saya beliau dia ia mereka kita kami apa siapa
+mengapa kenapa bagaimana kapan dimana di mana yang para kata apakah siapakah kapankah mengapakah bagaimanakah""".split())
+
+
+def speaker_unmentioned(question: str, cited: str) -> str | None:
+    """A speaker the question names ("Apa kata Putin …?", "Why did Vladimir Putin say …?") whom the cited passages and
+    their titles never mention: the answer quotes somebody else ("… – António Guterres, Sekretaris Jenderal PBB")."""
+    mentioned = _mention_test(cited)
+    for pattern in _SPEAKER_ASKED:
+        for match in pattern.finditer(question):
+            name = match.group(1)
+            own = [w for w in WORD.findall(name.lower()) if len(w) >= 3 and w not in _NOT_SPEAKER]
+            if not own or any(_abbreviates(short, name) for short in set(re.findall(r"\b[A-Z]{2,6}\b", cited))):
+                continue  # "Kepala Kebun Raya Cibodas" is mentioned by "Kepala KRC"
+            if any(mentions_country(cited, code) for _, code in countries_named(name)):
+                continue
+            if not any(mentioned(word) for word in own):
+                return name
+    return None
+
+
+_PREFIXED_VERB = re.compile(r"\b(?:me|di|ber|ter|mem|men|meng|meny)[a-z]{3,}\b")
+_NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum)\s+(?:(?:akan|bisa|dapat|pernah|mau|ingin|hendak|boleh|perlu|harus|"
+                             r"sedang|sempat|juga)\s+){0,2}$")
+
+
+# English verbs a false premise is often made of, as Indonesian writes them (their stems): "Why did Kazakhstan decide
+# to become a full member of NATO?" against "Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya".
+_PREMISE_VERBS_EN = {
+    "become": "jadi", "became": "jadi", "becoming": "jadi", "join": "gabung", "joined": "gabung", "joining": "gabung",
+    "seize": "rebut", "seized": "rebut", "capture": "rebut", "captured": "rebut",
+    "attack": "serang", "attacked": "serang", "invade": "serang", "invaded": "serang", "sign": "tandatangan",
+    "signed": "tandatangan", "build": "bangun", "built": "bangun", "send": "kirim", "sent": "kirim",
+    "leave": "tinggal", "left": "tinggal", "allow": "izin", "allowed": "izin", "accept": "terima",
+    "accepted": "terima", "ratify": "ratifikasi", "ratified": "ratifikasi",
+}
+
+
+def premise_denied(question: str, passages: str) -> str | None:
+    """What a question takes as done that the passages only deny: "Kapan pasukan Rusia merebut Bishkek?" when every
+    sentence of the passages naming Bishkek (or another name of the question) with "merebut" says "… tidak akan
+    merebut Bishkek …"; an English question by the Indonesian of its verb (`_PREMISE_VERBS_EN`). Returns the denying
+    words."""
+    asked = set(WORD.findall(question.lower()))
+    english = question_language(question) != "id"
+    if asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN) or re.search(r"n['’]t\b", question.lower()):
+        return None  # "Mengapa Rusia tidak merebut Bishkek?" asks about the denial
+    names = {w.lower() for w in NAME_WORD.findall(question.split(maxsplit=1)[-1]) if len(w) >= 3}
+    names -= {w for w in names if _is_root_word(w)}
+    verbs = ({_PREMISE_VERBS_EN[w] for w in asked if w in _PREMISE_VERBS_EN} if english
+             else {stem(w) for w in _PREFIXED_VERB.findall(question.lower())} - asked)
+    if not names or not verbs:
+        return None
+    denied = None
+    for sentence in re.split(r"(?<=[.!?])\s+", passages):
+        lowered = sentence.lower()
+        if not names & set(WORD.findall(lowered)):
+            continue
+        for match in _PREFIXED_VERB.finditer(lowered):
+            word = match.group(0)
+            # a long root inside the word, less the first letter a prefix may swallow ("menandatangani", which
+            # Sastrawi does not stem); a short one would be found inside other words ("erang" in "perang")
+            if stem(word) not in verbs and not (english and any(len(v) >= 8 and v[1:] in word for v in verbs)):
+                continue
+            negation = _NEGATED_BEFORE.search(lowered[:match.start()])
+            if negation is None:
+                return None  # the passages say it happened, somewhere
+            denied = denied or (negation.group(0) + match.group(0)).strip()
+    return denied

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,9 +141,11 @@ class Assistant:
         for answer in partials:
             yield replace(answer, rewritten_query=query, notes=[*notes, *answer.notes])
 
-    def as_langchain_retriever(self, k: int = 5, config: SearchConfig | None = None):
+    def as_langchain_retriever(self, k: int = 5, config: SearchConfig | None = None,
+                               documents: Collection[str] | None = None):
         """A LangChain retriever over this assistant's index that, like `ask`, picks up a newer version of it
-        (`tanya ingest --add …` while the application runs) at its next query."""
+        (`tanya ingest --add …` while the application runs) at its next query; `documents` (`doc_id`s or `source`
+        names) limits it to those documents."""
         from index.langchain import TanyaRetriever
 
         def current() -> HybridIndex:
@@ -151,7 +153,7 @@ class Assistant:
             return self.index
 
         return TanyaRetriever(index=self.index, k=k, search_config=config or self.answerer.settings.search,
-                              current=current)
+                              current=current, documents=None if documents is None else frozenset(documents))
 
     def reload(self) -> None:
         """Pick up a newer index version (after an ingest) without a restart; answers in flight keep the old one."""

@@ -42,10 +42,15 @@ class TanyaRetriever(BaseRetriever):
     search_config: SearchConfig = SearchConfig()
     current: Callable[[], HybridIndex] | None = None
     """When set, the index to search is asked for at each query (the assistant's, which follows `tanya ingest`)."""
+    documents: frozenset[str] | None = None
+    """When set, only chunks of these documents are returned: `doc_id`s or `source` names, as in the metadata."""
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         index: HybridIndex = self.current() if self.current is not None else self.index
-        hits = index.search(query, k=self.k, config=self.search_config)
+        wanted = None if self.documents is None else {
+            doc_id for doc_id, document in index.documents.items()
+            if doc_id in self.documents or document.source in self.documents}
+        hits = index.search(query, k=self.k, config=self.search_config, documents=wanted)
         return [
             LCDocument(
                 page_content=hit.chunk.text,

@@ -22,6 +22,7 @@ import shutil
 import sys
 import time
 import uuid
+from collections.abc import Collection
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -201,8 +202,8 @@ class HybridIndex:
         return scores
 
     def search(self, query: str, k: int = 5, config: SearchConfig = SearchConfig(),
-               query_vector: np.ndarray | None = None) -> list[SearchHit]:
-        """The top-`k` chunks for `query`, fused from both legs."""
+               query_vector: np.ndarray | None = None, documents: Collection[str] | None = None) -> list[SearchHit]:
+        """The top-`k` chunks for `query`, fused from both legs; only chunks of `documents` (ids) when given."""
         if k < 1:
             raise ValueError(f"k must be at least 1; got {k}.")
         query = checked_query(query)
@@ -213,15 +214,20 @@ class HybridIndex:
         dense = self.dense_scores(query_vector)
         lexical = self.lexical.scores(query)
         fused = fuse(dense, lexical, config.method, config.dense_weight, config.rrf_k)
+        if documents is not None:
+            fused = np.where([chunk.doc_id in documents for chunk in self.chunks], fused, -np.inf)
+            k = min(k, int(np.isfinite(fused).sum()))
         order = np.argsort(-fused, kind="stable")[:k]
         return [SearchHit(self.chunks[i], float(fused[i]), float(dense[i]), float(lexical[i]), rank)
                 for rank, i in enumerate(order, start=1)]
 
-    def as_langchain_retriever(self, k: int = 5, config: SearchConfig = SearchConfig()):
-        """A LangChain `BaseRetriever` over this index."""
+    def as_langchain_retriever(self, k: int = 5, config: SearchConfig = SearchConfig(),
+                               documents: Collection[str] | None = None):
+        """A LangChain `BaseRetriever` over this index; `documents` (`doc_id`s or `source` names) limits it to those."""
         from .langchain import TanyaRetriever
 
-        return TanyaRetriever(index=self, k=k, search_config=config)
+        return TanyaRetriever(index=self, k=k, search_config=config,
+                              documents=None if documents is None else frozenset(documents))
 
     # ---- description ---------------------------------------------------------------------------
     def summary(self) -> dict:

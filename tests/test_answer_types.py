@@ -1126,6 +1126,27 @@ def test_who_wrote_it_is_answered_by_the_byline_of_the_document_that_matches(tmp
     assert answer.answer.startswith("Oleh: Dr. Ratna Kusumawardani [1]")
 
 
+def test_who_wrote_it_is_answered_by_a_closing_line_outside_the_retrieved_passages(tmp_path, fake_embedder):
+    """The byline at a long document's end ("Demikian kajian dari …") is in no retrieved chunk: it is read from the
+    best passage's document; a document that names no author gives no answer."""
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.documents import Document, sha256_text
+
+    body = " ".join(f"Kerja sama program PfP dengan Kazakhstan membawa manfaat ke-{i} bagi keamanan kawasan."
+                    for i in range(1, 40))
+    text = f"Hubungan Turki dan Eurasia\n{body}\nDemikian kajian dari Dr. Cemil Ipek, Departemen Antar Bangsa, Universitas Ataturk."
+    other = "Kerjasama Internasional\nKerja sama internasional penting bagi semua negara di era globalisasi."
+    build_index(tmp_path, [Document("d1", "kajian.txt", "Hubungan Turki dan Eurasia", text, sha256_text(text)),
+                           Document("d2", "global.txt", "Kerjasama Internasional", other, sha256_text(other))],
+                fake_embedder, show_progress=False)
+    answerer = ExtractiveAnswerer(HybridIndex.load(tmp_path, fake_embedder), AnswerSettings(abstain_below=-1.0))
+    answer = answerer.ask("Siapa penulis kajian tentang kerja sama program PfP dengan Kazakhstan?")
+    assert answer.answer.startswith("Demikian kajian dari Dr. Cemil Ipek")
+    assert answer.cited[0].n > 5 and text[answer.cited[0].start:answer.cited[0].end] == answer.cited[0].text
+    assert answerer.ask("Siapa penulis artikel tentang kerja sama internasional di era globalisasi?").abstained
+
+
 def test_a_table_row_is_chosen_by_the_name_the_question_asks_about(tmp_path, fake_embedder):
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
     from index.store import HybridIndex, build_index
@@ -1173,6 +1194,9 @@ CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1
     # names the university the question names: the unknown place is a detail, not what the question is about
     ("Berapa tarif pajak karbon di Kaltim?", None),  # short for Kalimantan Timur, which the document names
     ("Berapa tarif pajak karbon di Kalbar?", "Kalbar"),  # Kalimantan Barat, which it does not (only its two words)
+    # A full name no document mentions, whatever else the answer names (not a place: the Convention Center above).
+    ("Kapan Menteri Keuangan Sri Mulyani menetapkan pajak karbon di Indonesia?", "Menteri Keuangan Sri Mulyani"),
+    ("Apa kata pengamat Budi Santoso dari Universitas Mataram tentang pajak karbon?", "Budi Santoso"),
 ])
 def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_embedder, question, unmentioned):
     from assistant.answer import NOT_MENTIONED
@@ -1521,3 +1545,67 @@ def test_an_english_how_many_question_is_not_checked_for_an_indonesian_owner():
     cited = "Agenda 2030 PBB dengan 17 Tujuan Pembangunan Berkelanjutan (SDGs)."
     assert counted_owner_unmentioned("How many Sustainable Development Goals are in the UN's 2030 Agenda?", cited) is None
     assert counted_owner_unmentioned("Berapa jumlah pasukan Belarus yang dikirim?", cited) == "Belarus"
+
+
+@pytest.mark.parametrize("question, cited, speaker", [
+    # The answer quotes somebody else: refused.
+    ("Why did Vladimir Putin say that international cooperation is the key?",
+     "\"Kerjasama internasional adalah kunci …\" – António Guterres, Sekretaris Jenderal PBB.", "Vladimir Putin"),
+    ("Apa kata Tokayev tentang kerja sama internasional?", "Guterres berkata kerja sama adalah kunci.", "Tokayev"),
+    ("What did President Mirziyoyev say about the CSTO?", "Tokayev memanggil pasukan CSTO.", "President Mirziyoyev"),
+    # The speaker is in the passages, or one word of the name, or its country; or no speaker is named.
+    ("What did António Guterres say about cooperation?", "– António Guterres, Sekretaris Jenderal PBB.", None),
+    ("Apa kata Guterres tentang kerja sama?", "– António Guterres, Sekretaris Jenderal PBB.", None),
+    ("Kapankah Kepala Dinas Kehutanan Lampung Arinal Djunaidi mengatakan bahwa satwa itu dilepas?",
+     "Kepala Dinas Kehutanan Lampung mengatakan, satwa itu dilepas 5 Oktober.", None),
+    ("What did Kazakhstan say about NATO?", "Kazakstan menyatakan kerja sama dengan NATO penting.", None),
+    ("What did the article say about Tokayev?", "Tokayev memanggil pasukan CSTO.", None),
+    ("Apa arti kata Mandala?", "Mandala berarti lingkaran.", None),
+    ("Siapa yang mengatakan bahwa Kazakhstan mitra paling aktif?", "Menurut James Appathurai, Kazakhstan …", None),
+])
+def test_a_speaker_the_question_names_must_be_in_the_cited_passages(question, cited, speaker):
+    from assistant.answer_checks import speaker_unmentioned
+
+    assert speaker_unmentioned(question, cited) == speaker
+
+
+@pytest.mark.parametrize("question, passages, denied", [
+    ("Kapan pasukan Rusia merebut Bishkek?",
+     "Rusia tidak akan menyerang Kazakhstan hari ini, juga tidak akan merebut Bishkek atau Tashkent besok.",
+     "tidak akan merebut"),
+    ("Kapan Kazakhstan menjadi anggota penuh NATO?", "Kami tahu Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya.",
+     "tidak ingin menjadi"),
+    # The passages also say it happened, the question asks about the denial, or it is not asked of a name there.
+    ("Kapan Rusia menyerang Kazakhstan?",
+     "Rusia tidak akan menyerang Kazakhstan hari ini. Pada 2022 Rusia menyerang Kazakhstan.", None),
+    ("Mengapa Rusia tidak merebut Bishkek?", "Rusia tidak akan merebut Bishkek atau Tashkent besok.", None),
+    ("Kapan Uzbekistan merebut Bishkek?", "Rusia tidak akan merebut Kota Osh.", None),
+    ("Why did Russia not seize Bishkek?", "Rusia tidak akan merebut Bishkek.", None),
+])
+def test_a_premise_the_passages_only_deny_is_not_answered(question, passages, denied):
+    from assistant.answer_checks import premise_denied
+
+    assert premise_denied(question, passages) == denied
+
+
+def test_a_speaker_is_mentioned_by_the_initials_of_his_office():
+    from assistant.answer_checks import speaker_unmentioned
+
+    question = "Kapankah Kepala Kebun Raya Cibodas mengatakan bahwa Taman Lumut merupakan satu-satunya di dunia"
+    assert speaker_unmentioned(question, "Taman Lumut di KRC ini satu-satunya, kata Kepala KRC Ir Holif.") is None
+
+
+@pytest.mark.parametrize("question, passages, denied", [
+    ("Why would Kazakhstan decide to become a full member of NATO?",
+     "Kami tahu Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya.", "tidak ingin menjadi"),
+    ("When did Indonesia sign the treaty?", "Indonesia tidak pernah menandatangani perjanjian itu.",
+     "tidak pernah menandatangani"),
+    ("When did Indonesia sign the treaty?",
+     "Indonesia tidak pernah menandatangani perjanjian itu. Pada 2010 Indonesia menandatangani perjanjian itu.", None),
+    ("Why didn't Kazakhstan become a full member of NATO?", "Kazakhstan tidak ingin menjadi anggota NATO.", None),
+    ("When did Kazakhstan host the summit?", "Kazakhstan tidak menjadi tuan rumah.", None),  # no verb it knows
+])
+def test_an_english_premise_the_passages_deny_is_read_in_indonesian(question, passages, denied):
+    from assistant.answer_checks import premise_denied
+
+    assert premise_denied(question, passages) == denied

@@ -18,6 +18,18 @@ def test_retriever_is_a_langchain_retriever_returning_cited_chunks(fake_index):
         assert meta["source"].endswith(".txt") and meta["title"]
 
 
+def test_retriever_can_be_limited_to_some_documents_by_source_or_id(fake_index):
+    from index.langchain import TanyaRetriever
+
+    source = next(doc.source for doc in fake_index.documents.values() if "The Diplomat" in doc.title)
+    docs = TanyaRetriever(index=fake_index, k=4, documents=frozenset({source})).invoke("Kapan NATO bekerja sama?")
+    assert docs and {d.metadata["source"] for d in docs} == {source}
+    doc_id = docs[0].metadata["doc_id"]
+    by_id = TanyaRetriever(index=fake_index, k=4, documents=frozenset({doc_id})).invoke("Kapan NATO bekerja sama?")
+    assert [d.metadata["chunk_id"] for d in by_id] == [d.metadata["chunk_id"] for d in docs]
+    assert TanyaRetriever(index=fake_index, documents=frozenset({"nothing.txt"})).invoke("NATO") == []
+
+
 def test_splitter_keeps_indonesian_sentences_whole():
     splitter = IndonesianSentenceSplitter(chunk_size=60, max_sentences=2, overlap_sentences=1)
     chunks = splitter.split_text("Sekitar 4.000 pasukan tiba. Dr. Ipek menulis laporan. Semua setuju.")
