@@ -35,10 +35,12 @@ ABSTAIN_MESSAGE = {
 
 
 NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
+"""The note under an Indonesian question left unanswered because it names what no document mentions."""
 SEARCHED_IN = {"id": "Dicari hanya dalam dokumen yang disebut pertanyaan: {titles}.",
                "en": "Searched only in the document the question names: {titles}."}
+"""The note under an answer searched in the document(s) the question names ("According to The Diplomat article, …")."""
 NO_SUCH_SOURCE = {"id": 'Tidak ada dokumen dari "{name}".', "en": 'None of the documents is from "{name}".'}
-"""The note under an Indonesian question left unanswered because it names what no document mentions."""
+"""The note under a question that names a source no document is from ("According to the Reuters report, …")."""
 DOCUMENT_DATE = {
     "id": "Tanggal dokumen [{n}]: {date}.",
     "en": "Date of document [{n}]: {date}.",

@@ -406,6 +406,15 @@ _OFFICES_EN = {
     r"rector": r"rektor", r"king": r"raja", r"queen": r"ratu", r"sultan": r"sultan", r"emperor": r"kaisar",
     r"pope": r"paus", r"coach": r"pelatih",
 }
+# "Who heads Indonesia's international aid agency?", "Siapa yang memimpin yayasan itu?": a question for whoever leads a
+# body, which a passage answers by naming its head, chair, director or leader in some way.
+_LEADER_ASKED = re.compile(r"\b(?:[Ww]ho\s+(?:currently\s+)?(?:heads|headed|leads|led|directs|directed|chairs|chaired|"
+                           r"manages|managed)|[Ss]iapa(?:kah)?\s+yang\s+(?:memimpin|mengepalai|mengetuai|"
+                           r"menjadi\s+(?:ketua|kepala|pemimpin|direktur)))\b")
+_LEADER_SAID = re.compile(r"\b(?:kepala|ketua|pimpinan|pemimpin|dipimpin|memimpin|direktur|diketuai|mengetuai|dikepalai|"
+                          r"mengepalai|presiden|sekjen|sekretaris\s+jenderal|gubernur|bupati|wali\s?kota|komandan|"
+                          r"panglima|ceo|rektor|raja|ratu|sultan|kaisar|menteri|kapten|pelatih|manajer|head|chair\w*|"
+                          r"director|leader|led\s+by)\b", re.I)
 _OFFICE_ASKED_EN = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were|has\s+been|had\s+been|became|will\s+be)\s+(?:the\s+)?"
                               r"(?:(?:current|then|first|new|former|last)\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?"
                               rf"(?i:({'|'.join(_OFFICES_EN)}))\b")
@@ -469,6 +478,9 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     regent is. An English question's office is looked for as Indonesian writes it ("Who is NATO's Secretary
     General?" needs "Sekretaris Jenderal" or "Sekjen", not the "Perwakilan Khusus NATO" it would otherwise get)."""
     text = " ".join(p.text for p in passages)
+    led = _LEADER_ASKED.search(question)
+    if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such
+        return None if _LEADER_SAID.search(text) else led.group(0)
     asked = _OFFICE_ASKED_EN.search(question)
     if asked is not None:  # an English office, written the Indonesian way in the passages
         office = asked.group(1)

@@ -141,10 +141,15 @@ _INDONESIAN = re.compile(r"\b(yang|apa|apakah|siapa|kapan|berapa|mengapa|bagaima
                          r"dengan|ini|itu|adalah|dalam|pada|oleh|tahun|mana)\b", re.I)
 
 
+_ENGLISH_OPENING = re.compile(r"\W*(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+
+
 def question_language(question: str) -> str:
     """`en` when the question reads as English, else `id`."""
-    english = len(_ENGLISH.findall(question))
-    return "en" if english >= 2 and english > len(_INDONESIAN.findall(question)) else "id"
+    english, indonesian = len(_ENGLISH.findall(question)), len(_INDONESIAN.findall(question))
+    if indonesian == 0 and _ENGLISH_OPENING.match(question):
+        return "en"  # "Who heads Indonesia's international aid agency?": one English word, but the one it opens with
+    return "en" if english >= 2 and english > indonesian else "id"
 
 
 def expected_type(question: str) -> str | None:

@@ -74,8 +74,9 @@ def named_source(question: str, documents: Mapping[str, _Document]) -> NamedSour
         # a title that holds them all wins: "artikel tentang kerja sama kemanusiaan Asia Tengah" is that article, not
         # every one whose text says "kerja sama", "kemanusiaan" and "Asia Tengah" somewhere
         matched = frozenset(doc_id for doc_id, document in documents.items() if _holds(own, document.title))
-        if not matched and in_text:
-            matched = frozenset(doc_id for doc_id, document in documents.items() if _holds(own, document.text))
+        if not matched and in_text:  # each text read (stemmed) only when it holds the words as written
+            matched = frozenset(doc_id for doc_id, document in documents.items()
+                                if all(word in document.text.lower() for word in own) and _holds(own, document.text))
         if matched and len(matched) == len(documents):
             return None
         # "the Reuters report" names a source; "artikel tentang era globalisasi" only a topic, and "According to

@@ -1609,3 +1609,34 @@ def test_an_english_premise_the_passages_deny_is_read_in_indonesian(question, pa
     from assistant.answer_checks import premise_denied
 
     assert premise_denied(question, passages) == denied
+
+
+@pytest.mark.parametrize("question, cited, office", [
+    ("Who directs the Ilm-i Xalqaro foundation in Uzbekistan?",
+     "Yayasan Ilm-i Xalqaro di Uzbekistan mendukung program pertukaran pelajar.", "Who directs"),
+    ("Who heads Indonesia's international aid agency?", "Indonesia tengah bersiap memiliki badan bantuan.", "Who heads"),
+    ("Siapa yang memimpin yayasan itu?", "Yayasan itu mendukung pertukaran pelajar.", "Siapa yang memimpin"),
+    # A leader named as such, in either language.
+    ("Who led the CSTO forces?", "Pasukan CSTO pimpinan Rusia tiba di Almaty.", None),
+    ("Who heads the foundation?", "Yayasan itu dipimpin oleh Dr. Karimov.", None),
+    ("Siapa yang memimpin yayasan itu?", "Direktur yayasan, Dr. Karimov, mengatakan …", None),
+])
+def test_who_leads_a_body_needs_a_leader_named_as_such(question, cited, office):
+    from assistant.answer import Passage
+    from assistant.answer_checks import office_unmentioned
+
+    passage = Passage(1, "a.txt", "A", "c1", "d1", 0, len(cited), cited, 1.0, 1.0, 1.0)
+    assert office_unmentioned(question, [passage]) == office
+
+
+@pytest.mark.parametrize("question, language", [
+    ("Who heads Indonesia's international aid agency?", "en"),  # one English word, the one it opens with
+    ("What is PfP?", "en"),
+    ("Siapa Tokayev?", "id"),
+    ("Apa itu PfP?", "id"),
+    ("Who Tokayev yang memimpin pasukan?", "id"),  # Indonesian words too: the count decides
+])
+def test_a_question_that_opens_in_english_is_english(question, language):
+    from assistant.question_kinds import question_language
+
+    assert question_language(question) == language
