@@ -182,8 +182,7 @@ class Answer:
             "dropped_sentences": self.dropped_sentences,
             "timings_ms": {key: round(value, 1) for key, value in self.timings_ms.items()},
         })
-        if self.notes:
-            data["notes"] = self.notes
+        data["notes"] = list(self.notes)
         if self.rewritten_query:
             data["rewritten_query"] = self.rewritten_query
         return data
@@ -388,7 +387,8 @@ class ExtractiveAnswerer:
 
     def _byline_passage(self, passages: list[Passage]) -> list[Passage]:
         """The chunk of the best passage's document that says who wrote it ("Demikian kajian dari …" at its end),
-        when no retrieved passage holds it: numbered after them, as close to the question as the best passage."""
+        when no retrieved passage holds it: numbered after them, `score` 0 (it was not retrieved), and as close to
+        the question as the best passage (its dense score)."""
         best = passages[0]
         retrieved = {p.chunk_id for p in passages}
         for chunk in self.index.chunks:
@@ -397,7 +397,7 @@ class ExtractiveAnswerer:
             spans, _ = self.index.sentences_of(self.index.row_of[chunk.chunk_id])
             if any(_BYLINE.match(chunk.text[start:end]) for start, end in spans):
                 return [Passage(len(passages) + 1, chunk.source, chunk.title, chunk.chunk_id, chunk.doc_id, chunk.start,
-                                chunk.end, chunk.text, best.score, best.dense_score, best.lexical_score)]
+                                chunk.end, chunk.text, 0.0, best.dense_score, 0.0)]
         return []
 
     def _with_titles(self, passages: list[Passage]) -> str:
