@@ -281,17 +281,18 @@ class ExtractiveAnswerer:
         question, notes = validate_question(question)
         query = retrieval_query or question
         timings: dict[str, float] = {}
+        language, kind = question_language(question), expected_type(question)
+        author_asked = kind == "name" and AUTHOR_ASKED.search(question) is not None  # "Siapa penulis …?"
         # "According to The Diplomat article, …": searched in that document, without the words that name it.
         source = named_source(question, self.index.documents)
         if source is not None and not source.doc_ids:
-            language = question_language(question)
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings,
                           [*notes, NO_SUCH_SOURCE[language].format(name=source.name)], [], -1.0, checks_passed=False)
         if source is not None:
             if query == question and query_vector is None:
                 query = source.rest
             titles = "; ".join(sorted(f'"{self.index.documents[d].title.rstrip(". ")}"' for d in source.doc_ids))
-            notes = [*notes, SEARCHED_IN[question_language(question)].format(titles=titles)]
+            notes = [*notes, SEARCHED_IN[language].format(titles=titles)]
         warm_up = getattr(self.index.embedder, "warm_up", None)
         t = time.perf_counter()
         if query_vector is None and warm_up is not None and warm_up():
@@ -305,7 +306,7 @@ class ExtractiveAnswerer:
                                  documents=source.doc_ids if source is not None else None)
         timings["search"] = (time.perf_counter() - t) * 1000
         passages = [_to_passage(n, hit) for n, hit in enumerate(hits, start=1)]
-        if passages and expected_type(question) == "name" and AUTHOR_ASKED.search(question):
+        if passages and author_asked:
             passages += self._byline_passage(passages)
         t = time.perf_counter()
         sentence_vector = query_vector
@@ -315,7 +316,6 @@ class ExtractiveAnswerer:
             sentence_vector = sentence_vector / max(float(np.linalg.norm(sentence_vector)), 1e-9)
         scored, best_support = self._score_sentences(query, sentence_vector, passages)
         timings["select"] = (time.perf_counter() - t) * 1000
-        language = question_language(question)
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
         # The answer checks below run whatever the confidence, so that `checks_passed` tells how tanya would answer at
         # any other threshold (the benchmark's abstention sweep).
@@ -323,13 +323,12 @@ class ExtractiveAnswerer:
         shown: list[CitedSentence] = []
         if answered:
             chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
-            kind = expected_type(question)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
             # "Siapa penulis …?" answered by no sentence that says who wrote it (a byline, "karya …", "ditulis oleh
             # …", "Demikian kajian dari …") is no answer either.
-            if answered and kind == "name" and AUTHOR_ASKED.search(question):
+            if answered and author_asked:
                 answered = any(matches_type(c.text, "name", question) for c in shown)
             # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
@@ -423,24 +422,28 @@ class ExtractiveAnswerer:
         ("… penguasa Taliban di Kabul?" answered by a sentence on the Taliban) is answered. `shown` is empty when tanya
         abstains anyway: the name is still worth a note."""
         question = question.strip()
-        names = [m.group(0) for m in _NAME_GROUP.finditer(question)]
-        # A full name nobody mentions: "Presiden Tajikistan Emomali Rahmon" is not answered by what the documents say
-        # of Uzbekistan's president, whatever else the answer names. A place is a detail ("Siapa pengamat … yang
-        # berbicara di Jakarta Convention Center?" may be answered by the one the documents name).
+        names, unknown = [], []
         for match in _NAME_GROUP.finditer(question):
+            words = match.group(0).split()
+            known = [any(self._known_word(w) for w in WORD.findall(word.lower())) for word in words]
+            names.append(match.group(0))
+            if not any(known):
+                unknown.append(match.group(0))
+            # A full name nobody mentions: "Presiden Tajikistan Emomali Rahmon" is not answered by what the documents
+            # say of Uzbekistan's president, whatever else the answer names. A place is a detail ("Siapa pengamat …
+            # yang berbicara di Jakarta Convention Center?" may be answered by the one the documents name).
             if _PLACE_BEFORE.search(question[:match.start()]):
                 continue
             run: list[str] = []
-            for word in [*match.group(0).split(), ""]:
+            for word, is_known in [*zip(words, known), ("", True)]:
                 if run and 0 < len(word) <= 3:  # "Sri" of "Sri Mulyani": too short to look for, part of the name
                     run.append(word)
-                elif word and not any(self._known_word(w) for w in WORD.findall(word.lower())):
+                elif word and not is_known:
                     run.append(word)
                 elif sum(len(w) > 3 for w in run) >= 2:
                     return " ".join(run)
                 else:
                     run = []
-        unknown = [name for name in names if not any(self._known_word(w) for w in WORD.findall(name.lower()))]
         if not unknown:
             return None
         answer = " ".join(c.text for c in shown).lower()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
-from .countries import country_unmentioned, countries_named, mentions_country
+from .countries import country_unmentioned, countries_named, mentions_country_named
 from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, SIMILAR_SPELLING,
                              TO_THE_DAY, WORD, expected_type, question_language)
 
@@ -180,7 +180,7 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
 
     def unmentioned(name: str) -> bool:  # none of its words ("Aleksander III" is mentioned by "Aleksander")
         own = [word for word in WORD.findall(name.lower()) if not _ROMAN.fullmatch(word)]
-        if any(mentions_country(text, code) for _, code in countries_named(name)):
+        if mentions_country_named(text, name):
             return False  # "Kyrgyzstan" is mentioned by "Kirgistan"
         return bool(own) and not any(mentioned(word) for word in own)
 
@@ -376,7 +376,7 @@ def english_body_unmentioned(question: str, cited: str, said: str) -> str | None
         def named(word: str) -> bool:  # as written, in Indonesian words, or a country in either language ("US": "AS")
             forms = _BODY_WORDS_EN.get(word.lower(), "").split("|")
             return (mentioned(word.lower()) or any(form and all(mentioned(t) for t in form.split()) for form in forms)
-                    or any(mentions_country(cited, code) for _, code in countries_named(word)))
+                    or mentions_country_named(cited, word))
 
         if own and all(named(w) for w in own):
             continue
@@ -782,8 +782,9 @@ _NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan
 
 _YES_NO = re.compile(r"\W*(?:apakah|adakah|benarkah|bisakah|dapatkah|sudahkah|pernahkah|is|are|was|were|does|do|did|can|"
                      r"has|have)\s+(?!nama\b|yang\b|itu\b|arti\b|pengertian\b|definisi\b|maksud\b)", re.I)
-_NEGATED_WORD = re.compile(r"\b(?:tidak|tak|belum|bukan)\s+(?:(?:bisa|dapat|akan|pernah|mau|boleh|lagi|perlu|harus|"
-                           r"sedang|sempat)\s+)?([a-z]+)")
+# The words between a negation and what it negates: "tidak akan merebut", "belum pernah menandatangani".
+_AUXILIARIES = "bisa|dapat|akan|pernah|mau|boleh|perlu|harus|sedang|sempat"
+_NEGATED_WORD = re.compile(rf"\b(?:tidak|tak|belum|bukan)\s+(?:(?:{_AUXILIARIES}|lagi)\s+)?([a-z]+)")
 
 
 # "Berapa banyak …?", "Seberapa lama …?": the question's way of asking, not what it asks about ("Tidak banyak masyarakat
@@ -853,7 +854,7 @@ def speaker_unmentioned(question: str, cited: str) -> str | None:
             own = [w for w in WORD.findall(name.lower()) if len(w) >= 3 and w not in _NOT_SPEAKER]
             if not own or any(_abbreviates(short, name) for short in set(re.findall(r"\b[A-Z]{2,6}\b", cited))):
                 continue  # "Kepala Kebun Raya Cibodas" is mentioned by "Kepala KRC"
-            if any(mentions_country(cited, code) for _, code in countries_named(name)):
+            if mentions_country_named(cited, name):
                 continue
             if not any(mentioned(word) for word in own):
                 return name
@@ -861,8 +862,7 @@ def speaker_unmentioned(question: str, cited: str) -> str | None:
 
 
 _PREFIXED_VERB = re.compile(r"\b(?:me|di|ber|ter|mem|men|meng|meny)[a-z]{3,}\b")
-_NEGATED_BEFORE = re.compile(r"\b(?:tidak|tak|bukan|belum)\s+(?:(?:akan|bisa|dapat|pernah|mau|ingin|hendak|boleh|perlu|harus|"
-                             r"sedang|sempat|juga)\s+){0,2}$")
+_NEGATED_BEFORE = re.compile(rf"\b(?:tidak|tak|bukan|belum)\s+(?:(?:{_AUXILIARIES}|ingin|hendak|juga)\s+){{0,2}}$")
 
 
 # English verbs a false premise is often made of, as Indonesian writes them (their stems): "Why did Kazakhstan decide

@@ -103,6 +103,12 @@ def mentions_country(text: str, code: str) -> bool:
     return any(difflib.get_close_matches(form, names, n=1, cutoff=SIMILAR_SPELLING) for form in singles)
 
 
+def mentions_country_named(text: str, name: str) -> bool:
+    """Whether `text` mentions a country that `name` names, in either language: "Kyrgyzstan" is mentioned by
+    "Kirgistan", "US" by "AS"."""
+    return any(mentions_country(text, code) for _, code in countries_named(name))
+
+
 @lru_cache(maxsize=64)
 def _mentions(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The countries `text` names and its capitalised words, lower-cased: read once for each cited text, which the
