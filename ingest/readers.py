@@ -113,6 +113,12 @@ def read_document(file: Path, source: str) -> Document:
     )
 
 
+# Formats that may come renamed to .txt and that text decoders would turn into noise ("%PDF-1.4 … BT /F1 12 Tf").
+_OTHER_FORMATS = ((b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive (a Word .docx is one)"),
+                  (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "a legacy Office file (.doc)"),
+                  (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+
+
 def decode(data: bytes, name: str = "") -> str:
     """UTF-8 when valid, else the encoding charset-normalizer detects (Windows-1252, the legacy encoding of
     Indonesian and Western text, whenever it is among the plausible ones); binary data is refused."""
@@ -120,6 +126,9 @@ def decode(data: bytes, name: str = "") -> str:
         raise UnreadableFile("is empty")
     if b"\x00" in data[:8192]:
         raise UnreadableFile("looks binary (holds NUL bytes)")
+    kind = next((k for magic, k in _OTHER_FORMATS if data.lstrip()[:8].startswith(magic)), None)
+    if kind is not None:
+        raise UnreadableFile(f"is {kind}, whatever its name says: save it as plain text (.txt) first")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

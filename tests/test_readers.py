@@ -40,6 +40,17 @@ def test_binary_empty_and_unsupported_files_are_skipped_with_a_warning(tmp_path,
     assert "binary.txt" in caplog.text and "slides.pdf" in caplog.text and "gone.txt" in caplog.text
 
 
+def test_a_pdf_or_word_file_renamed_to_txt_is_skipped_not_decoded_into_noise(tmp_path):
+    # No NUL byte in the first 8 KiB, so only the format's own signature tells (a decoder read it as mac_iceland).
+    (tmp_path / "rapat.txt").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nBT /F1 12 Tf (Rapat koperasi) Tj ET\n")
+    (tmp_path / "surat.md").write_bytes(b"{\\rtf1\\ansi Surat edaran\\par}")
+    (tmp_path / "good.txt").write_text("Judul\nIsi dokumen yang baik dan benar.", encoding="utf-8")
+    result = read_documents([tmp_path])
+    assert [d.source for d in result.documents] == ["good.txt"]
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in result.skipped}
+    assert "PDF" in reasons["rapat.txt"] and "plain text" in reasons["rapat.txt"] and "RTF" in reasons["surat.md"]
+
+
 def test_missing_path_and_folder_without_documents_are_errors(tmp_path):
     with pytest.raises(IngestError, match="does not exist"):
         read_documents([tmp_path / "missing"])
