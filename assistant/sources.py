@@ -19,10 +19,10 @@ from index.lexical import tokenize
 
 _ARTICLE = r"(?:artikel|tulisan|laporan|berita|article|piece|report|story)"
 # "menurut artikel X", "dalam tulisan X", "according to the X article", "in the X report", "the X article";
-# the source ends at a comma, a question word or the end of the question.
+# the source ends at a comma, a question word or the end of the question ("Dr. Ratna" goes on past its stop).
 _SOURCE_PHRASES = (
-    re.compile(rf"\b(?:menurut|dalam|di|pada|dari)\s+(?P<noun>{_ARTICLE})\s+(?P<source>[^,?.;:]+?)"
-               r"(?=\s*(?:[,?.;:]|$|\b(?:apa|siapa|kapan|mengapa|kenapa|bagaimana|berapa|di\s+mana|mana)\b|"
+    re.compile(rf"\b(?:menurut|dalam|di|pada|dari)\s+(?P<noun>{_ARTICLE})\s+(?P<source>(?:[^,?.;:]|\.(?=\s*(?-i:[A-Z])))+?)"
+               r"(?=\s*(?:[,?;:]|\.(?!\s*(?-i:[A-Z]))|$|\b(?:apa|siapa|kapan|mengapa|kenapa|bagaimana|berapa|di\s+mana|mana)\b|"
                r"\bdan\s+(?:dalam|di|pada|menurut)\b))", re.I),
     re.compile(rf"\b(?:according\s+to|in|from|per)\s+(?:the\s+|an?\s+)?(?P<source>[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+"
                rf"(?P<noun>{_ARTICLE})\b", re.I),
@@ -36,8 +36,8 @@ _SOURCE_ONLY = _SOURCE_PHRASES[-2:]
 …?" keeps "artikel tentang …"."""
 _MOST_WORDS = 6
 """A longer "source" is a clause, not a name: "… dalam tulisan tentang KSS Indonesia …" is one, a sentence is not."""
-# Words of a source that name nothing by themselves; "menurut artikel tersebut" names no source.
-_NOT_OWN = frozenset("the a an tentang about on mengenai yang itu ini oleh by of".split())
+# Words of a source that name nothing by themselves ("menurut artikel tersebut" names no source), and titles.
+_NOT_OWN = frozenset("the a an tentang about on mengenai yang itu ini oleh by of dr drs prof ir".split())
 _POINTING = re.compile(r"(?:tersebut|itu|ini|tadi|di\s+atas|this|that|above)", re.I)
 
 

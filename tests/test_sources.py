@@ -37,12 +37,16 @@ DOCUMENTS = {
     ("Who wrote the kumparan article on South-South cooperation?", {"kss"},
      "Who wrote the article on South-South cooperation?"),
     ("Per the Diplomat piece, what were the protests about?", {"diplomat"}, "what were the protests about?"),
+    # A title's stop does not end the name: "Dr" alone would match every text with a "dr." in it.
+    ("Berapa anggaran flyover menurut tulisan Dr. Ratna Wulandari Siregar?", {"opini"}, "Berapa anggaran flyover?"),
     # A named source no document is from: matched by none.
     ("According to the Reuters report, how many troops landed?", set(), "how many troops landed?"),
     ("Menurut artikel Kompas, berapa pasukan CSTO?", set(), "berapa pasukan CSTO?"),
 ])
 def test_a_question_names_the_documents_it_asks_about(question, matched, rest):
-    source = named_source(question, DOCUMENTS)
+    documents = {**DOCUMENTS, "opini": Doc("Opini: Medan Butuh Bus", "Oleh: Dr. Ratna Wulandari Siregar."),
+                 "dbd": Doc("Surat Edaran DBD", "Hubungi dr. Budi Siregar di RS. Sehat.")}
+    source = named_source(question, documents)
     assert source is not None
     assert source.doc_ids == frozenset(matched)
     assert source.rest == rest
