@@ -106,6 +106,9 @@ class AnswerSettings:
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     announcement_penalty: float = 1.0
     """The same for a sentence that announces what its document covers ("Artikel ini akan membahas …")."""
+    question_penalty: float = 0.5
+    """The same for a question in a document (an interviewer's, a FAQ's): it asks, it does not answer. Not a skip: a
+    title may end in "?" ("… film Apa Jang Kau Tjari, Palupi?" answers a FacQA question)."""
     leaning_back_weight: float = 0.3
     """A sentence that points back ("Program ini …", "Ia …") is scored with this share of the similarity of the
     sentence before it, when that is higher (TyDi / FacQA answer hit 78.9 / 81.0% → 78.9 / 81.2% at 0.3; 0.5 loses
@@ -218,15 +221,27 @@ _ANNOUNCEMENT = re.compile(
     r"|\W*(?:in\s+)?this\s+(?:article|paper|report|essay|chapter|section|document)\s+(?:we\s+|I\s+)?"
     r"(?:will|discuss|examine|explore|review|outline|look|cover)", re.I)
 # A sentence whose subject or frame is in the sentence before: "Sebagai bagian dari rencana ini, …", "Program tersebut
-# …", "Pada tahun itu …", "Ia …", "Hal ini …" (within its first five words).
+# …", "Pada tahun itu …", "Ia …", "Hal ini …", "Kendala-kendala inilah …" (within its first five words).
 # "saat ini", "tahun ini" ("now", "this year") point at the writing's time, not back.
 _NOW = ("saat", "hari", "dewasa", "masa", "kali", "sejauh", "selama", "belakangan", "baru-baru", "akhir-akhir", "tahun",
         "bulan", "pekan", "minggu", "abad")
-# "Selain itu", "Oleh karena itu" link to the sentence before but name nothing in it.
-_CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu")
+# "Selain itu", "Oleh karena itu", "Sementara itu" link to the sentence before but name nothing in it.
+_CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu", "sementara")
 _LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
                          + "".join(rf"(?<!\b{word} itu)" for word in _CONNECTIVE) + "|ini"
-                         + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")\b)", re.I)
+                         + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")(?:lah)?\b)", re.I)
+
+
+# A sentence that draws a consequence from the one before: for a why-question, the reason is there.
+_CONSEQUENCE = re.compile(r"\W*(?:(?:oleh\s+)?karena\s+itu|oleh\s+sebab\s+itu|maka(?:nya)?|dengan\s+demikian|akibatnya|"
+                          r"karenanya|sehingga|therefore|thus|hence|as\s+a\s+result)\b", re.I)
+_ASKS = re.compile(r"\?[\s\"'”’)]*$")
+# A question word that opens the sentence (past a speaker's label, "RM: …") or stands in it in lower case ("… saat
+# ini apa?"): not a title that ends in "?" ("… ditulis sebagai Apa Jang Kau Tjari, Palupi?").
+_QUESTION_WORD = re.compile(r"^\W*(?:[A-Z]{1,5}:\s*)?(?:[A-Z][a-z]+,?\s+)?(?i:apa|apakah|siapa|kapan|mengapa|kenapa|bagaimana|"
+                            r"berapa|di\s?mana|ke\s?mana|dari\s?mana|bisakah|adakah|benarkah|what|who|when|where|why|how"
+                            r"|which|is|are|do|does|did|can)\b|\b(?:apa|apakah|siapa|kapan|mengapa|kenapa|bagaimana|berapa|mana"
+                            r"|what|who|when|where|why|how|which)\b")
 
 
 def _is_heading(text: str) -> bool:
@@ -322,7 +337,8 @@ class ExtractiveAnswerer:
         answered = bool(scored)
         shown: list[CitedSentence] = []
         if answered:
-            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages)
+            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages,
+                                                    kind == "reason")
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
@@ -578,8 +594,9 @@ class ExtractiveAnswerer:
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
-                if kind in ("definition", "called", "reason") and not matches:
+                if kind in ("definition", "called", "reason", "purpose", "quote") and not matches:
                     matches = None  # many sentences describe a thing without defining it: only a definition counts
+                    # (and report a statement without quoting it)
                 shared = 0.0
                 if len(text) < 30 and not byline and not lead and not field and not typed:
                     shared -= 0.1  # fragments rarely answer
@@ -592,7 +609,7 @@ class ExtractiveAnswerer:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
                              + w.counted * counts_it + w.date_detail * to_the_day
                              + w.passage_score * (passage_dense - best_dense))
-                    if matches is not None and (kind not in ("called", "reason") or w is s.select):
+                    if matches is not None and (kind not in ("called", "reason", "purpose") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 
@@ -602,6 +619,8 @@ class ExtractiveAnswerer:
                     penalty = s.title_penalty if is_title else 0.0
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty
+                    if _ASKS.search(text) and _QUESTION_WORD.search(text):
+                        penalty += s.question_penalty
                     scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))
         scored.sort(key=lambda c: c.score, reverse=True)
         return scored, best_support
@@ -714,16 +733,19 @@ class ExtractiveAnswerer:
             row += 1
         return items, False
 
-    def _with_antecedent(self, chosen: list[CitedSentence], passages: list[Passage]
+    def _with_antecedent(self, chosen: list[CitedSentence], passages: list[Passage], reason_asked: bool = False
                          ) -> tuple[list[CitedSentence], list[Passage]]:
         """The best sentence joined with the one before it when it points back to it ("Sebagai bagian dari rencana
-        ini, …" names the plan only in the sentence before), if both fit the answer, and the passages to cite.
+        ini, …" names the plan only in the sentence before) or, for a why-question, draws a consequence from it
+        ("Oleh karena itu, turunnya demam tidak boleh dianggap …": the reason is before), if both fit the answer,
+        and the passages to cite.
 
         The two are one span of a chunk that holds both: the best sentence's own, or the chunk before (chunks share
         a sentence at their seams), which joins the citable passages when it was not retrieved.
         """
         best = chosen[0]
-        if not _LEANS_BACK.match(best.text) or best.text.rstrip().endswith(":"):
+        if (not (_LEANS_BACK.match(best.text) or reason_asked and _CONSEQUENCE.match(best.text))
+                or best.text.rstrip().endswith(":")):
             return chosen, passages  # a list's lead is answered by its items
         by_n = {p.n: p for p in passages}
         own = by_n[best.n]

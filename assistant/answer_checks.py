@@ -427,7 +427,8 @@ _SHORT_FORM = re.compile(r"(?<![\w-])([A-Z](?=[a-z]{0,2}[A-Z])[A-Za-z]{1,7})(?![
 _NO_SHORT_FORMS = frozenset("PT CV UD Tbk SAW SWT HUT KH Hj Drs Dr Ir PhD MSc MBA MA MS SH SE ST SKom SPd".split())
 # The short forms of international bodies that the two languages write differently.
 _SHORT_FORM_PAIRS = (("UN", "PBB"), ("EU", "UE"), ("GDP", "PDB"), ("NGO", "LSM"), ("OIC", "OKI"), ("UNSC", "DK PBB"),
-                     ("SDG", "TPB"), ("SDGs", "TPB"))
+                     ("SDG", "TPB"), ("SDGs", "TPB"), ("GPA", "IPK"), ("VAT", "PPN"), ("SME", "UKM"), ("SMEs", "UKM"),
+                     ("SME", "UMKM"), ("SMEs", "UMKM"), ("MSMEs", "UMKM"), ("FDI", "PMA"), ("GNP", "PNB"), ("HR", "SDM"))
 
 
 def _short_forms(text: str) -> set[str]:
@@ -645,9 +646,13 @@ _SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
 # granted. Stemmed, as `tokenize` gives them.
 _BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hindu buddha budha konghucu yahudi"
                           .split())
-# Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi") and a
-# religion.
-_NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulisan teks naskah sumber tentang mengenai".split())
+# Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi"), their
+# writer ("menurut penulis", "menurut laporan ini") and a religion; stemmed, as `tokenize` gives them.
+_NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulis arang teks naskah sumber lapor kaji esai opini tentang "
+                                       "mengenai".split())
+# The same in English ("according to the op-ed", "according to the author"), as `tokenize` gives them.
+_NO_SOURCE_EN = frozenset("the a an this that article op ed piece report story essay column editorial document text "
+                          "author writer interview transcript announcement press release statement".split())
 _ACCORDING_TO_EN = re.compile(r"\baccording to\s+([^,.?!;:]+?)\s*(?=[,.?!;:]|$)", re.I)
 _ASKING = re.compile(r"\b(?:siapa|kapan|berapa|di\s?mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
 # "menurut X" up to a comma, a question word or the end: the source the question asks the answer to come from.
@@ -668,7 +673,7 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
     an English word ("the Mayor") is not what an Indonesian passage writes."""
     if question_language(question) != "id":
         for source in _ACCORDING_TO_EN.finditer(question):
-            terms = {t for t in tokenize(source.group(1)) if t in vocabulary}
+            terms = {t for t in tokenize(source.group(1)) if t in vocabulary} - _NO_SOURCE_EN
             if terms and not _names_half(terms, cited):
                 return source.group(0).strip()
         return _english_qualifier_unanswered(question, answer, cited)
@@ -886,6 +891,8 @@ def premise_denied(question: str, passages: str) -> str | None:
     english = question_language(question) != "id"
     if asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN) or re.search(r"n['’]t\b", question.lower()):
         return None  # "Mengapa Rusia tidak merebut Bishkek?" asks about the denial
+    if _YES_NO.match(question):
+        return None  # "Apakah Kazakhstan ingin menjadi anggota penuh NATO?" is answered by "… tidak ingin …"
     names = {w.lower() for w in NAME_WORD.findall(question.split(maxsplit=1)[-1]) if len(w) >= 3}
     names -= {w for w in names if _is_root_word(w)}
     verbs = ({_PREMISE_VERBS_EN[w] for w in asked if w in _PREMISE_VERBS_EN} if english

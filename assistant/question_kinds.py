@@ -25,7 +25,23 @@ _WHERE = re.compile(r"\b(di\s?mana(kah)?|where|(?:desa|kota|kabupaten|provinsi|n
 _LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
 _WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
                   r"|\bwhat (?:caused|is the reason)", re.I)
+# "Untuk apa …?", "Apa tujuan …?", "What is the purpose of …?": what a thing is for, told by "untuk", "agar", "bertujuan".
+_PURPOSE_ASKED = re.compile(r"^\W*untuk\s+apa\b|\bapa(?:kah)?\s+(?:tujuan|fungsi|kegunaan|guna)(?:nya)?\b"
+                            r"|\bbertujuan\s+untuk\s+apa\b|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:purpose|aim|goal|function)s?\b|\bwhat\s+for\b"
+                            r"|^\W*what\s+(?:is|was|are|were)\s+.{1,60}\bfor\s*\?", re.I)
+_FOR = re.compile(r"\b(?:(?:untuk|guna|demi)\s+(?:me|ber|di|ter|pe)\w{3,}|agar|supaya|bertujuan|tujuan|memungkinkan|"
+                  r"sehingga|so\s+that|in\s+order\s+to)\b", re.I)  # "untuk melatih", not "Perwakilan NATO untuk Kaukasus"
+# "Apa kata Guterres tentang …?", "Apa yang disampaikan Tokayev …?", "What did Guterres say about …?": a quotation or a
+# reported statement answers, not any sentence on the topic.
+_QUOTE_ASKED = re.compile(r"^\W*(?:(?:and|so|then|lalu|terus|dan|kemudian)\s+)?(?:apa(?:kah)?\s+(?:kata|ujar|tutur|pesan|pernyataan)\b"
+                          r"|apa(?:kah)?\s+yang\s+(?:di)?(?:kata|ucap|sampai|nyata|tegas|ungkap)(?:kan)?\b"
+                          r"|what\s+(?:did|does|do|has|have|had)\s+.{1,60}?\s+(?:say|said|state|claim|tell|told|warn)\b)",
+                          re.I)
+_QUOTES = re.compile(r"[\"“”«»„]|\b(?:kata|katanya|ujar|ujarnya|tutur|tuturnya|mengatakan|menyatakan|menegaskan|"
+                     r"mengungkapkan|menjelaskan|menyampaikan|menurut|berkata|klaim|mengklaim|berpendapat|menilai|said|says|stated|"
+                     r"claimed|according)\b", re.I)
 _BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
+                      r"didorong\s+oleh|berkat|dipengaruhi\s+oleh|"
                       r"sehingga|oleh karena itu)\b", re.I)
 # "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
 DEFINITION_ASKED = re.compile(
@@ -154,9 +170,11 @@ def question_language(question: str) -> str:
 
 def expected_type(question: str) -> str | None:
     """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
-    nama aplikasi …?"), `place`, `list`, `definition`, `reason`, or None."""
+    nama aplikasi …?"), `place`, `list`, `definition`, `reason`, `purpose` ("Untuk apa …?"), `quote` (what somebody
+    said), or None."""
     kinds = (("definition", DEFINITION_ASKED), ("date", _WHEN), ("number", _HOW_MANY), ("name", _WHO),
-             ("called", _CALLED), ("place", _WHERE), ("list", _LIST), ("reason", _WHY))  # the first that matches
+             ("called", _CALLED), ("place", _WHERE), ("quote", _QUOTE_ASKED), ("list", _LIST),
+             ("purpose", _PURPOSE_ASKED), ("reason", _WHY))  # the first that matches
     return next((kind for kind, asked in kinds if asked.search(question)), None)
 
 
@@ -182,6 +200,10 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         return _ENUMERATION.search(sentence) is not None
     elif kind == "reason":
         return _BECAUSE.search(sentence) is not None
+    elif kind == "purpose":
+        return _FOR.search(sentence) is not None
+    elif kind == "quote":
+        return _QUOTES.search(sentence) is not None
     elif kind == "definition":
         return _defines(sentence, question)
     else:

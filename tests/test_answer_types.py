@@ -32,7 +32,15 @@ from assistant.question_kinds import expected_type, matches_type
     ("What is meant by a partnership?", "definition"),
     ("Apa nama aplikasi pemantauan menu di Kota Mataram?", "called"),
     ("What is the name of the agency the government set up?", "called"),
-    ("Apa tujuan utama Partnership for Peace?", None),  # what it is for, not what it is
+    ("Apa tujuan utama Partnership for Peace?", "purpose"),  # what it is for, not what it is
+    ("Untuk apa Individual Partnership Action Plan dibuat?", "purpose"),
+    ("What is the purpose of COVAX?", "purpose"),
+    ("Untuk apa saja dana premium itu dipakai?", "list"),
+    ("Apa kata Guterres tentang kerja sama internasional?", "quote"),
+    ("Apa yang disampaikan Tokayev tentang protes itu?", "quote"),
+    ("What did Guterres say about international cooperation?", "quote"),
+    ("And what did he claim was going on in his country?", "quote"),  # a follow-up
+    ("Siapa yang mengatakan bahwa Kazakhstan mitra paling aktif?", "name"),  # who said it, not what
     ("Mengapa pencairan dana tahap kedua terlambat?", "reason"),
     ("Apa penyebab banjir di Kota Kembang?", "reason"),
     ("Why was the second payment late?", "reason"),
@@ -322,6 +330,8 @@ def test_a_list_number_or_a_citation_year_is_not_a_count(sentence, answers):
     ("Berdasarkan perjanjian saat ini, pangkalan itu beroperasi hingga 2027.", False),  # "now", not "this one"
     ("Pada tahun ini, ekspor naik.", False),
     ("Selain itu ia dikenal pula sebagai tokoh.", False),  # a connective names nothing before
+    ("Sementara itu, ancaman bencana alam mendorong pembicaraan.", False),
+    ("Kendala-kendala inilah yang membangkitkan semangat itu.", True),
     ("Kazakhstan adalah bagian dari Rencana Kerja Kemitraan Anti-Terorisme.", False),
 ])
 def test_which_sentences_point_back_to_the_one_before(sentence, leans_back):
@@ -527,6 +537,31 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_a_reason(tmp_path
             "Keterlambatan itu terjadi karena laporan penggunaan dana tahap pertama belum lengkap.")
     answer = _answer(tmp_path, fake_embedder, text, "Mengapa pencairan dana tahap kedua di Kota Kembang terlambat?")
     assert "karena laporan" in answer.answer
+
+
+
+def test_a_why_question_answered_by_a_consequence_gets_the_reason_before_it(tmp_path, fake_embedder):
+    text = ("Fase kritis DBD sering terjadi pada hari ketiga sampai kelima ketika demam mulai turun. "
+            "Oleh karena itu, turunnya demam tidak boleh dianggap sebagai tanda kesembuhan pasien DBD.")
+    answer = _answer(tmp_path, fake_embedder, text,
+                     "Mengapa turunnya demam tidak boleh dianggap sebagai tanda kesembuhan pasien DBD?")
+    assert answer.answer.startswith("Fase kritis DBD") and "Oleh karena itu" in answer.answer
+    when = _answer(tmp_path / "when", fake_embedder, text, "Apakah turunnya demam tanda kesembuhan pasien DBD?")
+    assert not when.answer.startswith("Fase kritis")  # not a why-question: the consequence alone
+
+
+def test_a_question_in_a_document_is_not_the_answer_alone(tmp_path, fake_embedder):
+    text = ("RM: Pak Teuku, tantangan terbesar bagi petani kopi Gayo saat ini apa?\n\n"
+            "TRH: Terus terang, perubahan iklim bagi petani kopi Gayo.")
+    answer = _answer(tmp_path, fake_embedder, text, "Apa tantangan terbesar bagi petani kopi Gayo saat ini?")
+    assert "TRH: Terus terang, perubahan iklim" in answer.answer  # the interviewer's question may come with it
+
+
+def test_a_what_did_they_say_question_is_answered_by_the_quotation(tmp_path, fake_embedder):
+    text = ("Kerja sama internasional di era globalisasi dibahas dalam forum PBB. "
+            "\"Kerja sama internasional adalah kunci mengatasi tantangan global,\" kata Guterres.")
+    answer = _answer(tmp_path, fake_embedder, text, "Apa kata Guterres tentang kerja sama internasional di era globalisasi?")
+    assert answer.answer.startswith("\"Kerja sama internasional adalah kunci")
 
 
 @pytest.mark.parametrize("text, leads", [
@@ -1012,6 +1047,10 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
      "paling kecil"),  # the other way
     ("Siapa yang menyebut Kazakhstan mitra paling aktif?", "Appathurai menyampaikannya di Brussel.",
      "Appathurai menyebut Kazakhstan mitra paling aktif.", None),  # the passage says it
+    # "menurut penulis", "menurut laporan ini": the documents themselves, no source to look for
+    ("Menurut penulis, bagaimana kondisi kerja sama kemanusiaan?", "Kerja sama itu potensi yang belum tergali.",
+     "Kerja sama itu potensi yang belum tergali.", None),
+    ("Menurut tulisan ini, apa tantangannya?", "Perbedaan kepentingan.", "Perbedaan kepentingan.", None),
     # "terakhir": the answer must tell of an end or of the present; one's "pendidikan terakhir" is a degree.
     ("Siapa raja terakhir Yordania?", "Abdullah I menjadi Emir Trans-Yordania.", "x", "terakhir"),
     ("Siapa raja terakhir Kerajaan Kutai?", "Kerajaan itu berakhir pada masa Raja Dharma Setia.", "x", None),
@@ -1037,6 +1076,10 @@ def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
     vocabulary = {"bmkg", "musim", "hujan"}
     assert qualifier_unanswered(question, answer, f"BPS: {answer}", vocabulary) == "According to BMKG"
     assert qualifier_unanswered(question, answer, f"BMKG memperkirakan: {answer}", vocabulary) is None
+    # "the op-ed", "the author": the document itself, however the index happens to know "op" or "ed"
+    vocabulary |= {"op", "ed", "the", "author"}
+    assert qualifier_unanswered("According to the op-ed, when will it start?", answer, answer, vocabulary) is None
+    assert qualifier_unanswered("According to the author, when will it start?", answer, answer, vocabulary) is None
     # "the Mayor" is English: the index does not know it, so nothing is checked.
     assert qualifier_unanswered("According to the Mayor, when will it start?", answer, answer, vocabulary) is None
 
@@ -1412,6 +1455,7 @@ def test_a_country_the_cited_passages_replace_is_noticed(question, cited, countr
     ("When did Kazakhstan join the PfP?", "Kazakhstan bergabung dengan Partnership for Peace (NATO) pada 1995.", None),
     ("Apa peran PBB di Asia Tengah?", "Perserikatan Bangsa-Bangsa membantu kawasan itu, kata WHO.", None),
     ("How much did the UN give?", "PBB memberikan $2 juta, kata WHO.", None),
+    ("What is the minimum GPA for the UBK scholarship?", "Syarat: mahasiswa UBK dengan IPK minimal 3,25.", None),
     ("Apa kata SBY tentang KTT?", "Presiden Susilo Bambang Yudhoyono berkata demikian di KTT.", None),
     # Unwritten, but the answer writes no other short form: the passages may say it in words ("hari jadi").
     ("Kapankah HUT kota Balikpapan?", "Hari jadi kota Balikpapan adalah tanggal 10 Februari 1897.", None),
@@ -1581,6 +1625,10 @@ def test_a_speaker_the_question_names_must_be_in_the_cited_passages(question, ci
     ("Mengapa Rusia tidak merebut Bishkek?", "Rusia tidak akan merebut Bishkek atau Tashkent besok.", None),
     ("Kapan Uzbekistan merebut Bishkek?", "Rusia tidak akan merebut Kota Osh.", None),
     ("Why did Russia not seize Bishkek?", "Rusia tidak akan merebut Bishkek.", None),
+    # A yes-no question is answered by the denial.
+    ("Apakah Kazakhstan ingin menjadi anggota penuh NATO?",
+     "Kami tahu Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya.", None),
+    ("Did Russia seize Bishkek?", "Rusia tidak akan merebut Bishkek.", None),
 ])
 def test_a_premise_the_passages_only_deny_is_not_answered(question, passages, denied):
     from assistant.answer_checks import premise_denied
