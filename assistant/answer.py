@@ -17,7 +17,8 @@ from ingest.short_forms import full_name
 
 from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
                             definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, names_all,
-                            names_another, negation_mismatch, office_unmentioned, plan_for_done, premise_denied,
+                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped,
+                            plan_for_done, premise_denied,
                             qualifier_unanswered, relation_unanswered, replaced_in_passages, speaker_unmentioned,
                             year_unanswered)
 from .instructions import is_instruction
@@ -193,7 +194,7 @@ class Answer:
 
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
 MAX_ITEM_HEAD_CHARS = 80
-SHORT_ITEM_VALUE_CHARS = 30  # a list item's value after its head shown with it when this short and holding a figure
+SHORT_ITEM_VALUE_CHARS = 120  # a list item's value after its head shown with it when this short and holding a figure
 # "Pertama, memasukkan sagu … Kedua, memberikan insentif …": a list written as prose, one sentence per item.
 _ORDINAL_ITEM = re.compile(r"(?:pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh"
                            r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth),\s+", re.I)
@@ -337,8 +338,10 @@ class ExtractiveAnswerer:
         answered = bool(scored)
         shown: list[CitedSentence] = []
         if answered:
-            chosen, citable = self._with_antecedent([_first_copy(c, scored) for c in self._choose(scored)], passages,
-                                                    kind == "reason")
+            chosen = [_first_copy(c, scored) for c in self._choose(scored)]
+            # A why-question answered by a consequence ("Oleh karena itu, …") is answered with the reason before it.
+            refers_back = kind == "reason" and _CONSEQUENCE.match(chosen[0].text) is not None
+            chosen, citable = self._with_antecedent(chosen, passages, refers_back)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
@@ -370,14 +373,15 @@ class ExtractiveAnswerer:
             with_titles = self._with_titles(cited)
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
-            if answered and (names_another(question, cited, dates) or office_unmentioned(question, cited)
+            if answered and (names_another(question, cited, dates) or place_swapped(question, said)
+                             or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said)
-                             or counted_owner_unmentioned(question, with_titles)
+                             or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)
                              or replaced_in_passages(question, with_titles, said)
                              or speaker_unmentioned(question, with_titles)
                              or premise_denied(question, " ".join(p.text for p in passages))
@@ -733,18 +737,18 @@ class ExtractiveAnswerer:
             row += 1
         return items, False
 
-    def _with_antecedent(self, chosen: list[CitedSentence], passages: list[Passage], reason_asked: bool = False
+    def _with_antecedent(self, chosen: list[CitedSentence], passages: list[Passage], refers_back: bool = False
                          ) -> tuple[list[CitedSentence], list[Passage]]:
         """The best sentence joined with the one before it when it points back to it ("Sebagai bagian dari rencana
-        ini, …" names the plan only in the sentence before) or, for a why-question, draws a consequence from it
-        ("Oleh karena itu, turunnya demam tidak boleh dianggap …": the reason is before), if both fit the answer,
-        and the passages to cite.
+        ini, …" names the plan only in the sentence before) or the caller says the question needs it (`refers_back`:
+        "Oleh karena itu, …" for a why-question, the reason being before), if both fit the answer, and the passages
+        to cite.
 
         The two are one span of a chunk that holds both: the best sentence's own, or the chunk before (chunks share
         a sentence at their seams), which joins the citable passages when it was not retrieved.
         """
         best = chosen[0]
-        if (not (_LEANS_BACK.match(best.text) or reason_asked and _CONSEQUENCE.match(best.text))
+        if (not (_LEANS_BACK.match(best.text) or refers_back)
                 or best.text.rstrip().endswith(":")):
             return chosen, passages  # a list's lead is answered by its items
         by_n = {p.n: p for p in passages}
@@ -854,10 +858,11 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
         text = text.rstrip().rstrip(".") + ":"
     groups: list[tuple[int, list[str]]] = []
     for item in items:
+        head = item.text.rstrip().rstrip(".")  # "… hari libur." joins the next item with "; ", not ".;"
         if groups and groups[-1][0] == item.n:
-            groups[-1][1].append(item.text)
+            groups[-1][1].append(head)
         else:
-            groups.append((item.n, [item.text]))
+            groups.append((item.n, [head]))
     ending = "; …" if goes_on else "."
     if len(groups) == 1 and groups[0][0] == sentence.n:
         return f"{_shorten(text + ' ' + '; '.join(groups[0][1]), limit - len(ending))}{ending} [{sentence.n}]"

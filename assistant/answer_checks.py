@@ -80,6 +80,46 @@ def _first_named_instead(text: str, name: str, question: str) -> str | None:
     return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
 
 
+# An administrative place by its kind ("Kecamatan Bayongbong", "Kec. Cisurupan", "Kab. Garut"), the kind as written out.
+_PLACE_KINDS = {"kecamatan": "kecamatan", "kec": "kecamatan", "kabupaten": "kabupaten", "kab": "kabupaten",
+                "kelurahan": "kelurahan", "kel": "kelurahan", "desa": "desa", "kota": "kota", "provinsi": "provinsi",
+                "prov": "provinsi", "kampung": "kampung", "dusun": "dusun"}
+_KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|Desa|Kota|Provinsi|Prov\.|Kampung|Dusun)\s+"
+                         r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def place_swapped(question: str, said: str) -> str | None:
+    """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
+    never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):
+    the figure is another place's, even where the passages mention the one asked elsewhere."""
+    said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in _KIND_PLACE.finditer(said)]
+    for asked in _KIND_PLACE.finditer(question):
+        kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], asked.group(2)
+        if re.search(rf"\b{re.escape(name)}\b", said):
+            continue
+        other = next((f"{k.capitalize()} {n}" for k, n in said_places if k == kind and n != name), None)
+        if other is not None:
+            return other
+    return None
+
+
+_CAPITALISED_RUN = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_PAIR_ASKED = re.compile(rf"\b(?:antara|between)\s+({_CAPITALISED_RUN})\s+(?:dan|dengan|and)\s+({_CAPITALISED_RUN})")
+
+
+def pair_unmentioned(question: str, cited: str) -> str | None:
+    """One of two names a question asks about together ("… pertandingan antara Persikota Tanjung Raya dan PSM Lembah
+    Hijau?", "between X and Y") that the cited passages and their titles (`cited`) do not name (not half its words):
+    they tell of the first with somebody else (a match against Barito Selatan FC)."""
+    mentioned = _mention_test(cited)
+    for pair in _PAIR_ASKED.finditer(question):
+        for name in pair.groups():
+            own = [w for w in WORD.findall(name.lower()) if len(w) >= 3]
+            if own and sum(map(mentioned, own)) * 2 < len(own) and not mentions_country_named(cited, name):
+                return name
+    return None
+
+
 def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -111,8 +151,9 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     if other is not None:
         return other
     # "… Beasiswa Kaltim Cemerlang 2025?" against passages on "Beasiswa Kaltim Cemerlang 2026": the word before the
-    # year asked is followed by another year, and the year asked is nowhere.
-    dated = " ".join([text, *dates])
+    # year asked is followed by another year, and the year asked is nowhere (a title's year, "Laporan Tahunan 2024",
+    # dates all its document).
+    dated = " ".join([text, titles, *dates])
     for named in _YEAR_AFTER_WORD.finditer(question):
         word, year = named.groups()
         if word.lower() in _YEAR_WORDS or re.search(rf"\b{year}\b", dated):

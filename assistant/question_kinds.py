@@ -22,7 +22,7 @@ _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where|(?:desa|kota|kabupaten|provinsi|negara|daerah|wilayah|pulau|kecamatan|kampung"
                     r"|dusun)\s+mana(?:kah)?)\b", re.I)  # "Di provinsi manakah …?", "Desa mana …?"
-_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|what are|list)\b", re.I)
+_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|apa lagi(kah)?|what are|what else|list)\b", re.I)
 _WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
                   r"|\bwhat (?:caused|is the reason)", re.I)
 # "Untuk apa …?", "Apa tujuan …?", "What is the purpose of …?": what a thing is for, told by "untuk", "agar", "bertujuan".

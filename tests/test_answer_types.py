@@ -25,6 +25,7 @@ from assistant.question_kinds import expected_type, matches_type
     ("Sebutkan negara-negara yang membentuk kawasan Asia Tengah.", "list"),
     ("Organisasi regional apa saja yang menjadi wadah pertemuan?", "list"),
     ("What are the challenges of international cooperation?", "list"),
+    ("Selain KSS, apa lagi yang nantinya akan diurus badan itu?", "list"),  # the others besides
     ("Apa itu media komunikasi?", "definition"),
     ("apakah yang di maksud dengan masyarakat?", "definition"),
     ("Apakah pengertian dari entitas?", "definition"),
@@ -187,6 +188,14 @@ def test_a_list_items_short_value_with_a_figure_is_kept_with_its_head(tmp_path, 
     assert not answer.abstained
     assert "Perbaikan jalan Kampung Cibeber: 41 suara; Pembangunan drainase RW 04: 12 suara" in answer.answer
 
+
+
+def test_a_list_items_value_with_times_is_kept_with_its_head(tmp_path, fake_embedder):
+    document = ("Tata tertib kunjungan RSUD. Jam berkunjung:\n"
+                "- Ruang rawat inap umum: pagi pukul 11.00–13.00 WIB dan sore pukul 17.00–20.00 WIB, setiap hari.\n"
+                "- Ruang ICU: pukul 12.00–12.30 WIB.\n")
+    answer = _answer(tmp_path, fake_embedder, document, "Sebutkan jam berkunjung di RSUD.")
+    assert "Ruang rawat inap umum: pagi pukul 11.00–13.00 WIB dan sore pukul 17.00–20.00 WIB, setiap hari; " in answer.answer
 
 @pytest.mark.parametrize("k", [5, 1])
 def test_a_list_that_runs_past_its_passage_is_read_on_in_the_next_chunk(tmp_path, fake_embedder, k):
@@ -774,7 +783,41 @@ def test_the_year_asked_may_be_in_the_documents_date_line():
     passage = _passage("Anggaran program itu Rp 5 miliar, naik dari 2024.")
     assert names_another("Berapa anggaran program itu tahun 2025?", [passage]) == "2024"
     assert names_another("Berapa anggaran program itu tahun 2025?", [passage], ("Mataram, 20 November 2025",)) is None
+    # a title's year dates its whole document ("Laporan Tahunan 2024"), whatever other year the passage names
+    titled = replace(_passage("Program baru dimulai tahun 2025. Kemitraan CSR: Rp 3,2 miliar (22 persen)"),
+                     title="Laporan Tahunan 2024 Yayasan Tirta")
+    assert names_another("Berapa persen pendapatan tahun 2024 dari CSR?", [titled]) is None
+    assert names_another("Berapa persen pendapatan tahun 2023 dari CSR?", [titled]) == "2025"
 
+
+@pytest.mark.parametrize("question, said, other", [
+    ("Berapa orang yang meninggal dunia akibat longsor di Kec. Bayongbong?",
+     "Korban jiwa: 2 orang meninggal dunia (warga Desa Mekarsari, Kec. Cisurupan, tertimbun longsor).", "Kecamatan Cisurupan"),
+    ("Berapa korban banjir di Kabupaten Garut?", "Di Kab. Bandung tercatat 12 korban.", "Kabupaten Bandung"),
+    # The place asked is named, or the answer names no other place of that kind.
+    ("Berapa orang yang meninggal dunia akibat longsor di Kec. Cisurupan?",
+     "Korban jiwa: 2 orang meninggal dunia (warga Desa Mekarsari, Kecamatan Cisurupan).", None),
+    ("Berapa korban banjir di Kabupaten Bandung?", "Di Kabupaten Bandung Barat tercatat 12 korban.", None),
+    ("Berapa korban banjir di Kecamatan Garut Kota?", "Sebanyak 12 korban di Desa Sukamentri.", None),
+])
+def test_an_answer_that_names_another_place_of_the_kind_asked_is_noticed(question, said, other):
+    from assistant.answer_checks import place_swapped
+
+    assert place_swapped(question, said) == other
+
+
+@pytest.mark.parametrize("question, cited, missing", [
+    ("Berapa skor pertandingan antara Persikota Tanjung Raya dan PSM Lembah Hijau?",
+     "Persikota Tanjung Raya mengalahkan Barito Selatan FC dengan skor 3-2.", "PSM Lembah Hijau"),
+    ("What was the score between Persikota and PSM?", "Persikota mengalahkan Barito Selatan FC 3-2.", "PSM"),
+    ("Berapa skor pertandingan antara Persikota Tanjung Raya dan Barito Selatan FC?",
+     "Persikota Tanjung Raya mengalahkan Barito Selatan FC dengan skor 3-2.", None),
+    ("Kapan kerja sama antara Kazakhstan dan NATO dimulai?", "Kerjasama Kazakstan dengan NATO dimulai 1994.", None),
+])
+def test_both_names_a_question_asks_about_together_must_be_in_the_cited_passages(question, cited, missing):
+    from assistant.answer_checks import pair_unmentioned
+
+    assert pair_unmentioned(question, cited) == missing
 
 def test_the_same_two_words_before_a_capitalised_root_word_name_no_other_place():
     from assistant.answer_checks import names_another
