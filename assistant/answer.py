@@ -16,11 +16,10 @@ from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
 from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
-                            definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, names_all,
-                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped,
-                            plan_for_done, premise_denied,
-                            qualifier_unanswered, relation_unanswered, replaced_in_passages, speaker_unmentioned,
-                            year_unanswered)
+                            definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, measure_of_another,
+                            names_all, names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
+                            place_swapped, plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
+                            replaced_in_passages, speaker_unmentioned, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
@@ -374,6 +373,7 @@ class ExtractiveAnswerer:
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
             if answered and (names_another(question, cited, dates) or place_swapped(question, said)
+                             or measure_of_another(question, said)
                              or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)

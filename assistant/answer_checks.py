@@ -88,6 +88,28 @@ _KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|De
                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
+# "Berapa harga solar super …?": a measure and the thing measured, up to the clause that goes on about it.
+_MEASURES_OF = r"(?:harga|luas|panjang|tinggi|berat|kapasitas|suhu|kecepatan|tarif|biaya|nilai|gaji|upah)"
+_MEASURE_ASKED = re.compile(rf"\bberapa(?:kah)?\s+(?:besar\s+)?({_MEASURES_OF})\s+((?:[a-z]+\s*){{1,3}}?)(?=\s+(?:yang|di|"
+                            r"pada|dari|untuk|saat|ketika|dalam|sejak|per|setelah|sebelum)\b|[?.,]|$)", re.I)
+
+
+def measure_of_another(question: str, said: str) -> str | None:
+    """The measure a how-much question asks of one thing ("Berapa harga solar super …?") that the answer (`said`)
+    gives of another ("Harga pertamax plus … Rp 5.900 …") without naming the thing asked; "Tinggi monumen ini …"
+    points back to what was asked."""
+    asked = _MEASURE_ASKED.search(question)
+    if asked is None:
+        return None
+    measure, thing = asked.group(1).lower(), set(tokenize(asked.group(2)))
+    if not thing or thing & set(tokenize(said)):
+        return None
+    other = re.search(rf"\b{measure}\s+([a-z]+(?:\s+[a-z]+)?)", said, re.I)
+    if other is None or set(tokenize(other.group(1))) & thing or re.search(r"\b(?:ini|itu|tersebut)$", other.group(1)):
+        return None
+    return other.group(0)
+
+
 def place_swapped(question: str, said: str) -> str | None:
     """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
     never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):

@@ -806,6 +806,19 @@ def test_an_answer_that_names_another_place_of_the_kind_asked_is_noticed(questio
     assert place_swapped(question, said) == other
 
 
+@pytest.mark.parametrize("question, said, other", [
+    ("Berapa harga solar super yang dijual Pertamina pada akhir Desember 2005?",
+     "Harga pertamax plus yang semula Rp 5.900 turun menjadi Rp 5.700.", "Harga pertamax plus"),
+    ("Berapa harga solar super?", "Harga solar super Rp 5.400 per liter.", None),
+    ("Berapa tinggi Monas?", "Tinggi monumen ini 132 meter.", None),  # points back to what was asked
+    ("Berapa tinggi Monas?", "Monumen itu setinggi 132 meter.", None),  # no other thing measured
+])
+def test_a_measure_given_of_another_thing_than_asked_is_noticed(question, said, other):
+    from assistant.answer_checks import measure_of_another
+
+    assert measure_of_another(question, said) == other
+
+
 @pytest.mark.parametrize("question, cited, missing", [
     ("Berapa skor pertandingan antara Persikota Tanjung Raya dan PSM Lembah Hijau?",
      "Persikota Tanjung Raya mengalahkan Barito Selatan FC dengan skor 3-2.", "PSM Lembah Hijau"),
