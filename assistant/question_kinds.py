@@ -76,7 +76,9 @@ _UNITS = {
     "kilometer": r"kilometer|km", "kilometers": r"kilometer|km", "kilometres": r"kilometer|km", "meter": r"meter|m",
     "meters": r"meter|m", "persen": r"persen|%", "percent": r"persen|%", "hektare": r"hektare?|hectares?|ha",
     "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg",
-    "ton": r"ton", "rupiah": r"rupiah|rp",
+    "kilograms": r"kilogram|kg", "ton": r"ton", "tons": r"ton", "tonnes": r"ton", "liter": r"liter|l",
+    "liters": r"liter|l", "litres": r"liter|l", "kiloliter": r"kiloliter|kl", "kiloliters": r"kiloliter|kl",
+    "rupiah": r"rupiah|rp",
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much|(?<=how long, )in|(?<=how far, )in|(?<=how long )in"

@@ -250,6 +250,14 @@ def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(senten
     assert holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
 
 
+@pytest.mark.parametrize("question", ["How many litres of diesel were on the ship?", "Berapa liter solar di kapal itu?"])
+def test_a_how_many_litres_question_needs_litres(question):
+    from assistant.question_kinds import holds_count
+
+    assert holds_count("Kapal itu mengangkut 16.000 liter solar.", question)
+    assert not holds_count("Kapal Yo To mengangkut solar milik 2 perusahaan.", question)
+
+
 def test_a_sentence_two_passages_share_is_cited_from_the_better_ranked_one():
     from assistant.answer import CitedSentence, _first_copy
 
