@@ -599,8 +599,9 @@ class ExtractiveAnswerer:
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
                 if kind in ("definition", "called", "reason", "purpose", "quote") and not matches:
-                    matches = None  # many sentences describe a thing without defining it: only a definition counts
-                    # (and report a statement without quoting it)
+                    # many sentences describe a thing without defining it, or report a statement without quoting it:
+                    # only a match counts, for the better, and no other sentence is held against it
+                    matches = None
                 shared = 0.0
                 if len(text) < 30 and not byline and not lead and not field and not typed:
                     shared -= 0.1  # fragments rarely answer

@@ -88,6 +88,21 @@ _KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|De
                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
+def place_swapped(question: str, said: str) -> str | None:
+    """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
+    never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):
+    the figure is another place's, even where the passages mention the one asked elsewhere."""
+    said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in _KIND_PLACE.finditer(said)]
+    for asked in _KIND_PLACE.finditer(question):
+        kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], asked.group(2)
+        if re.search(rf"\b{re.escape(name)}\b", said):
+            continue
+        other = next((f"{k.capitalize()} {n}" for k, n in said_places if k == kind and n != name), None)
+        if other is not None:
+            return other
+    return None
+
+
 # "Berapa harga solar super …?": a measure and the thing measured, up to the clause that goes on about it.
 _MEASURES_OF = r"(?:harga|luas|panjang|tinggi|berat|kapasitas|suhu|kecepatan|tarif|biaya|nilai|gaji|upah)"
 _MEASURE_ASKED = re.compile(rf"\bberapa(?:kah)?\s+(?:besar\s+)?({_MEASURES_OF})\s+((?:[a-z]+\s*){{1,3}}?)(?=\s+(?:yang|di|"
@@ -108,21 +123,6 @@ def measure_of_another(question: str, said: str) -> str | None:
     if other is None or set(tokenize(other.group(1))) & thing or re.search(r"\b(?:ini|itu|tersebut)$", other.group(1)):
         return None
     return other.group(0)
-
-
-def place_swapped(question: str, said: str) -> str | None:
-    """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
-    never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):
-    the figure is another place's, even where the passages mention the one asked elsewhere."""
-    said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in _KIND_PLACE.finditer(said)]
-    for asked in _KIND_PLACE.finditer(question):
-        kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], asked.group(2)
-        if re.search(rf"\b{re.escape(name)}\b", said):
-            continue
-        other = next((f"{k.capitalize()} {n}" for k, n in said_places if k == kind and n != name), None)
-        if other is not None:
-            return other
-    return None
 
 
 _CAPITALISED_RUN = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
