@@ -77,14 +77,15 @@ def evaluate(assistant, questions: list[dict], k: int = 5) -> dict:
 
 def format_table(report: dict) -> str:
     rows = [("overall", report["overall"])] + list(report["by_kind"].items())
-    header = f"{'':<13}" + "".join(f"{SHORT[c]:>11}" for c in COLUMNS)
+    width = max(13, *(len(name) + 1 for name, _ in rows))  # "substitution_unanswerable" is 25 characters
+    header = f"{'':<{width}}" + "".join(f"{SHORT[c]:>11}" for c in COLUMNS)
     lines = [header]
     for name, metrics in rows:
         cells = []
         for column in COLUMNS:
             value = metrics.get(column)
             cells.append(f"{'-' if value is None else (f'{value:.3f}' if isinstance(value, float) and column not in ('latency_p50_ms', 'latency_p95_ms') else value):>11}")
-        lines.append(f"{name:<13}" + "".join(cells))
+        lines.append(f"{name:<{width}}" + "".join(cells))
     return "\n".join(lines)
 
 

@@ -142,3 +142,13 @@ def test_the_suggested_threshold_counts_failed_answer_checks_at_every_threshold(
     answerable[-1] = result(True, 0.99, checks_passed=False)
     at_10 = suggest_threshold(answerable + unanswerable, 0.10)
     assert at_10["threshold"] == pytest.approx(0.3) and at_10["abstention_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_the_console_table_keeps_its_columns_in_line_with_long_group_names():
+    from eval.runner import format_table
+
+    metrics = {"n": 15, "abstention_accuracy": 0.933}
+    report = {"overall": {"n": 159, "mrr": 0.957}, "by_kind": {"substitution_unanswerable": metrics, "list": metrics}}
+    lines = format_table(report).splitlines()
+    assert len({len(line) for line in lines}) == 1  # every row as wide as the header
+    assert lines[2].startswith("substitution_unanswerable ")
