@@ -939,6 +939,10 @@ def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, 
     ("Siapa komandan pangkalan tersebut?", "Pangkalan udara Kant Rusia akan beroperasi hingga 2027.", "komandan"),
     ("Siapa juru bicara kementerian itu?", "Juru bicara Kementerian Luar Negeri, Ani Lestari, membenarkan kabar itu.",
      None),
+    # An office the question says somebody held (the fourteenth tester's false premise r39).
+    ("Pada tahun berapa Siti Rukmini menjabat sebagai Bupati Ciamis?",
+     "Rukmini menjabat Ketua Badan Pembina Organisasi Wanita Kabupaten Ciamis (1978–1981).", "Bupati"),
+    ("Kapan Soeharto diangkat menjadi presiden?", "Soeharto diangkat sebagai Presiden pada 1968.", None),
 ])
 def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
     from assistant.answer_checks import office_unmentioned
