@@ -39,15 +39,15 @@ _YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
-_OFFICES = (r"(bupati|gubernur|wali\s?kota|walikota|kepala|menteri|wakil presiden|presiden|perdana menteri|rektor"
-            r"|direktur|ketua|camat|lurah|kapolda|kapolres|kapolri|panglima|duta besar|sekretaris|pelatih|raja|ratu"
-            r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan)\b")
+_STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden|perdana menteri|menteri|rektor|camat"
+                  r"|lurah|duta besar|kapolda|kapolres|kapolri")
+_OFFICES = (rf"({_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup"
+            r"|perwakilan khusus|utusan khusus|juru bicara|komandan)\b")
 _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
 # "Pada tahun berapa Siti Rukmini menjabat sebagai Bupati Ciamis?": an office of state the question says somebody held
 # (not "komandan", "ketua", "kepala": a passage names such a post by its own title, "Reichsführer-SS").
-_OFFICE_HELD = re.compile(r"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:sebagai\s+|menjadi\s+)?(bupati|gubernur"
-                          r"|wali\s?kota|walikota|wakil presiden|presiden|perdana menteri|menteri|rektor|camat|lurah"
-                          r"|duta besar|kapolda|kapolres|kapolri)\b", re.I)
+_OFFICE_HELD = re.compile(rf"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:sebagai\s+|menjadi\s+)?({_STATE_OFFICES})\b",
+                          re.I)
 
 
 def names_all(question: str, passage: Passage) -> bool:
@@ -544,8 +544,9 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?"), or that a question says somebody
     held ("Kapan Rukmini menjabat sebagai Bupati Ciamis?"), when the cited passages never name that office: a passage
-    on Lombok Timur that names a governor and a director-general does not say who the regent is. An English question's office is looked for as Indonesian writes it ("Who is NATO's Secretary
-    General?" needs "Sekretaris Jenderal" or "Sekjen", not the "Perwakilan Khusus NATO" it would otherwise get)."""
+    on Lombok Timur that names a governor and a director-general does not say who the regent is. An English
+    question's office is looked for as Indonesian writes it ("Who is NATO's Secretary General?" needs "Sekretaris
+    Jenderal" or "Sekjen", not the "Perwakilan Khusus NATO" it would otherwise get)."""
     text = " ".join(p.text for p in passages)
     led = _LEADER_ASKED.search(question)
     if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such

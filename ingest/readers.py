@@ -126,7 +126,9 @@ def decode(data: bytes, name: str = "") -> str:
         raise UnreadableFile("is empty")
     if b"\x00" in data[:8192]:
         raise UnreadableFile("looks binary (holds NUL bytes)")
-    kind = next((k for magic, k in _OTHER_FORMATS if data.lstrip()[:8].startswith(magic)), None)
+    start = re.match(rb"\s*", data).end()  # the same whitespace bytes.lstrip() skips, without copying the file
+    head = data[start:start + 8]
+    kind = next((k for magic, k in _OTHER_FORMATS if head.startswith(magic)), None)
     if kind is not None:
         raise UnreadableFile(f"is {kind}, whatever its name says: save it as plain text (.txt) first")
     try:
