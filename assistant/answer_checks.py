@@ -56,12 +56,13 @@ def names_all(question: str, passage: Passage) -> bool:
     return all(set(WORD.findall(m.group(0).lower())) <= words for m in ENTITY.finditer(question))
 
 
-def _named_instead(text: str, before: str, name: str, after: str = "") -> str | None:
-    """`before` followed by a capitalised word other than `name` in `text` ("Kabupaten Bima" for "Kabupaten Dompu"),
-    when `text` never mentions `name`; `after` is a lookahead that the other word must also pass."""
+def _named_instead(text: str, before: str, name: str, after: str = "", others_in: str | None = None) -> str | None:
+    """`before` followed by a capitalised word other than `name` in `text` (or in `others_in`, `text` less its
+    headlines) ("Kabupaten Bima" for "Kabupaten Dompu"), when `text` never mentions `name`; `after` is a lookahead
+    that the other word must also pass."""
     if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
         return None
-    for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", text):
+    for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", others_in or text):
         if other.group(1).lower() != name.lower():
             return f"{before} {other.group(1)}"
     return None
@@ -93,13 +94,24 @@ _KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|De
                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
+def _without_dates(name: str) -> str:
+    """A run of capitalised words less the months and weekdays it ends with: "Kota Malang Januari-Mei" (2024) is
+    "Kota Malang"."""
+    words = name.split()
+    while words and all(MONTH.fullmatch(w) or DAY_DATE.fullmatch(w) for w in words[-1].split("-")):
+        words.pop()
+    return " ".join(words)
+
+
 def place_swapped(question: str, said: str) -> str | None:
     """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
     never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):
     the figure is another place's, even where the passages mention the one asked elsewhere."""
     said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in _KIND_PLACE.finditer(said)]
     for asked in _KIND_PLACE.finditer(question):
-        kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], asked.group(2)
+        kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], _without_dates(asked.group(2))
+        if not name:
+            continue
         if re.search(rf"\b{re.escape(name)}\b", said):
             continue
         other = next((f"{k.capitalize()} {n}" for k, n in said_places if k == kind and n != name), None)
@@ -147,6 +159,16 @@ def pair_unmentioned(question: str, cited: str) -> str | None:
     return None
 
 
+def _without_headlines(text: str) -> str:
+    """`text` less its headlines in title case ("Kasus DBD di Kota Malang Melonjak, Dinkes Minta Warga Waspadai"): lines
+    of four words or more, most of them capitalised, without a full stop; their capitals are no names ("Malang
+    Melonjak")."""
+    def headline(line: str) -> bool:
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words) and not line.rstrip().endswith(".")
+    return "\n".join(line for line in text.split("\n") if not headline(line))
+
+
 def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -157,20 +179,24 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     form counts as its full name ("Jatim" for "Jawa Timur", and the other way round).
     """
     text = with_other_forms(" ".join(p.text for p in passages))
+    names = with_other_forms(" ".join(_without_headlines(p.text) for p in passages))
     for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
-        *_, head, last = name.group(0).split()
+        words = _without_dates(name.group(0)).split()
+        if len(words) < 2:
+            continue
+        *_, head, last = words
         # A title followed by a person's name ("Menteri Kesehatan Siti Fadilah Supari" for "Menteri Kesehatan
         # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
-        other = _named_instead(text, head, last, r"(?!\s+[A-Z])")
+        other = _named_instead(text, head, last, r"(?!\s+[A-Z])", names)
         if other is None and question_language(question) == "id":  # an English name is translated: "East Lombok"
-            other = _first_named_instead(text, name.group(0), question)
+            other = _first_named_instead(names, name.group(0), question)
         if other is not None:
             return other
     # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
     # another name; a capitalised root word is no name ("kekeringan di Kantor Gubernur NTT" is where the meeting on
     # the drought in Kupang was held).
     for single in re.finditer(r"\b([a-z]+)\s+([a-z]+)\s+([A-Z][\w-]*)(?![\w-])(?!\s+[A-Z])", question):
-        other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3))
+        other = _named_instead(text, f"{single.group(1)} {single.group(2)}", single.group(3), others_in=names)
         if other is not None and other.rsplit(" ", 1)[-1].lower() not in _root_words():
             return other
     titles = " ".join(sorted({p.title for p in passages if p.title}))
@@ -286,6 +312,8 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
     return None
 
 
+_OF_YEAR = re.compile(r"\b(\w+)\s+(?:pada\s+|in\s+)?(?:tahun|year)\s+((?:1[5-9]|20)\d\d)\b", re.I)  # "Kerinci tahun 2004"
+_MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _NEWS_DATE = re.compile(r"\(?\b\d{1,2}/\d{1,2}/\d{2,4}\b\)?")  # "Jumat (29/11/2024)": when it was reported
 
 
@@ -294,8 +322,20 @@ def year_unanswered(question: str, answer: str) -> str | None:
     tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a
     news date says when it was reported, not what year the figure is for)."""
     asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
-    said = [year.group(0) for year in _ANY_YEAR.finditer(_NEWS_DATE.sub(" ", answer))]
-    return said[0] if asked and said and not asked & set(said) else None
+    answer = _NEWS_DATE.sub(" ", answer)
+    said = [year.group(0) for year in _ANY_YEAR.finditer(answer)]
+    if not asked or not said:
+        return None
+    if not asked & set(said):
+        return said[0]
+    # "… tahun 2005?" is not answered by "… kepada Kompas akhir Juli 2005 bahwa jumlah wisatawan … tahun 2004
+    # mencapai 350.935 orang": the asked year is only the month it was said in, the figure is another year's.
+    asked_words = {word.lower() for word in re.findall(r"\w+", question)} - set(_YEAR_WORDS)
+    of_year = {year.group(2) for year in _OF_YEAR.finditer(answer) if year.group(1).lower() in asked_words}
+    dated = {year.group(2) for year in _MONTH_YEAR.finditer(answer)}
+    if of_year and not asked & of_year and asked & set(said) <= dated:
+        return sorted(of_year)[0]
+    return None
 
 
 # "Tanggal berapa …?", "Pada tanggal berapakah …?", "Berapa tanggal …?", "What date …?": a day of a month is asked.

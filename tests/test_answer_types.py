@@ -778,6 +778,13 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
      None),
     ("Berapa anggaran jalan Provinsi Jawa Barat?", "Anggaran jalan Provinsi Jatim naik menjadi Rp 2 triliun.",
      "Jawa Timur"),
+    # The months after a name are no part of it, and a headline's capitals are no names (the sixteenth tester's
+    # "Januari-Mei" had been read as another name than "Malang Melonjak").
+    ("Berapa kasus DBD di Kota Malang Januari-Mei 2024?",
+     "Kasus DBD di Kota Malang Melonjak, Dinkes Minta Warga Waspadai Fase Kritis\n\nMALANG — Dinkes Kota Malang "
+     "mencatat 1.284 kasus DBD sepanjang Januari hingga Mei 2024.", None),
+    ("Berapa kasus DBD di Kota Batu?", "Kasus DBD di Kota Malang Melonjak\n\nDinkes Kota Malang mencatat 1.284 kasus.",
+     "Kota Malang"),
 ])
 def test_a_passage_that_names_another_with_the_same_last_words_is_noticed(question, passage, other):
     from assistant.answer_checks import names_another
@@ -807,6 +814,8 @@ def test_the_year_asked_may_be_in_the_documents_date_line():
      "Korban jiwa: 2 orang meninggal dunia (warga Desa Mekarsari, Kecamatan Cisurupan).", None),
     ("Berapa korban banjir di Kabupaten Bandung?", "Di Kabupaten Bandung Barat tercatat 12 korban.", None),
     ("Berapa korban banjir di Kecamatan Garut Kota?", "Sebanyak 12 korban di Desa Sukamentri.", None),
+    ("Berapa kasus DBD di Kota Malang Januari-Mei 2024?",  # the months are no part of the place
+     "Dinkes Kota Malang mencatat 1.284 kasus DBD sepanjang Januari hingga Mei 2024.", None),
 ])
 def test_an_answer_that_names_another_place_of_the_kind_asked_is_noticed(question, said, other):
     from assistant.answer_checks import place_swapped
@@ -887,6 +896,15 @@ def test_another_name_in_the_same_words_as_the_name_asked_is_noticed(question, p
     ("Berapa APBD Kabupaten Sungai Rimbang tahun 2024?", "APBD tahun 2024 sebesar Rp 3,04 triliun, naik dari 2023.",
      None),
     ("Berapa APBD Kabupaten Sungai Rimbang tahun 2024?", "APBD kabupaten itu sebesar Rp 3,04 triliun.", None),
+    # The asked year only as the month it was said in, the figure another year's (the fourteenth tester's r29).
+    ("Berapa jumlah wisatawan yang berkunjung ke Kerinci pada tahun 2005?",
+     "Anizar mengungkapkan kepada Kompas akhir Juli 2005 bahwa jumlah wisatawan yang berkunjung ke Kerinci tahun 2004 "
+     "mencapai 350.935 orang.", "2004"),
+    ("Berapa jumlah wisatawan yang berkunjung ke Kerinci pada tahun 2004?",
+     "Anizar mengungkapkan kepada Kompas akhir Juli 2005 bahwa jumlah wisatawan yang berkunjung ke Kerinci tahun 2004 "
+     "mencapai 350.935 orang.", None),
+    ("Berapa jumlah wisatawan ke Kerinci pada tahun 2005?",  # the other year is a comparison, not the figure's
+     "Pada Juli 2005 jumlah wisatawan mencapai 350.935 orang, naik dari tahun 2004.", None),
 ])
 def test_another_year_than_asked_in_the_answer_is_noticed(question, answer, other):
     from assistant.answer_checks import year_unanswered
