@@ -257,6 +257,8 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
         _fail("--questions writes JSON lines; add --json.", EXIT_BAD_INPUT)
     elif question:
         _fail("Give either a QUESTION or --questions FILE, not both.", EXIT_BAD_INPUT)
+    from .followup import standalone_history
+
     items = _read_questions(questions) if questions else [(None, question, None)]
     assistant = _open(index_dir, model, _llm_settings(llm_url, llm_model, llm_api_key, llm_timeout))
     assistant.answerer = type(assistant.answerer)(assistant.index, replace(assistant.answerer.settings, k=top_k))
@@ -267,7 +269,7 @@ def ask(question: str | None, index_dir: Path | None, model: str | None, as_json
             click.echo(json.dumps({"id": qid, "line": text.line, "error": text.error}, ensure_ascii=False))
             continue
         try:
-            answer = assistant.ask(text, history) if as_json else _stream_answer(assistant, text)
+            answer = assistant.ask(text, standalone_history(history)) if as_json else _stream_answer(assistant, text)
         except QuestionError as exc:
             failures += 1
             if as_json:

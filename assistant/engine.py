@@ -132,14 +132,16 @@ class Assistant:
         answerer = self.answerer  # one consistent index for the whole answer, even during a reload
         plan = rewrite(question, history)
         query = plan.query if plan.rewritten else None
+        # "Kalau tahun 2024?" after "Berapa … 2025?" is answered as "Berapa … 2024?", and shown as asked.
+        asked, searched = (plan.query, None) if plan.standalone else (question, query)
         if self.generator is None:
-            partials = iter([answerer.ask(question, query)])
+            partials = iter([answerer.ask(asked, searched)])
         else:
             from .generated import GeneratingAnswerer
 
-            partials = GeneratingAnswerer(answerer, self.generator).ask_stream(question, query)
+            partials = GeneratingAnswerer(answerer, self.generator).ask_stream(asked, searched)
         for answer in partials:
-            yield replace(answer, rewritten_query=query, notes=[*notes, *answer.notes])
+            yield replace(answer, question=question, rewritten_query=query, notes=[*notes, *answer.notes])
 
     def as_langchain_retriever(self, k: int = 5, config: SearchConfig | None = None,
                                documents: Collection[str] | None = None):

@@ -27,6 +27,8 @@ class Rewrite:
     question: str
     query: str
     rewritten: bool
+    standalone: bool = False
+    """The query is a question of its own (the previous one asked of something else), answered as asked."""
 
 
 def needs_context(question: str) -> bool:
@@ -37,7 +39,86 @@ def needs_context(question: str) -> bool:
 def rewrite(question: str, history: list[str] | None) -> Rewrite:
     """Combine a follow-up with the last standalone question of `history` (oldest first)."""
     question = " ".join(question.split())
-    if not history or not needs_context(question):
+    if not history:
         return Rewrite(question, question, False)
     previous = " ".join(history[-1].split())
+    substituted = _substituted(question, previous)
+    if substituted is not None:
+        return Rewrite(question, substituted, True, standalone=True)
+    if not needs_context(question):
+        return Rewrite(question, question, False)
     return Rewrite(question, f"{question} ({previous})", True)
+
+
+def standalone_history(history: list[str] | None) -> list[str] | None:
+    """The standalone queries of a conversation given as the questions a person typed, oldest first (a questions
+    file's "history"), as the chat keeps them: "Kalau tahun 2024?" after "Berapa … 2025?" is "Berapa … 2024?"."""
+    if not history:
+        return history
+    queries: list[str] = []
+    for question in history:
+        queries.append(rewrite(question, queries).query)
+    return queries
+
+
+# "Kalau tahun lalu?", "Dan yang kedua?", "Bagaimana dengan Kota Malang?", "What about 2023?": the previous question
+# asked again of something else, which the follow-up names and nothing more.
+_ELLIPSIS = re.compile(r"^(?:kalau|kalo|klo|jika|bagaimana\s+dengan|gimana\s+dengan|bagaimana|gimana|lalu|terus|trus|"
+                       r"dan|sedangkan|sementara|how\s+about|what\s+about|and)\s+(?:untuk\s+|for\s+|in\s+|di\s+|pada\s+)?"
+                       r"(.{1,60}?)\s*(?:\?|\.|$)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_BEFORE = re.compile(r"^(?:tahun\s+(?:lalu|sebelumnya|kemarin)|setahun\s+sebelumnya|(?:the\s+)?(?:last|previous)\s+"
+                          r"year|(?:the\s+)?year\s+before)$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^(?:tahun\s+(?:depan|berikutnya|sesudahnya)|(?:the\s+)?(?:next|following)\s+year|"
+                         r"(?:the\s+)?year\s+after)$", re.IGNORECASE)
+_ORDINAL = re.compile(r"^(?:yang\s+|the\s+)?(kedua|ketiga|keempat|kelima|second|third|fourth|fifth)(?:\s+\w+)?$",
+                      re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(?:paling\s+\w+|ter(?!hadap|masuk|jadi|sebut|dapat|kait|utama)[a-z]{3,}|most\s+\w+|"
+                          r"\w+est)\b")
+_ORDINALS_EN = {"second": "kedua", "third": "ketiga", "fourth": "keempat", "fifth": "kelima"}
+_NAME_RUN = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
+_QUESTION_WORD = re.compile(r"\b(?:apa|apakah|siapa|kapan|berapa|mana|mengapa|kenapa|bagaimana|gimana|who|what|when|"
+                            r"where|why|how|which)\b", re.IGNORECASE)
+
+
+def _substituted(question: str, previous: str) -> str | None:
+    """The previous question asked of what an elliptical follow-up names instead (a year, the next in a ranking, a
+    name of the same kind), or None when the follow-up is no such thing or it is unclear what it replaces."""
+    ellipsis = _ELLIPSIS.match(question)
+    if ellipsis is None or _QUESTION_WORD.search(ellipsis.group(1)):
+        return None
+    named = ellipsis.group(1).strip()
+    if named.lower() in previous.lower():  # "Kalau Rusia?" after a question that names Rusia already
+        return None
+    years = [int(y) for y in _YEAR.findall(previous)]
+    if _YEAR_BEFORE.match(named) or _YEAR_AFTER.match(named):
+        if not years:
+            return None
+        named = str(years[-1] + (-1 if _YEAR_BEFORE.match(named) else 1))
+    if re.fullmatch(r"(?:tahun\s+|year\s+)?((?:1[5-9]|20)\d\d)", named, re.IGNORECASE):
+        year = _YEAR.search(named).group(0)
+        if not years:
+            return f"{previous.rstrip(' ?.')} pada tahun {year}?"
+        last = list(_YEAR.finditer(previous))[-1]
+        return previous[:last.start()] + year + previous[last.end():]
+    ordinal = _ORDINAL.match(named)
+    if ordinal is not None:
+        superlative = _SUPERLATIVE.search(previous)
+        if superlative is None:
+            return None
+        word = _ORDINALS_EN.get(ordinal.group(1).lower(), ordinal.group(1).lower())
+        return f"{previous[:superlative.end()]} {word}{previous[superlative.end():]}"
+    if named[:1].isupper():  # "Kota Malang" for "Kota Pekalongan", "Nexora X6 Pro" for "Nexora X7 Pro"
+        kind = named.split()[0]
+        same = list(re.finditer(rf"\b{re.escape(kind)}\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", previous)) if " " in named else []
+        if not same:
+            words = set(named.lower().split())
+            same = [run for run in _NAME_RUN.finditer(previous) if set(run.group(0).lower().split()) & words]
+        if len(same) == 1:
+            return previous[:same[0].start()] + named + previous[same[0].end():]
+        from .countries import countries_named  # "Kalau Tajikistan?" after a question on Kazakhstan
+
+        countries = {name for name, _ in countries_named(previous)}
+        if len(countries) == 1 and [name for name, _ in countries_named(named)] == [named]:
+            return re.sub(rf"\b{re.escape(countries.pop())}\b", named, previous)
+    return None

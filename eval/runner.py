@@ -62,10 +62,12 @@ def evaluate(assistant, questions: list[dict], k: int = 5) -> dict:
     """Ask every question; return per-question results plus overall and per-kind metrics."""
     from tqdm import tqdm
 
+    from assistant.followup import standalone_history
+
     assistant.ask("pemanasan")  # load the model before timing
     results = []
     for question in tqdm(questions, desc="Evaluating", unit="q", file=sys.stderr):
-        answer = assistant.ask(question["question"], question.get("history"))
+        answer = assistant.ask(question["question"], standalone_history(question.get("history")))
         results.append(score_question(question, answer, k))
     return {
         "overall": aggregate(results),

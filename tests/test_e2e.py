@@ -463,6 +463,31 @@ def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(
     assert "Rp 190.000" in answer.answer and "12.500" not in answer.answer
 
 
+def test_a_follow_up_that_names_only_another_year_is_answered_as_the_previous_question_of_that_year(tmp_path):
+    """The sixteenth tester's "Dan tahun 2023?" after a question on 2024's budget had been answered from another
+    document that named 2023; it is the previous question asked of 2023, shown as typed."""
+    from assistant import engine
+    from assistant.engine import open_assistant
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "dbd.txt").write_text(
+        "Kasus DBD di Kota Malang Melonjak\n\n"
+        "MALANG — Dinas Kesehatan Kota Malang mencatat 1.284 kasus demam berdarah dengue (DBD) sepanjang Januari hingga "
+        "Mei 2024. Pemerintah kota menganggarkan Rp 1,8 miliar pada 2024 untuk penanggulangan DBD.\n\n"
+        "Anggaran itu naik tajam. Pada 2023, anggaran penanggulangan DBD Kota Malang hanya Rp 1,1 miliar, dan sebagian "
+        "besar dipakai untuk pengasapan.\n", encoding="utf-8")
+    (docs / "lowongan.txt").write_text(
+        "Lowongan Kerja PT Sinar Agro Nusantara\n\nPada 2023 perusahaan membukukan pendapatan Rp 9,6 triliun. Gaji "
+        "analis data Rp 11 juta hingga Rp 15 juta per bulan. Lamaran ditutup 30 Juni 2024.\n", encoding="utf-8")
+    engine.ingest([docs], tmp_path / "index", engine.make_embedder())
+    assistant = open_assistant(tmp_path / "index")
+    answer = assistant.ask("Dan tahun 2023?", ["Berapa anggaran penanggulangan DBD Kota Malang tahun 2024?"])
+    assert answer.question == "Dan tahun 2023?"
+    assert answer.rewritten_query == "Berapa anggaran penanggulangan DBD Kota Malang tahun 2023?"
+    assert not answer.abstained and "Rp 1,1 miliar" in answer.answer and "9,6 triliun" not in answer.answer
+
+
 def test_adding_to_a_damaged_or_outdated_index_never_drops_its_other_documents(tmp_path):
     """A tester truncated vectors.faiss, ran `ingest --add`, and was left with one document of two (exit 0)."""
     from index.store import live_version

@@ -1,0 +1,59 @@
+"""Follow-ups: which questions lean on the conversation, and what is searched and answered for them."""
+
+import pytest
+
+from assistant.followup import needs_context, rewrite, standalone_history
+
+
+@pytest.mark.parametrize("question, previous, standalone", [
+    # The sixteenth tester's short follow-ups, each the previous question asked of another year or item.
+    ("Kalau tahun lalu?", "Berapa jumlah kasus DBD di Kota Malang pada Januari–Mei 2024?",
+     "Berapa jumlah kasus DBD di Kota Malang pada Januari–Mei 2023?"),
+    ("Dan tahun 2023?", "Berapa anggaran penanggulangan DBD Pemerintah Kota Malang tahun 2024?",
+     "Berapa anggaran penanggulangan DBD Pemerintah Kota Malang tahun 2023?"),
+    ("Kalau tahun 2024?", "Berapa alokasi sektor kesehatan dalam APBD Kota Pekalongan 2025?",
+     "Berapa alokasi sektor kesehatan dalam APBD Kota Pekalongan 2024?"),
+    ("Bagaimana dengan tahun depan?", "Berapa target kunjungan wisata tahun 2025?",
+     "Berapa target kunjungan wisata tahun 2026?"),
+    ("Kalau 2021?", "Berapa pendapatan perusahaan itu?", "Berapa pendapatan perusahaan itu pada tahun 2021?"),
+    ("What about 2023?", "How many dengue cases were recorded in Malang in 2024?",
+     "How many dengue cases were recorded in Malang in 2023?"),
+    ("Dan yang kedua?", "Kecamatan mana yang memiliki kasus DBD terbanyak di Kota Malang?",
+     "Kecamatan mana yang memiliki kasus DBD terbanyak kedua di Kota Malang?"),
+    ("Kalau Kota Malang?", "Berapa alokasi sektor kesehatan dalam APBD Kota Pekalongan 2025?",
+     "Berapa alokasi sektor kesehatan dalam APBD Kota Malang 2025?"),
+    ("Kalau Nexora X6 Pro?", "Berapa harga Nexora X7 Pro?", "Berapa harga Nexora X6 Pro?"),
+    ("Kalau Tajikistan?", "Apakah Kazakhstan anggota CSTO?", "Apakah Tajikistan anggota CSTO?"),
+    ("How about Uzbekistan?", "Is Kazakhstan a member of the CSTO?", "Is Uzbekistan a member of the CSTO?"),
+])
+def test_an_elliptical_follow_up_becomes_the_previous_question_asked_of_what_it_names(question, previous, standalone):
+    plan = rewrite(question, [previous])
+    assert plan.rewritten and plan.standalone and plan.query == standalone and plan.question == question
+
+
+@pytest.mark.parametrize("question, previous", [
+    ("Kalau pendahulunya?", "Berapa kapasitas baterai Nexora X7 Pro?"),  # nothing of the same kind to replace
+    ("Dan yang kedua?", "Siapa pemenang pilkada itu?"),  # no ranking to go on with
+    ("Kalau tahun lalu?", "Siapa pemenang pilkada itu?"),  # no year to count back from
+    ("Kalau Rusia?", "Berapa pasukan Kazakhstan dan Rusia yang dikirim?"),  # named already
+    ("Lalu kapan pusat itu diakreditasi oleh NATO?", "Apa itu KAZCENT?"),  # a question of its own that points back
+])
+def test_a_follow_up_with_nothing_clear_to_replace_is_searched_with_the_previous_question(question, previous):
+    plan = rewrite(question, [previous])
+    assert plan.rewritten and not plan.standalone and plan.query == f"{question} ({previous})"
+
+
+def test_a_question_that_stands_alone_is_not_rewritten():
+    assert not needs_context("Berapa pasukan CSTO yang mendarat di Kazakhstan?")
+    plan = rewrite("Berapa pasukan CSTO yang mendarat di Kazakhstan?", ["Apa itu CSTO?"])
+    assert not plan.rewritten and plan.query == plan.question
+    assert not rewrite("Kalau tahun lalu?", None).rewritten
+
+
+def test_a_typed_conversation_is_read_as_the_chat_keeps_it():
+    """A questions file's "history" holds what a person typed; each follow-up in it leans on the one before, as the
+    chat's standalone queries do: "Kalau pendahulunya?" after two questions on one phone."""
+    history = standalone_history(["Berapa harga Nexora X7 Pro?", "Kalau Nexora X6 Pro?", "Berapa kapasitas baterainya?"])
+    assert history == ["Berapa harga Nexora X7 Pro?", "Berapa harga Nexora X6 Pro?",
+                       "Berapa kapasitas baterainya? (Berapa harga Nexora X6 Pro?)"]
+    assert standalone_history(None) is None and standalone_history([]) == []
