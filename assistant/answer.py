@@ -15,16 +15,18 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, body_unmentioned, counted_owner_unmentioned, day_unanswered,
-                            definition_unanswered, event_mismatch, holder_unnamed, holds_own_terms, measure_of_another,
-                            names_all, names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
-                            place_swapped, plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
-                            replaced_in_passages, speaker_unmentioned, year_unanswered)
+from .answer_checks import (SIMILAR_SPELLING, another_day, another_year_of_the_name, body_unmentioned,
+                            counted_owner_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
+                            holder_unnamed, holds_own_terms, measure_of_another, names_all, names_another,
+                            negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped, plan_for_done,
+                            premise_denied, qualifier_unanswered, relation_unanswered, replaced_in_passages,
+                            speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
                              question_language)
 from .sources import named_source
+from .speakers import is_speaker_line, speaker_at
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -46,6 +48,11 @@ DOCUMENT_DATE = {
     "en": "Date of document [{n}]: {date}.",
 }
 """Added to a when-answer that is a news lead without a date of its own."""
+SPEAKER = {
+    "id": "Pembicara [{n}]: {speaker}.",
+    "en": "Speaker [{n}]: {speaker}.",
+}
+"""Added to an answer from a transcript: who says its first sentence (the speaker line over its turn)."""
 DISAGREEMENT = {
     "id": "Dokumen lain menyebut angka berbeda dalam kalimat yang sama: {figures} ({source}).",
     "en": "Another document gives a different figure in the same sentence: {figures} ({source}).",
@@ -80,6 +87,12 @@ class SentenceWeights:
     date_detail: float = 0.0
     """For a when-question: added when the sentence dates to the day ("31 Maret 2026", "Senin (5/9)"), not only a year.
     TyDi / FacQA answers 80.2 / 82.1% → 80.4 / 82.3% at 0.2 (0.1: no change; 0.3: TyDi 80.0%)."""
+    other_year: float = 0.0
+    """Subtracted when the sentence gives a word of a name the question dates another year ("Siapa yang memenangi
+    Pilkada Kabupaten Banjarsari 2024?": not "… setelah memenangi Pilkada 2020")."""
+    superlative: float = 0.0
+    """Added when the sentence uses a superlative the question uses ("Sektor apa yang mendapat alokasi *terbesar*?":
+    "belanja pendidikan mendapat porsi *terbesar*", not the sentence on stunting closer in meaning)."""
     table_names: float = 0.0
     """For a table row ("Provinsi: Bali; Jumlah SPBKLU: 190."): times the share of the names the question uses
     (capitalised words past its first) that the row holds. Rows of one table read alike; the name tells them apart.
@@ -94,7 +107,8 @@ class AnswerSettings:
     search: SearchConfig = SearchConfig()
     select: SentenceWeights = SentenceWeights(passages=3, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
                                               passage_score=2.0, table_names=0.3,
-                                              counted=0.2, date_detail=0.2)
+                                              counted=0.2, date_detail=0.2, superlative=0.2,
+                                              other_year=0.3)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
@@ -221,13 +235,14 @@ _ANNOUNCEMENT = re.compile(
     r"|\W*(?:in\s+)?this\s+(?:article|paper|report|essay|chapter|section|document)\s+(?:we\s+|I\s+)?"
     r"(?:will|discuss|examine|explore|review|outline|look|cover)", re.I)
 # A sentence whose subject or frame is in the sentence before: "Sebagai bagian dari rencana ini, …", "Program tersebut
-# …", "Pada tahun itu …", "Ia …", "Hal ini …", "Kendala-kendala inilah …" (within its first five words).
+# …", "Pada tahun itu …", "Ia …", "Hal ini …", "Kendala-kendala inilah …" (within its first five words), "Gejala lain
+# meliputi …" (the first symptoms are in the sentence before).
 # "saat ini", "tahun ini" ("now", "this year") point at the writing's time, not back.
 _NOW = ("saat", "hari", "dewasa", "masa", "kali", "sejauh", "selama", "belakangan", "baru-baru", "akhir-akhir", "tahun",
         "bulan", "pekan", "minggu", "abad")
 # "Selain itu", "Oleh karena itu", "Sementara itu" link to the sentence before but name nothing in it.
 _CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu", "sementara")
-_LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
+_LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|[\w-]+\s+lain(?:nya)?\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
                          + "".join(rf"(?<!\b{word} itu)" for word in _CONNECTIVE) + "|ini"
                          + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")(?:lah)?\b)", re.I)
 
@@ -342,6 +357,10 @@ class ExtractiveAnswerer:
             refers_back = kind == "reason" and _CONSEQUENCE.match(chosen[0].text) is not None
             chosen, citable = self._with_antecedent(chosen, passages, refers_back)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
+            # A transcript's sentence says little without who said it ("Siapa yang mengatakan bahwa …?").
+            speaker = self._speaker(shown[0], citable)
+            if speaker is not None:
+                text = f"{text} {SPEAKER[language].format(n=shown[0].n, speaker=speaker)}"
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
             # "Siapa penulis …?" answered by no sentence that says who wrote it (a byline, "karya …", "ditulis oleh
@@ -379,11 +398,12 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
+                             or another_day(question, shown[0].text)
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said)
                              or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)
                              or replaced_in_passages(question, with_titles, said)
-                             or speaker_unmentioned(question, with_titles)
+                             or speaker_unmentioned(question, with_titles if speaker is None else speaker)
                              or premise_denied(question, " ".join(p.text for p in passages))
                              or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):
                 answered = False
@@ -423,6 +443,12 @@ class ExtractiveAnswerer:
         """The passages' text with their documents' titles."""
         titles = {self.index.documents[p.doc_id].title for p in passages if p.doc_id in self.index.documents}
         return " ".join([*(p.text for p in passages), *sorted(t for t in titles if t)])
+
+    def _speaker(self, sentence: CitedSentence, passages: list[Passage]) -> str | None:
+        """Who says `sentence`, when its document is a transcript (speaker lines over each turn)."""
+        passage = next(p for p in passages if p.n == sentence.n)
+        document = self.index.documents.get(passage.doc_id)
+        return speaker_at(document.text, passage.start + sentence.start) if document is not None else None
 
     def _lead_date(self, sentence: CitedSentence, passages: list[Passage], question: str) -> str | None:
         """The date line of `sentence`'s document when the sentence is in the document's lead (its first paragraph
@@ -550,6 +576,7 @@ class ExtractiveAnswerer:
         # "Berapa kios …?": a count followed by "kios" ("3.200 kios"), not "ribuan pedagang".
         counted_here = (re.compile(rf"{COUNT}\s+(?:\w+\s+)?{re.escape(counted.group(1))}\b", re.I)
                         if counted and counted.group(1).lower() not in ("yang", "lama", "besar", "banyak") else None)
+        asked_most = superlatives(query)
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         author_asked = kind == "name" and AUTHOR_ASKED.search(query) is not None
         scored, best_support = [], -1.0
@@ -578,6 +605,9 @@ class ExtractiveAnswerer:
                     continue
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
+                if passage.doc_id in self.index.documents and is_speaker_line(
+                        self.index.documents[passage.doc_id].text, passage.start + start):
+                    continue  # "ANGGOTA KOMISI C (DEWI LESTARI NUGROHO, S.H.):" says who speaks next, nothing more
                 typed = label is not None and _FIELD_ANSWERS.get(kind, frozenset()).issuperset(
                     WORD.findall(label.lower()))  # "Tempat: …" for "di mana": not a fragment, yet no closer
                 passage_dense = passage.dense_score
@@ -595,6 +625,8 @@ class ExtractiveAnswerer:
                            else matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None
                 to_the_day = kind == "date" and TO_THE_DAY.search(text) is not None
+                most = bool(asked_most) and bool(asked_most & superlatives(text))
+                dated_otherwise = another_year_of_the_name(query, text)
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
@@ -612,7 +644,8 @@ class ExtractiveAnswerer:
 
                 def score(w: SentenceWeights) -> float:
                     value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
-                             + w.counted * counts_it + w.date_detail * to_the_day
+                             + w.counted * counts_it + w.date_detail * to_the_day + w.superlative * most
+                             - w.other_year * dated_otherwise
                              + w.passage_score * (passage_dense - best_dense))
                     if matches is not None and (kind not in ("called", "reason", "purpose") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
@@ -654,6 +687,9 @@ class ExtractiveAnswerer:
         """
         passages = list(passages)
         most = len(passages) + MAX_EXTRA_PASSAGES
+        lead = self._lead_of_item(chosen[0], passages) if list_asked else None
+        if lead is not None:  # "Bagaimana langkah-langkah …?" best matched by step 4: the steps are the answer
+            chosen = [lead]
         kept: list[CitedSentence] = []
         lists: list[tuple[list[CitedSentence], bool]] = []
         for sentence in chosen:
@@ -674,6 +710,42 @@ class ExtractiveAnswerer:
                                   MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
                         for sentence, (items, goes_on) in _reading_order(list(zip(kept, lists)), passages))
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
+
+    def _lead_of_item(self, sentence: CitedSentence, passages: list[Passage]) -> CitedSentence | None:
+        """The line that leads into the numbered or bulleted list `sentence` is an item of ("Cara Memasak Nasi" over
+        "1. Takar beras …"), as a sentence of the chunk that holds it; `passages` gains that chunk's passage when it
+        was not retrieved. None when `sentence` is no item, or its list has no lead."""
+        passage = next(p for p in passages if p.n == sentence.n)
+        document = self.index.documents[passage.doc_id].text
+        start = passage.start + sentence.start
+        if not BULLET.match(sentence.text) or (start and document[start - 1] != "\n"):
+            return None
+        line_end = start - 1
+        while line_end > 0:
+            line_start = document.rfind("\n", 0, line_end) + 1
+            line = document[line_start:line_end]
+            if not line.strip():
+                return None  # a blank line above the items: no lead
+            if not BULLET.match(line):
+                if not _may_lead(line.strip()):
+                    return None
+                break
+            line_end = line_start - 1
+        else:
+            return None
+        first = line_start + len(line) - len(line.lstrip())
+        last = line_start + len(line.rstrip())
+        row = self.index.row_of[passage.chunk_id]
+        while row >= 0 and self.index.chunks[row].doc_id == passage.doc_id:
+            chunk = self.index.chunks[row]
+            if chunk.start <= first and last <= chunk.end:
+                source = _passage_of(chunk, passages)
+                if source not in passages:
+                    passages.append(source)
+                return CitedSentence(document[first:last], source.n, first - chunk.start, last - chunk.start,
+                                     sentence.score)
+            row -= 1
+        return None
 
     def _list_items(self, lead: CitedSentence, passages: list[Passage], most: int, prose: bool = False
                     ) -> tuple[list[CitedSentence], bool]:

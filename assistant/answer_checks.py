@@ -35,7 +35,9 @@ def holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 # A year the question names: "tahun 2024", "pada 2024", "in 2024".
 _YEAR_WORDS = ("tahun", "pada", "sejak", "in", "the", "of", "during", "since")
-_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)})\s+((?:1[5-9]|20)\d\d)\b", re.I)
+# "tahun 2024", "in 2024", and a quarter's or a half's year: "kuartal III 2022", "Q1 2025", "semester II 2024".
+_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)}|(?:kuartal|triwulan|semester|quarter)\s+[\w-]+|Q[1-4])"
+                         r"\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
@@ -70,7 +72,8 @@ def _named_instead(text: str, before: str, name: str, after: str = "", others_in
 
 # A name's first word that says what kind of thing it is ("Republik Ghana", "Presiden Ghana"), not which one.
 _KIND_OF_NAME = frozenset("republik provinsi kabupaten kota kerajaan kesultanan kekaisaran negara bank presiden gubernur "
-                          "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau".split())
+                          "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau "
+                          "sekolah sd smp sma smk madrasah mts yayasan rsud puskesmas".split())
 
 
 def _first_named_instead(text: str, name: str, question: str) -> str | None:
@@ -132,6 +135,8 @@ def measure_of_another(question: str, said: str) -> str | None:
     points back to what was asked."""
     asked = _MEASURE_ASKED.search(question)
     if asked is None:
+        return None
+    if asked.group(2).lower().startswith("yang "):  # "Berapa gaji yang ditawarkan …?" names no other thing
         return None
     measure, thing = asked.group(1).lower(), set(tokenize(asked.group(2)))
     if not thing or thing & set(tokenize(said)):
@@ -314,15 +319,28 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
 
 _OF_YEAR = re.compile(r"\b(\w+)\s+(?:pada\s+|in\s+)?(?:tahun|year)\s+((?:1[5-9]|20)\d\d)\b", re.I)  # "Kerinci tahun 2004"
 _MONTH_YEAR = re.compile(rf"{MONTH.pattern}\s+((?:1[5-9]|20)\d\d)\b", re.I)
+_FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+{MONTH.pattern}\s+((?:1[5-9]|20)\d\d)\b", re.I)  # "6 Maret 2024"
 _NEWS_DATE = re.compile(r"\(?\b\d{1,2}/\d{1,2}/\d{2,4}\b\)?")  # "Jumat (29/11/2024)": when it was reported
+
+
+def another_day(question: str, sentence: str) -> str | None:
+    """The day the answer's best sentence dates when the question names another: "… pada 6 Maret 2024?" is not
+    answered by what happened "pada 6 Maret 2023", nor "pada hari Selasa, 12 November 2024". (Its other sentences
+    may date what came before: "Siang harinya Presiden akan menyampaikan ceramah …" then "… 12 September 2005".)"""
+    said = [(d.group(1), d.group(2).lower(), d.group(3)) for d in _FULL_DATE.finditer(sentence)]
+    for day in _FULL_DATE.finditer(question):
+        asked = (day.group(1), day.group(2).lower(), day.group(3))
+        if said and asked not in said:
+            return " ".join(next((d for d in said if d[:2] == asked[:2]), said[0]))
+    return None
 
 
 def year_unanswered(question: str, answer: str) -> str | None:
     """Another year in the answer's sentences than the one the question names, and not that one: "Berapa APBD …
     tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a
     news date says when it was reported, not what year the figure is for)."""
-    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
     answer = _NEWS_DATE.sub(" ", answer)
+    asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
     said = [year.group(0) for year in _ANY_YEAR.finditer(answer)]
     if not asked or not said:
         return None
@@ -710,6 +728,9 @@ _ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth te
 _TIME_NOUNS = frozenset("hari minggu pekan bulan tahun jam malam abad dekade".split())
 
 
+_RUNNER_UP = re.compile(r"\b(?:disusul|diikuti|menyusul|followed by)\b")
+
+
 def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
     """Whether `said` holds `ordinal`, not as a time's ("hari ketiga" does not say who finished third) unless the
     question asks about that time too."""
@@ -734,6 +755,8 @@ def relation_unanswered(question: str, answer: str) -> str | None:
     for word in re.findall(r"\b[a-z]+\b", asked):
         ordinal = _ORDINALS_EN.get(word, word)
         if ordinal in _ORDINALS and not _says_ordinal(ordinal, asked, said):
+            if ordinal == "kedua" and re.search(r"\b(?:ter[a-z]{3,}|paling \w+)\s+kedua\b", asked) and _RUNNER_UP.search(said):
+                continue  # "terbanyak kedua" is answered by "… terbanyak, yaitu 356 kasus, disusul Kecamatan Sukun …"
             return ordinal
     for number in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", asked):
         if not re.search(rf"\b{number}\b", said):
@@ -838,6 +861,33 @@ _SUPERLATIVES_ID = (
               if w.startswith("ter") and w != "terakhir")
     | frozenset(f"ter{w}" for way in _SAME_WAY for w in way)
     | frozenset("terpopuler terpenting terkuat terlama terpadat terkenal terdepan terbaru".split()))
+
+
+_NAMED_YEAR = re.compile(r"((?:[A-Z][\w-]*\s+){1,4})((?:1[5-9]|20)\d\d)\b")  # "Pilkada Kabupaten Banjarsari 2024"
+
+
+def another_year_of_the_name(question: str, sentence: str) -> bool:
+    """Whether `sentence` gives a word of a name the question dates ("Pilkada Kabupaten Banjarsari 2024") another
+    year ("… setelah memenangi Pilkada 2020"): it tells of another year's event."""
+    for named in _NAMED_YEAR.finditer(question):
+        for word in named.group(1).split()[int(named.start() == 0):]:  # the question's first word is capitalised anyway
+            years = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", sentence)
+                     if not _COMPARED.search(sentence[max(0, m.start() - 30):m.start()])}
+            if years and named.group(2) not in years:  # a table's "Q1 2025 | Q1 2024" has the year asked too
+                return True
+    return False
+
+
+# "… 71,7 persen, turun dibandingkan Pilkada 2020 …": another year's event named to compare, not told of.
+_COMPARED = re.compile(r"\b(?:dibandingkan|dibanding|daripada|ketimbang|sejak|than|compared|since)\b(?:\s+\w+){0,2}\s*$",
+                       re.I)
+
+
+def superlatives(text: str) -> set[str]:
+    """The Indonesian superlatives `text` uses: "terbesar", "tertinggi", "paling parah" (as "paling parah")."""
+    lower = text.lower()
+    return ({w for w in re.findall(r"\bter[a-z]+", lower) if w in _SUPERLATIVES_ID}
+            | {" ".join(m.split()) for m in re.findall(r"\bpaling\s+[a-z]+", lower)})
 
 
 def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str | None:
@@ -945,7 +995,8 @@ def negation_mismatch(question: str, answer: str) -> str | None:
 # are `qualifier_unanswered`'s.
 _SPEAKER = r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|bin|binti|van|von|de|da|al-\w+))*)"
 _SPEAKER_ASKED = (
-    re.compile(rf"(?:\b[Aa]pa\s+kata|^[Kk]ata|\b[Uu]jar|\b[Tt]utur|\b[Uu]capan|\b[Pp]ernyataan|\b[Kk]utipan)\s+{_SPEAKER}"),
+    re.compile(rf"(?:\b[Aa]pa\s+kata|^[Kk]ata|\b[Uu]jar|\b[Tt]utur|\b[Uu]capan|\b[Pp]ernyataan|\b[Kk]utipan|\b[Kk]omentar"
+               rf"|\b[Tt]anggapan|\b[Pp]endapat|\b[Uu]sulan|\b[Ss]aran)\s+{_SPEAKER}"),
     re.compile(rf"{_SPEAKER}\s+(?:mengatakan|menyatakan|berkata|berpendapat|menegaskan|mengungkapkan|menyebut(?:kan)?)\b"),
     re.compile(rf"\b(?:did|does|do|would|has|have|had)\s+{_SPEAKER}\s+(?:say|state|claim|argue|warn|write|tell|call)\b"),
     re.compile(rf"{_SPEAKER}\s+(?:said|says|stated|states|claimed|claims|argued|argues|warned|wrote)\b"),

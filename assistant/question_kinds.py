@@ -22,7 +22,8 @@ _WHO = re.compile(r"\b(siapa(kah)?|who|whom)\b", re.I)
 _CALLED = re.compile(r"\b(?:apa(?:kah)?\s+nama|what (?:is|was|are|were) the names?|what is .{1,40} called)\b", re.I)
 _WHERE = re.compile(r"\b(di\s?mana(kah)?|where|(?:desa|kota|kabupaten|provinsi|negara|daerah|wilayah|pulau|kecamatan|kampung"
                     r"|dusun)\s+mana(?:kah)?)\b", re.I)  # "Di provinsi manakah …?", "Desa mana …?"
-_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|apa lagi(kah)?|what are|what else|list)\b", re.I)
+_LIST = re.compile(r"\b(sebutkan|apa saja(kah)?|mana saja(kah)?|apa lagi(kah)?|what are|what else|list"
+                   r"|langkah-langkah(nya)?|tahap(?:an)?-tahap(?:an)?(nya)?|what steps|the steps)\b", re.I)
 _WHY = re.compile(r"^\W*(?:mengapa|kenapa|why)\b|\bapa(?:kah)?\s+(?:alasan|penyebab|sebab)\b"
                   r"|\bwhat (?:caused|is the reason)", re.I)
 # "Untuk apa …?", "Apa tujuan …?", "What is the purpose of …?": what a thing is for, told by "untuk", "agar", "bertujuan".
@@ -96,10 +97,14 @@ _MEASURES = {
     "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
 }
 _MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+# "Berapa lama pidana penjara …?" asks for a duration: "2 (dua) tahun dan 6 (enam) bulan", not "Pasal 104".
+_MEASURES["lama"] = (r"tahun|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|years?|months?|weeks?|days?"
+                     r"|hours?|minutes?|seconds?|decades?|centuries|century")
 # A sum of money ("Berapa kerugian …?", "Berapa anggaran …?"): in a currency or in millions, billions, trillions.
 _MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
 _MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
-                                            "pendapatan", "pinjaman")})
+                                            "pendapatan", "pinjaman", "laba", "keuntungan", "omzet", "utang",
+                                            "dividen", "denda", "iuran", "honor", "tunjangan")})
 # "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
 _ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
                            r"|kematian)\b", re.I)
@@ -115,7 +120,9 @@ _ASKED_MEASURE_EN = {
     "tinggi": re.compile(r"\bhow (?:tall|high)\b", re.I),
     "berat": re.compile(r"\bhow heavy\b", re.I),
     "panjang": re.compile(r"\bhow far\b", re.I),
-    "harga": re.compile(r"\bhow much\b.*\b(?:cost|costs|price|fare|ticket|pay)\b", re.I),
+    "harga": re.compile(r"\bhow (?:much|large|big|high)\b.*\b(?:cost|costs|price|fare|ticket|pay|fine|fee|fees|salary|wage"
+                        r"|budget|profit|revenue|dividend)\b", re.I),
+    "lama": re.compile(r"\bhow long\s+(?:did|does|do|will|has|have|had|would|can|could|was|were)\b", re.I),
 }
 # An amount in a measure ("85 km²", "40 km/jam", "Rp 150.000"): no count of people.
 _MEASURED_AMOUNT = re.compile(
@@ -127,6 +134,12 @@ _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-r
 COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
 _CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
 _NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-\d+\b")  # "COVID-19", "G-20", "Su-57", "ke-201": part of a name or an ordinal
+# Where a rule is written ("Pasal 104 ayat (1)", "UU Nomor 32 Tahun 2009", "No. 5/2023"): no count and no date, unless
+# the question asks for an article or a number.
+_REFERENCE = re.compile(r"\b(?:pasal|ayat|huruf|angka|nomor|no\.?)\s*\(?\d+[a-z]?\)?(?:\s*(?:ayat|huruf|angka)\s*\(?\w+\)?)*"
+                        r"(?:\s+(?:tahun|th\.?)\s+\d{4}|\s*/\s*\d{4})?", re.I)
+_ASKED_REFERENCE = re.compile(r"\b(?:pasal|ayat|nomor|no\.?|undang-undang|uu|perda|article|number)\b", re.I)
+_SPELT_OUT = re.compile(r"(\d[\d.,]*)\s*\((?:[a-z]+\s*){1,8}\)", re.I)  # "2 (dua)", "Rp 1.500.000 (satu juta …)"
 _HOW_LONG = re.compile(r"\bberapa\s+lama|\bhow long\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
@@ -187,10 +200,14 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     "Dinas Pariwisata Sumatera Utara"; a year that the question names does not answer "kapan".
     """
     if kind == "date":
+        if not _ASKED_REFERENCE.search(question):
+            sentence = _REFERENCE.sub(" ", sentence)  # "UU Nomor 32 Tahun 2009" is no date of what happened
         found = [*_DATE.finditer(sentence), *MONTH.finditer(sentence)]
         if not _YEAR_ASKED.search(question):
             found += DAY_DATE.finditer(sentence)  # "Tahun berapa …?" is not answered by "Minggu (11/9)"
     elif kind == "number":
+        if not _ASKED_REFERENCE.search(question):
+            sentence = _REFERENCE.sub(" ", sentence)  # "Pasal 104 … Nomor 32 Tahun 2009" counts nothing
         found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
@@ -239,13 +256,17 @@ def holds_count(sentence: str, question: str) -> bool:
         sentence = _DAY_OF_MONTH.sub(" ", sentence)
         if not _HOW_LONG.search(question):  # "Berapa lama …?" is answered by "dari tahun 1945 hingga 1965"
             sentence = _DATED_YEAR.sub(" ", sentence)
+    sentence = _SPELT_OUT.sub(r"\1", sentence)  # "2 (dua) tahun" is "2 tahun"
+    if not _ASKED_REFERENCE.search(question):
+        sentence = _REFERENCE.sub(" ", sentence)  # "Pasal 104 jo. Pasal 60 UU Nomor 32 Tahun 2009" counts nothing
     # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
     bullet = BULLET.match(sentence)
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
     sentence = _NAMED_NUMBER.sub(" ", sentence)  # "vaksin COVID-19" counts no doses
     if not matches_type(sentence, "number", question):
         return False
-    units = asked_units(question)
+    # A table row's units are in its header or caption ("Laba bersih | 161,9 | 118,2", in billions of rupiah).
+    units = asked_units(question) if sentence.count(" | ") < 2 else None
     if units is None and COUNTS_PEOPLE.search(question):
         # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
         return matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)

@@ -767,6 +767,8 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
     ("Di mana Paulos Lombardus meninggal?", "Petrus Lombardus wafat di Paris pada 1160.", "Petrus Lombardus"),
     ("Siapa wanita yang dinikahi Barrack Obama?", "Barack Obama menikahi Michelle Robinson; Ann Obama ibunya.", None),
     ("Siapa presiden Republik Ghana pertama?", "Kwame Nkrumah adalah Presiden Ghana yang pertama.", None),  # a kind
+    ("Biaya ASAT di SMA Bina Insani brp per siswa?",  # a school's kind, as a republic's (the fifteenth tester's s28)
+     "Yayasan Pendidikan Bina Insani menetapkan biaya ASAT Rp 275.000 per peserta didik.", None),
     ("Kapan Blue Media diganti namanya menjadi First Media?", "First Media adalah penyedia internet kabel.", None),
     ("When was the village in East Lombok launched?", "KKP meluncurkan kampung di Kabupaten Lombok Timur.", None),
     # A short form is its full name: "Jatim" is "Jawa Timur", not Jakarta Timur's province.
@@ -829,6 +831,8 @@ def test_an_answer_that_names_another_place_of_the_kind_asked_is_noticed(questio
     ("Berapa harga solar super?", "Harga solar super Rp 5.400 per liter.", None),
     ("Berapa tinggi Monas?", "Tinggi monumen ini 132 meter.", None),  # points back to what was asked
     ("Berapa tinggi Monas?", "Monumen itu setinggi 132 meter.", None),  # no other thing measured
+    ("Berapa gaji yang ditawarkan untuk posisi Data Analyst?",  # "yang ditawarkan" is no other thing (sixteenth, c34)
+     "Gaji pokok Rp 11.000.000 hingga Rp 15.000.000 per bulan (gross).", None),
 ])
 def test_a_measure_given_of_another_thing_than_asked_is_noticed(question, said, other):
     from assistant.answer_checks import measure_of_another
@@ -910,6 +914,66 @@ def test_another_year_than_asked_in_the_answer_is_noticed(question, answer, othe
     from assistant.answer_checks import year_unanswered
 
     assert year_unanswered(question, answer) == other
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # A day the question names, and the best sentence dates another (the fifteenth tester's s22: no quake that day).
+    ("Sebagai perbandingan, gempa di selatan Cilacap pada 6 Maret 2023 bermagnitudo M 4,8.", "6 maret 2023"),
+    ("Pada hari Selasa, 12 November 2024, pukul 03.17 WIB, pantai selatan Jawa Tengah diguncang gempa.", "12 november 2024"),
+    ("Gempa pada 6 Maret 2024 bermagnitudo 4,8, lebih kecil dari gempa 6 Maret 2023.", None),
+    ("Gempa bermagnitudo 4,8 terjadi Rabu (6/3).", None),
+])
+def test_a_best_sentence_that_dates_another_day_than_asked_is_noticed(sentence, day):
+    from assistant.answer_checks import another_day
+
+    assert another_day("Berapa magnitudo gempa di selatan Cilacap pada 6 Maret 2024?", sentence) == day
+    assert another_day("Berapa magnitudo gempa di selatan Cilacap?", sentence) is None
+
+
+@pytest.mark.parametrize("sentence, question, holds", [
+    # How long a sentence was: a duration, not the articles of the law (the fifteenth tester's s24).
+    ("2. Menjatuhkan pidana kepada terdakwa berupa pidana penjara selama 2 (dua) tahun dan 6 (enam) bulan.",
+     "Berapa lama pidana penjara yang dijatuhkan kepada Bambang Sutrisno?", True),
+    ("1. Menyatakan terdakwa bersalah sebagaimana diatur dalam Pasal 104 jo. Pasal 60 Undang-Undang Nomor 32 Tahun 2009.",
+     "Berapa lama pidana penjara yang dijatuhkan kepada Bambang Sutrisno?", False),
+    ("Perjalanan ditempuh dalam 55 menit.", "How long does the trip take?", True),
+    ("Jembatan itu menelan biaya Rp 2 triliun.", "How long does the trip take?", False),
+    # A rule's article and number answer only a question about them.
+    ("Terdakwa melanggar Pasal 104 UU Nomor 32 Tahun 2009.", "Berapa denda yang dijatuhkan?", False),
+    ("Terdakwa melanggar Pasal 104 UU Nomor 32 Tahun 2009.", "Pasal berapa yang dilanggar terdakwa?", True),
+    # A profit or a fine is a sum of money, in Indonesian or English.
+    ("Laba bersih tercatat Rp 212,6 miliar, naik 13,5%.", "Berapa laba bersih perseroan?", True),
+    ("Perseroan memiliki 1.200 karyawan.", "Berapa laba bersih perseroan?", False),
+    ("Uraian | Q1 2025 | Q1 2024 Laba bersih | 161,9 | 118,2", "Berapa laba bersih perseroan?", True),  # in the caption
+    ("jmpl|250px|Situs Ratu Boko di atas bukit", "Berapakah luas Candi Ratu Boko?", False),  # an image's markup
+    ("Denda sebesar Rp 1,5 miliar.", "How large was the fine imposed on him?", True),
+    ("Ia dihukum 2 (dua) tahun penjara.", "How large was the fine imposed on him?", False),
+])
+def test_a_count_in_what_the_question_measures(sentence, question, holds):
+    from assistant.question_kinds import holds_count
+
+    assert holds_count(sentence, question) is holds
+
+
+def test_the_number_and_year_of_a_rule_date_nothing():
+    sentence = "Terdakwa melanggar Pasal 104 jo. Pasal 60 Undang-Undang Nomor 32 Tahun 2009."
+    assert not matches_type(sentence, "date", "Kapan putusan perkara itu dijatuhkan?")
+    assert matches_type("Pada hari Kamis, 14 November 2024, majelis hakim menjatuhkan putusan.", "date",
+                        "Kapan putusan perkara itu dijatuhkan?")
+    assert matches_type(sentence, "date", "Kapan Undang-Undang Nomor 32 disahkan?")
+
+
+def test_a_superlative_and_another_year_of_a_dated_name_are_read_in_a_sentence():
+    from assistant.answer_checks import another_year_of_the_name, superlatives
+
+    assert superlatives("Sektor apa yang mendapat alokasi terbesar dan paling  lama?") == {"terbesar", "paling lama"}
+    assert superlatives("Gedung itu terletak di pusat kota.") == set()
+    question = "Siapa yang memenangi Pilkada Kabupaten Banjarsari 2024?"
+    assert another_year_of_the_name(question, "Bambang menjabat setelah memenangi Pilkada 2020 dengan 52,3 persen.")
+    assert not another_year_of_the_name(question, "KPU menetapkan hasil Pilkada 2024: Hartono menang.")
+    assert not another_year_of_the_name(question, "Bambang menjabat Bupati periode 2021–2024.")
+    assert not another_year_of_the_name(question, "Partisipasi 71,7 persen, turun dibandingkan Pilkada 2020.")  # compared
+    assert not another_year_of_the_name("Berapa beban usaha SNPG pada Q1 2024?", "Uraian | Q1 2025 | Q1 2024 | Perubahan")
 
 
 def test_a_number_inside_a_name_counts_nothing():
@@ -1062,6 +1126,11 @@ def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer
     ("Siapa juara ketiga lomba barista?", "Pada hari ketiga festival, lomba barista dimenangkan Budi.", "ketiga"),
     ("Siapa juara ketiga lomba barista?", "Juara ketiga diraih Budi dari Takengon.", None),
     ("Apa acara pada hari ketiga festival?", "Pada hari ketiga festival, lomba barista digelar.", None),
+    # The second of a ranking is the one that follows the first (the sixteenth tester's "Dan yang kedua?").
+    ("Kecamatan mana yang memiliki kasus DBD terbanyak kedua di Kota Malang?",
+     "Kecamatan Lowokwaru menjadi wilayah dengan kasus terbanyak, yaitu 356 kasus, disusul Kecamatan Sukun dengan 298.",
+     None),
+    ("Siapa raja kedua Dinasti Candra?", "Sang Yadu mendirikan dinasti itu, disusul perang saudara.", "kedua"),
 ])
 def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(question, answer, missing):
     from assistant.answer_checks import relation_unanswered
@@ -1774,3 +1843,37 @@ def test_a_question_that_opens_in_english_is_english(question, language):
     from assistant.question_kinds import question_language
 
     assert question_language(question) == language
+
+
+MANUAL = ("Panduan Rice Cooker Kirana KR-18D\n\n"
+          "Kirana KR-18D berkapasitas 1,8 liter dan memiliki lapisan antilengket.\n\n"
+          "Cara Memasak Nasi\n"
+          "1. Takar beras menggunakan gelas takar yang tersedia.\n"
+          "2. Cuci beras di wadah terpisah agar lapisan antilengket tidak tergores.\n"
+          "3. Masukkan beras ke panci dalam, lalu tambahkan air sampai garis angka yang sesuai.\n"
+          "4. Lap bagian luar panci dalam hingga kering, kemudian letakkan ke dalam rice cooker.\n"
+          "5. Tutup rapat, pilih menu Nasi Putih, lalu tekan tombol Mulai.\n\n"
+          "Perawatan\n"
+          "- Cabut steker sebelum membersihkan alat.\n")
+
+
+def test_steps_asked_are_answered_by_the_whole_list_under_its_heading(tmp_path, fake_embedder):
+    """The fifteenth tester's "Bagaimana langkah-langkah memasak nasi …?" got steps 4 and 3: the best-matching step
+    brings its list's heading, and the heading the steps in order."""
+    assert expected_type("Bagaimana langkah-langkah memasak nasi dengan rice cooker Kirana KR-18D?") == "list"
+    answer = _answer(tmp_path, fake_embedder, MANUAL,
+                     "Bagaimana langkah-langkah memasak nasi dengan rice cooker, lap bagian luar panci dalam?")
+    assert answer.answer.startswith("Cara Memasak Nasi:")
+    steps = ["Takar beras", "Cuci beras", "Masukkan beras", "Lap bagian luar", "Tutup rapat"]
+    positions = [answer.answer.find(step) for step in steps]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "Cabut steker" not in answer.answer
+
+
+def test_a_sentence_on_the_other_items_brings_the_first_ones_along(tmp_path, fake_embedder):
+    """ "Gejala lain meliputi …" goes on from the sentence before, which names the first symptom (the sixteenth
+    tester's c16 had lost the fever)."""
+    text = ("Dokter Ratna menjelaskan bahwa DBD diawali demam tinggi mendadak hingga 40 derajat. Gejala lain meliputi "
+            "sakit kepala, nyeri di belakang mata, nyeri otot, mual, dan bintik merah.\n\nVaksin tersedia di rumah sakit.")
+    answer = _answer(tmp_path, fake_embedder, text, "Apa saja gejala lain DBD, sakit kepala dan nyeri otot?")
+    assert "Gejala lain meliputi" in answer.answer and "demam tinggi" in answer.answer
