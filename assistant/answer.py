@@ -15,7 +15,7 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, another_day, another_year_of_the_name, body_unmentioned,
+from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, another_year_of_the_name, body_unmentioned,
                             counted_owner_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
                             holder_unnamed, holds_own_terms, measure_of_another, names_all, names_another,
                             negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped, plan_for_done,
@@ -23,8 +23,8 @@ from .answer_checks import (SIMILAR_SPELLING, another_day, another_year_of_the_n
                             speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
-                             WORD, answers_how_many, asked_units, expected_type, holds_count, matches_type,
-                             question_language)
+                             WORD, answers_how_many, asked_units, expected_type, formal_question_words, holds_count,
+                             matches_type, question_language)
 from .sources import named_source
 from .speakers import is_speaker_line, speaker_at
 
@@ -309,6 +309,7 @@ class ExtractiveAnswerer:
         """
         started = time.perf_counter()
         question, notes = validate_question(question)
+        question = formal_question_words(question)
         query = retrieval_query or question
         timings: dict[str, float] = {}
         language, kind = question_language(question), expected_type(question)
@@ -398,7 +399,7 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
-                             or another_day(question, shown[0].text)
+                             or another_day(question, shown[0].text) or another_month(question, shown[0].text)
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said)
                              or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)

@@ -14,8 +14,8 @@ from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
-from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, NAME_WORD, SIMILAR_SPELLING,
-                             TO_THE_DAY, WORD, expected_type, question_language)
+from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, NAME_WORD,
+                             SIMILAR_SPELLING, TO_THE_DAY, WORD, expected_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -335,6 +335,20 @@ def another_day(question: str, sentence: str) -> str | None:
     return None
 
 
+def another_month(question: str, sentence: str) -> str | None:
+    """The month the answer's best sentence dates when the question names another of the same year ("Berapa inflasi
+    tahunan NTB pada April 2024?" is not answered by "Inflasi tahunan NTB pada Maret 2024 (3,41 persen) …")."""
+    said = {(MONTH_NUMBERS[m.group(1).lower()], m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(sentence)}
+    named = {MONTH_NUMBERS[m.group(1).lower()] for m in MONTH.finditer(sentence)}
+    for month in _MONTH_YEAR.finditer(question):
+        asked, year = MONTH_NUMBERS[month.group(1).lower()], month.group(2)
+        others = sorted(f"{name} {y}" for n, name, y in said if y == year and n != asked)
+        if others and asked not in named:  # "July 2008" is "Juli 2008"
+            return others[0]
+    return None
+
+
+
 def year_unanswered(question: str, answer: str) -> str | None:
     """Another year in the answer's sentences than the one the question names, and not that one: "Berapa APBD …
     tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a
@@ -620,7 +634,13 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     office = asked.group(1)
     words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
     spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
-    return None if re.search(rf"\b{spelt}\b", text, re.I) else office
+    spelt = _HELD_AS_VERB.get(spelt, spelt)  # "yang diketuai oleh Dr. Hendra Wijaya" names the chair
+    return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
+
+
+_HELD_AS_VERB = {"ketua": "ketua|diketuai|mengetuai", "kepala": "kepala|dikepalai|mengepalai",
+                 "direktur": "direktur|dipimpin|memimpin", "pemimpin": "pemimpin|pimpinan|dipimpin|memimpin",
+                 "pimpinan": "pemimpin|pimpinan|dipimpin|memimpin"}
 
 
 # How a thing, a body or a person begins and ends ("didirikan" / "dibubarkan", "lahir" / "meninggal"), in Indonesian
@@ -728,6 +748,9 @@ _ORDINALS_EN = dict(zip("second third fourth fifth sixth seventh eighth ninth te
 _TIME_NOUNS = frozenset("hari minggu pekan bulan tahun jam malam abad dekade".split())
 
 
+# "Kapan kedua tersangka ditangkap?", "… di ketiga negara itu": both, all three, not the second or the third.
+_COLLECTIVE = re.compile(r"(?:^|\b(?:kapan|siapa|apa|mengapa|kenapa|bagaimana|berapa|di|ke|dari|oleh|untuk|bagi|antara|"
+                         r"dengan|dan|apakah|mana)\s+)(?:ke(?:dua|tiga|empat|lima))\s+(?=[a-z]{3,})(?!kali|dari|di\b|yang)")
 _RUNNER_UP = re.compile(r"\b(?:disusul|diikuti|menyusul|followed by)\b")
 
 
@@ -752,7 +775,7 @@ def relation_unanswered(question: str, answer: str) -> str | None:
             kin = _KIN_EN.get(word, word)
             if kin in _KIN_WORDS and not re.search(rf"\b(?:{'|'.join(_KIN_WORDS[kin].split())})\b", said):
                 return kin
-    for word in re.findall(r"\b[a-z]+\b", asked):
+    for word in re.findall(r"\b[a-z]+\b", _COLLECTIVE.sub(" ", asked)):
         ordinal = _ORDINALS_EN.get(word, word)
         if ordinal in _ORDINALS and not _says_ordinal(ordinal, asked, said):
             if ordinal == "kedua" and re.search(r"\b(?:ter[a-z]{3,}|paling \w+)\s+kedua\b", asked) and _RUNNER_UP.search(said):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from index.lexical import tokenize
 
+from .question_kinds import MONTH_NUMBERS
+
 _ANAPHORA = re.compile(
     r"\b(itu|tersebut|ini|dia|ia|mereka|beliau|nya|sana|situ|hal itu|"
     r"it|its|that|this|they|them|their|he|she|his|her|there)\b|\w+nya\b",
@@ -81,6 +83,39 @@ _QUESTION_WORD = re.compile(r"\b(?:apa|apakah|siapa|kapan|berapa|mana|mengapa|ke
                             r"where|why|how|which)\b", re.IGNORECASE)
 
 
+_MONTHS = list(MONTH_NUMBERS)[:12]
+_MONTHS_EN = "january february march april may june july august september october november december".split()
+_MONTH = re.compile(rf"\b((?i:{'|'.join(m for m in MONTH_NUMBERS if m != 'may')})|May)\b")  # not "may" the verb
+_MONTH_BEFORE = re.compile(r"^(?:bulan\s+(?:lalu|sebelumnya|kemarin)|(?:the\s+)?(?:previous|last)\s+month|"
+                           r"(?:the\s+)?month\s+before)$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^(?:bulan\s+(?:depan|berikutnya|sesudahnya)|(?:the\s+)?(?:next|following)\s+month|"
+                          r"(?:the\s+)?month\s+after)$", re.IGNORECASE)
+
+
+def _month_named(named: str, previous: str) -> str | None:
+    """The previous question of another month: "Kalau Februari?", "Kalau bulan sebelumnya?" after "… pada Maret
+    2024?" ("… pada Februari 2024?"; a January's month before is the December of the year before)."""
+    months = list(_MONTH.finditer(previous))
+    if not months:
+        return None
+    last = months[-1]
+    index = MONTH_NUMBERS[last.group(1).lower()]
+    step = -1 if _MONTH_BEFORE.match(named) else 1 if _MONTH_AFTER.match(named) else 0
+    asked = re.fullmatch(r"(?:bulan\s+)?(\w+)", named, re.IGNORECASE)
+    if step == 0 and not (asked and _MONTH.fullmatch(asked.group(1))):
+        return None
+    names = _MONTHS_EN if last.group(1).lower() in _MONTHS_EN and last.group(1).lower() not in _MONTHS else _MONTHS
+    if step:
+        month = names[(index + step) % 12].capitalize()
+        year = re.match(r"\s+((?:1[5-9]|20)\d\d)\b", previous[last.end():])
+        wraps = index + step in (-1, 12)
+        if year and wraps:
+            return (previous[:last.start()] + f"{month} {int(year.group(1)) + step}"
+                    + previous[last.end() + year.end():])
+        return previous[:last.start()] + month + previous[last.end():]
+    return previous[:last.start()] + asked.group(1).capitalize() + previous[last.end():]
+
+
 def _substituted(question: str, previous: str) -> str | None:
     """The previous question asked of what an elliptical follow-up names instead (a year, the next in a ranking, a
     name of the same kind), or None when the follow-up is no such thing or it is unclear what it replaces."""
@@ -101,6 +136,9 @@ def _substituted(question: str, previous: str) -> str | None:
             return f"{previous.rstrip(' ?.')} pada tahun {year}?"
         last = list(_YEAR.finditer(previous))[-1]
         return previous[:last.start()] + year + previous[last.end():]
+    month = _month_named(named, previous)
+    if month is not None:
+        return month
     ordinal = _ORDINAL.match(named)
     if ordinal is not None:
         superlative = _SUPERLATIVE.search(previous)

@@ -79,7 +79,7 @@ _UNITS = {
     "hektar": r"hektare?|hectares?|ha", "hectares": r"hektare?|hectares?|ha", "kilogram": r"kilogram|kg",
     "kilograms": r"kilogram|kg", "ton": r"ton", "tons": r"ton", "tonnes": r"ton", "liter": r"liter|l",
     "liters": r"liter|l", "litres": r"liter|l", "kiloliter": r"kiloliter|kl", "kiloliters": r"kiloliter|kl",
-    "rupiah": r"rupiah|rp",
+    "rupiah": r"rupiah|rp", "ml": r"ml|mililiter", "mililiter": r"ml|mililiter", "gram": r"gram|g|gr",
     "dolar": r"dolar|us\$|\$", "dollars": r"dolar|us\$|\$",
 }
 _ASKED_UNIT = re.compile(r"\b(?:berapa(?:kah)?|how many|how much|(?<=how long, )in|(?<=how far, )in|(?<=how long )in"
@@ -97,6 +97,7 @@ _MEASURES = {
     "harga": r"rp\.?|rupiah|us\$|\$|dolar|euro|€|ringgit|yen|yuan",
 }
 _MEASURES.update(biaya=_MEASURES["harga"], tarif=_MEASURES["harga"])
+_MEASURES["skor"] = r"[-–:]\s*\d+"  # "Berapa skor pertandingan final …?": "3–2", not the minute of a goal
 # "Berapa lama pidana penjara …?" asks for a duration: "2 (dua) tahun dan 6 (enam) bulan", not "Pasal 104".
 _MEASURES["lama"] = (r"tahun|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|years?|months?|weeks?|days?"
                      r"|hours?|minutes?|seconds?|decades?|centuries|century")
@@ -130,6 +131,8 @@ _MEASURED_AMOUNT = re.compile(
     rf"(?!\w)|(?<!\w)(?:{_MEASURES['harga']})\s*{COUNT}", re.I)
 _ASKED_MEASURE = re.compile(r"\bberapa(?:kah)?\s+(?:(?:jumlah|besar|total|rata-rata)\s+)?(" + "|".join(_MEASURES) + r")\b",
                             re.I)
+# The measure first, "berapa" after it: "Biaya ASAT di SMA Bina Insani berapa per siswa?".
+_MEASURE_FIRST = re.compile(r"^\W*(" + "|".join(_MEASURES) + r")\b[^?]{0,80}?\bberapa\b", re.I)
 # What a how-many question counts: "berapa (jumlah|banyak) X", "jumlah X".
 COUNTED = re.compile(r"\b(?:berapa(?:kah)?|jumlah|how many)\s+(?:(?:jumlah|banyak|total|orang|the)\s+)?([a-z]{3,})", re.I)
 _CITATION_YEAR = re.compile(r"\((?:1\d|20)\d\d[a-z]?\)")
@@ -146,6 +149,10 @@ BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " 
 _MONTH_NAMES = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
                 "|january|february|march|june|july|august|october|december")
 _MONTHS = rf"({_MONTH_NAMES})\b"
+# Each month's number (0–11) by its Indonesian or English name: "Juli" and "July" are one month.
+MONTH_NUMBERS = {name: i % 12 for i, name in enumerate(
+    "januari februari maret april mei juni juli agustus september oktober november desember "
+    "january february march april may june july august september october november december".split())}
 MONTH = re.compile(r"\b" + _MONTHS, re.I)
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+" + _MONTHS, re.I)  # "5 Januari"
 # A year as a date ("hingga setidaknya 2027", "pada akhir tahun 2010", "Desember 2010"): no count of anything.
@@ -181,6 +188,26 @@ def question_language(question: str) -> str:
     if indonesian == 0 and _ENGLISH_OPENING.match(question):
         return "en"  # "Who heads Indonesia's international aid agency?": one English word, but the one it opens with
     return "en" if english >= 2 and english > indonesian else "id"
+
+
+# Chat spellings of the words the question kinds and checks read: "brp" is "berapa", "yg" is "yang", "gak" is "tidak".
+_INFORMAL = {"brp": "berapa", "brapa": "berapa", "kpn": "kapan", "dmn": "di mana", "dimn": "di mana",
+             "gmn": "bagaimana", "gimana": "bagaimana", "knp": "kenapa", "napa": "kenapa", "yg": "yang",
+             "tdk": "tidak", "gak": "tidak", "nggak": "tidak", "enggak": "tidak", "udah": "sudah",
+             "udh": "sudah", "sdh": "sudah", "blm": "belum", "dgn": "dengan", "utk": "untuk", "kalo": "kalau",
+             "klo": "kalau", "gmana": "bagaimana"}
+# Lower case, or capitalised as a question's first word: "KLO" and "GA 181" are names.
+_INFORMAL_WORD = re.compile(rf"\b({'|'.join(_INFORMAL)}|{'|'.join(w.capitalize() for w in _INFORMAL)})\b")
+
+
+def formal_question_words(question: str) -> str:
+    """`question` with its chat spellings of question and function words written out ("Biaya ASAT brp per siswa?" →
+    "Biaya ASAT berapa per siswa?"), for the kinds and checks that read them."""
+    def written_out(word: re.Match) -> str:
+        formal = _INFORMAL[word.group(1).lower()]
+        return formal.capitalize() if word.group(1)[0].isupper() else formal
+
+    return _INFORMAL_WORD.sub(written_out, question)
 
 
 def expected_type(question: str) -> str | None:
@@ -285,7 +312,7 @@ def asked_units(question: str) -> str | None:
     unit = _ASKED_UNIT.search(question)
     if unit is not None:
         return _UNITS[unit.group(1).lower()]
-    measure = _ASKED_MEASURE.search(question)
+    measure = _ASKED_MEASURE.search(question) or _MEASURE_FIRST.search(question)
     if measure is not None:
         return _MEASURES[measure.group(1).lower()]
     if _ASKED_DEATHS.search(question) or _ASKED_DEATHS_EN.search(question):

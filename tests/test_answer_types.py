@@ -916,6 +916,27 @@ def test_another_year_than_asked_in_the_answer_is_noticed(question, answer, othe
     assert year_unanswered(question, answer) == other
 
 
+def test_a_best_sentence_that_dates_another_month_than_asked_is_noticed():
+    from assistant.answer_checks import another_month
+
+    question = "Berapa inflasi tahunan NTB pada April 2024?"  # the seventeenth tester's t34: no April figure
+    assert another_month(question, "Inflasi tahunan NTB pada Maret 2024 (3,41 persen) sedikit lebih tinggi.") == "maret 2024"
+    assert another_month(question, "Inflasi April 2024 naik dari Maret 2024.") is None
+    assert another_month(question, "Inflasi tahunan NTB 3 persen.") is None
+    assert another_month("Kapan harga turun pada November 2005?", "Harga turun pada 16 November.") is None
+    assert another_month("What centre opened in Almaty in July 2008?", "Pada Juli 2008 KAZCENT dibuka.") is None
+
+
+def test_chat_spellings_of_question_words_are_read_as_written_out():
+    from assistant.question_kinds import formal_question_words
+
+    assert formal_question_words("brp botol sambal yg udah dimusnahkan?") == "berapa botol sambal yang sudah dimusnahkan?"
+    assert formal_question_words("Gimana cara daftar? Kalo gak punya NIB?") == "Bagaimana cara daftar? Kalau tidak punya NIB?"
+    assert formal_question_words("Berapa harga Nexora X7 Pro?") == "Berapa harga Nexora X7 Pro?"
+    assert formal_question_words("Apakah kepanjangan dari KLO?") == "Apakah kepanjangan dari KLO?"  # a short form
+    assert formal_question_words("Berapa penumpang pesawat GA 181?") == "Berapa penumpang pesawat GA 181?"
+
+
 @pytest.mark.parametrize("sentence, day", [
     # A day the question names, and the best sentence dates another (the fifteenth tester's s22: no quake that day).
     ("Sebagai perbandingan, gempa di selatan Cilacap pada 6 Maret 2023 bermagnitudo M 4,8.", "6 maret 2023"),
@@ -948,6 +969,14 @@ def test_a_best_sentence_that_dates_another_day_than_asked_is_noticed(sentence, 
     ("jmpl|250px|Situs Ratu Boko di atas bukit", "Berapakah luas Candi Ratu Boko?", False),  # an image's markup
     ("Denda sebesar Rp 1,5 miliar.", "How large was the fine imposed on him?", True),
     ("Ia dihukum 2 (dua) tahun penjara.", "How large was the fine imposed on him?", False),
+    # The eighteenth tester's score and millilitres, and a measure named before "berapa" (the fifteenth's s28).
+    ("Final: SMP Negeri 1 Garut 3–2 SMP Negeri 3 Garut.", "Berapa skor pertandingan final itu?", True),
+    ("Rizky mencetak dua gol pada menit ke-24 dan ke-31.", "Berapa skor pertandingan final itu?", False),
+    ("Air: 650 ml.", "Kalau masak liwet 5 porsi airnya berapa ml?", True),
+    ("Porsi: 5 orang.", "Kalau masak liwet 5 porsi airnya berapa ml?", False),
+    ("Biaya pelaksanaan ASAT sebesar Rp 275.000 per peserta didik.", "Biaya ASAT di SMA itu berapa per siswa?", True),
+    ("Pembayaran paling lambat tanggal 28 Mei 2025 ke rekening nomor 3-012.", "Biaya ASAT di SMA itu berapa per siswa?",
+     False),
 ])
 def test_a_count_in_what_the_question_measures(sentence, question, holds):
     from assistant.question_kinds import holds_count
@@ -1025,6 +1054,8 @@ def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, 
     ("Pada tahun berapa Siti Rukmini menjabat sebagai Bupati Ciamis?",
      "Rukmini menjabat Ketua Badan Pembina Organisasi Wanita Kabupaten Ciamis (1978–1981).", "Bupati"),
     ("Kapan Soeharto diangkat menjadi presiden?", "Soeharto diangkat sebagai Presiden pada 1968.", None),
+    ("Siapa ketua panitia penerimaan mahasiswa baru?",  # the chair as a verb (the seventeenth tester's t02)
+     "Penerimaan dikoordinasikan oleh panitia yang diketuai oleh Dr. Hendra Wijaya, M.Si.", None),
 ])
 def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
     from assistant.answer_checks import office_unmentioned
@@ -1131,6 +1162,8 @@ def test_a_question_about_an_end_is_not_answered_by_a_beginning(question, answer
      "Kecamatan Lowokwaru menjadi wilayah dengan kasus terbanyak, yaitu 356 kasus, disusul Kecamatan Sukun dengan 298.",
      None),
     ("Siapa raja kedua Dinasti Candra?", "Sang Yadu mendirikan dinasti itu, disusul perang saudara.", "kedua"),
+    # "kedua tersangka" is both suspects, not the second (the eighteenth tester's u01 had abstained).
+    ("Kapan kedua tersangka penipuan itu ditangkap?", "Tersangka ditangkap pada Kamis, 8 Februari 2024.", None),
 ])
 def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(question, answer, missing):
     from assistant.answer_checks import relation_unanswered

@@ -57,3 +57,21 @@ def test_a_typed_conversation_is_read_as_the_chat_keeps_it():
     assert history == ["Berapa harga Nexora X7 Pro?", "Berapa harga Nexora X6 Pro?",
                        "Berapa kapasitas baterainya? (Berapa harga Nexora X6 Pro?)"]
     assert standalone_history(None) is None and standalone_history([]) == []
+
+
+@pytest.mark.parametrize("question, previous, standalone", [
+    # The seventeenth tester's "Kalau bulan sebelumnya?" after a question on March's rice price.
+    ("Kalau bulan sebelumnya?", "Berapa harga beras medium di Kota Mataram pada Maret 2024?",
+     "Berapa harga beras medium di Kota Mataram pada Februari 2024?"),
+    ("Kalau Februari?", "Berapa harga beras medium pada Maret 2024?", "Berapa harga beras medium pada Februari 2024?"),
+    ("Kalau bulan lalu?", "Berapa inflasi pada Januari 2024?", "Berapa inflasi pada Desember 2023?"),
+    ("What about May?", "What was the rice price in March 2024?", "What was the rice price in May 2024?"),
+])
+def test_a_follow_up_that_names_only_another_month_asks_the_previous_question_of_it(question, previous, standalone):
+    plan = rewrite(question, [previous])
+    assert plan.standalone and plan.query == standalone
+
+
+def test_a_month_before_needs_a_month_to_count_back_from():
+    assert not rewrite("Kalau bulan sebelumnya?", ["Berapa inflasi tahun 2024?"]).standalone
+    assert not rewrite("What about June?", ["What may happen in 2024?"]).standalone  # "may" is no month
