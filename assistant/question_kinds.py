@@ -142,7 +142,7 @@ _NAMED_NUMBER = re.compile(r"\b[A-Za-z]+-\d+\b")  # "COVID-19", "G-20", "Su-57",
 _REFERENCE = re.compile(r"\b(?:pasal|ayat|huruf|angka|nomor|no\.?)\s*\(?\d+[a-z]?\)?(?:\s*(?:ayat|huruf|angka)\s*\(?\w+\)?)*"
                         r"(?:\s+(?:tahun|th\.?)\s+\d{4}|\s*/\s*\d{4})?", re.I)
 _ASKED_REFERENCE = re.compile(r"\b(?:pasal|ayat|nomor|no\.?|undang-undang|uu|perda|article|number)\b", re.I)
-_SPELT_OUT = re.compile(r"(\d[\d.,]*)\s*\((?:[a-z]+\s*){1,8}\)", re.I)  # "2 (dua)", "Rp 1.500.000 (satu juta …)"
+_SPELT_OUT = re.compile(r"(\d[\d.,]*)\s*\((?:[a-z]+\s+){0,7}[a-z]+\)", re.I)  # "2 (dua)", "Rp 1.500.000 (satu juta …)"
 _HOW_LONG = re.compile(r"\bberapa\s+lama|\bhow long\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
