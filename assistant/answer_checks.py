@@ -864,7 +864,9 @@ _MOST_ASKED_EN = re.compile(r"\b(?<!at )(?:most|least)\s+(?!of\b|likely\b|often\
                                        for w in half.split() if w.endswith("est") or w in ("best", "worst"))
                             + r")\b", re.I)
 _LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final)\b(?!\s+(?:(?:\w+\s+)?(?:years?|decades?|months?|weeks?|days?|"
-                            r"centur(?:y|ies)|hours?|time)\b))", re.I)
+                            r"centur(?:y|ies)|hours?|time)\b))"
+                            # the verb: "How long did the emergency status last, and …?"
+                            r"(?!\s*(?:[?,.;!]|$|(?:and|for|until|between|from|longer)\b))", re.I)
 _ASKING_EN = re.compile(r"\b(?:who|when|how many|how much|where|why|which|what)\b", re.I)
 _ASKING_ANY = re.compile(r"\b(?:siapa|kapan|berapa|mana|mengapa|kenapa|bagaimana|apa)(?:kah)?\b")
 

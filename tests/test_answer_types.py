@@ -1286,6 +1286,9 @@ def test_an_english_questions_source_is_checked_by_the_terms_the_index_knows():
     # A span of time, "most of" and "at most" ask no superlative.
     ("How many programmes were held over the last two decades?", "Sekitar 780 program.", "", None),
     ("Which countries send most of the aid?", "Jepang dan Korea mengirim bantuan.", "", None),
+    # "last" the verb (the seventeenth tester's t19 had abstained).
+    ("How long did the emergency response status for the flash flood last, and between which dates?",
+     "Status tanggap darurat ditetapkan selama 14 hari, 19 Januari hingga 1 Februari 2024.", "", None),
 ])
 def test_an_english_questions_superlative_and_last_are_checked(question, answer, cited, unanswered):
     from assistant.answer_checks import qualifier_unanswered
