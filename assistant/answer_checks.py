@@ -348,7 +348,6 @@ def another_month(question: str, sentence: str) -> str | None:
     return None
 
 
-
 def year_unanswered(question: str, answer: str) -> str | None:
     """Another year in the answer's sentences than the one the question names, and not that one: "Berapa APBD …
     tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a

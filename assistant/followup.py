@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index.lexical import tokenize
 
-from .question_kinds import MONTH_NUMBERS
+from .question_kinds import MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID
 
 _ANAPHORA = re.compile(
     r"\b(itu|tersebut|ini|dia|ia|mereka|beliau|nya|sana|situ|hal itu|"
@@ -83,9 +83,7 @@ _QUESTION_WORD = re.compile(r"\b(?:apa|apakah|siapa|kapan|berapa|mana|mengapa|ke
                             r"where|why|how|which)\b", re.IGNORECASE)
 
 
-_MONTHS = list(MONTH_NUMBERS)[:12]
-_MONTHS_EN = "january february march april may june july august september october november december".split()
-_MONTH = re.compile(rf"\b((?i:{'|'.join(m for m in MONTH_NUMBERS if m != 'may')})|May)\b")  # not "may" the verb
+_MONTH = re.compile(rf"(?i:{MONTH.pattern})|\bMay\b")  # "May" the month, not "may" the verb
 _MONTH_BEFORE = re.compile(r"^(?:bulan\s+(?:lalu|sebelumnya|kemarin)|(?:the\s+)?(?:previous|last)\s+month|"
                            r"(?:the\s+)?month\s+before)$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"^(?:bulan\s+(?:depan|berikutnya|sesudahnya)|(?:the\s+)?(?:next|following)\s+month|"
@@ -99,12 +97,13 @@ def _month_named(named: str, previous: str) -> str | None:
     if not months:
         return None
     last = months[-1]
-    index = MONTH_NUMBERS[last.group(1).lower()]
+    name = last.group(0).lower()
+    index = MONTH_NUMBERS[name]
     step = -1 if _MONTH_BEFORE.match(named) else 1 if _MONTH_AFTER.match(named) else 0
     asked = re.fullmatch(r"(?:bulan\s+)?(\w+)", named, re.IGNORECASE)
     if step == 0 and not (asked and _MONTH.fullmatch(asked.group(1))):
         return None
-    names = _MONTHS_EN if last.group(1).lower() in _MONTHS_EN and last.group(1).lower() not in _MONTHS else _MONTHS
+    names = MONTHS_EN if name in MONTHS_EN and name not in MONTHS_ID else MONTHS_ID
     if step:
         month = names[(index + step) % 12].capitalize()
         year = re.match(r"\s+((?:1[5-9]|20)\d\d)\b", previous[last.end():])

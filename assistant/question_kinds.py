@@ -146,13 +146,12 @@ _SPELT_OUT = re.compile(r"(\d[\d.,]*)\s*\((?:[a-z]+\s+){0,7}[a-z]+\)", re.I)  # 
 _HOW_LONG = re.compile(r"\bberapa\s+lama|\bhow long\b", re.I)
 _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
-_MONTH_NAMES = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
-                "|january|february|march|june|july|august|october|december")
-_MONTHS = rf"({_MONTH_NAMES})\b"
+MONTHS_ID = tuple("januari februari maret april mei juni juli agustus september oktober november desember".split())
+MONTHS_EN = tuple("january february march april may june july august september october november december".split())
 # Each month's number (0–11) by its Indonesian or English name: "Juli" and "July" are one month.
-MONTH_NUMBERS = {name: i % 12 for i, name in enumerate(
-    "januari februari maret april mei juni juli agustus september oktober november desember "
-    "january february march april may june july august september october november december".split())}
+MONTH_NUMBERS = {name: i for months in (MONTHS_ID, MONTHS_EN) for i, name in enumerate(months)}
+_MONTH_NAMES = "|".join(name for name in MONTH_NUMBERS if name != "may")  # "may" is mostly the verb
+_MONTHS = rf"({_MONTH_NAMES})\b"
 MONTH = re.compile(r"\b" + _MONTHS, re.I)
 _DAY_OF_MONTH = re.compile(r"\b\d{1,2}\s+" + _MONTHS, re.I)  # "5 Januari"
 # A year as a date ("hingga setidaknya 2027", "pada akhir tahun 2010", "Desember 2010"): no count of anything.
