@@ -31,8 +31,10 @@ def _by_full_lower() -> dict[str, str]:
 
 
 def full_name(word: str) -> str | None:
-    """The full name `word` is short for ("kaltim" → "Kalimantan Timur"), any case, or None."""
-    return _by_lower().get(word.lower())
+    """The full name `word` is short for ("kaltim" → "Kalimantan Timur"; "dirutnya", its "Direktur Utama"), any case,
+    or None."""
+    lower = word.lower()
+    return _by_lower().get(lower) or (_by_lower().get(lower[:-3]) if lower.endswith("nya") else None)
 
 
 @lru_cache(maxsize=1)

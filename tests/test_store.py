@@ -217,6 +217,16 @@ def test_building_the_lexical_index_leaves_bm25s_quiet():
     assert not logging.getLogger("bm25s").isEnabledFor(logging.INFO)
 
 
+def test_bm25_reads_a_school_or_an_office_short_form_as_its_full_name():
+    """"SMAN 3 Mataram" is "SMA Negeri 3 Mataram", and "dirutnya" its "Direktur Utama" (the twentieth and twenty-first
+    testers)."""
+    lexical = LexicalIndex.build(["Pengumuman kelulusan SMA Negeri 3 Mataram disampaikan Senin.",
+                                  "Direktur Utama PT Pelayaran Segara Timur membantah tudingan itu.",
+                                  "Pengumuman lomba sekolah disampaikan Senin."])
+    assert lexical.scores("pengumuman kelulusan SMAN 3 Mataram").argmax() == 0
+    assert lexical.scores("siapa dirutnya").argmax() == 1
+
+
 @pytest.mark.parametrize("query", ["anggaran jalan Kalimantan Timur", "anggaran jalan Kaltim"])
 def test_bm25_reads_a_short_form_as_its_full_name(query):
     lexical = LexicalIndex.build(["Anggaran jalan Provinsi Kaltim naik menjadi Rp 2,4 triliun.",
