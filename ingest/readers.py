@@ -103,6 +103,8 @@ def read_document(file: Path, source: str) -> Document:
         text = html_to_text(text)
     elif file.suffix.lower() in (".md", ".markdown"):
         text = markdown_to_text(text)
+    else:  # a plain-text file may hold a pipe table too (a report copied from a spreadsheet or a Markdown editor)
+        text = tables_to_sentences(text)
     cleaned = clean_text(text)
     if not cleaned.text.strip():
         raise UnreadableFile("holds no text")
@@ -233,6 +235,12 @@ _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
+def _cells(row: str) -> str:
+    """A table row's cells between its outer pipes, if it has them."""
+    row = row.strip()
+    return row[1 if row.startswith("|") else 0:-1 if row.endswith("|") and len(row) > 1 else None]
+
+
 def tables_to_sentences(text: str) -> str:
     """Pipe tables (Markdown's, and trafilatura's rendering of HTML tables) as one sentence per row, each cell
     named by its column: "| Bali | 190 |" under "| Provinsi | Jumlah SPBKLU |" becomes "Provinsi: Bali; Jumlah
@@ -241,15 +249,18 @@ def tables_to_sentences(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        if not _TABLE_ROW.match(lines[i]):
+        # Outer pipes are optional where a rule line ("---|---") follows the header ("Uraian | 2023 | 2022").
+        bare = ("|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1]
+                and _TABLE_RULE.match(lines[i + 1]) is not None)
+        if not _TABLE_ROW.match(lines[i]) and not bare:
             out.append(lines[i])
             i += 1
             continue
         rows = []
-        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i])):
+        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i]) or bare and "|" in lines[i]):
             rows.append(lines[i])
             i += 1
-        cells = [[c.strip() for c in _TABLE_ROW.match(r).group(1).split("|")] for r in rows if not _TABLE_RULE.match(r)]
+        cells = [[c.strip() for c in _cells(r).split("|")] for r in rows if not _TABLE_RULE.match(r)]
         header = cells[0] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None
         for row in cells[1:] if header else cells:
             named = [f"{name}: {value}" if name else value for name, value in zip(header or [""] * len(row), row)

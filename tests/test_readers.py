@@ -122,6 +122,24 @@ def test_a_table_becomes_one_sentence_per_row_with_its_column_names(tmp_path):
     assert "Rekomendasi" in sentences  # the heading after the table is not glued to its last row
 
 
+def test_a_pipe_table_in_a_plain_text_file_is_read_the_same_way(tmp_path):
+    # The twenty-second tester's report (.txt) held its stunting figures in a pipe table: one "sentence" of pipes.
+    (tmp_path / "lkjip.txt").write_text(
+        "Tabel 3.2 Perkembangan Prevalensi Stunting 2020–2023\n\n| Tahun | Prevalensi Stunting |\n|-------|------|\n"
+        "| 2020 | 27,80% |\n| 2021 | 24,60% |\n\nPenurunan ini hasil intervensi terpadu.\n", encoding="utf-8")
+    (tmp_path / "laporan.txt").write_text(  # without outer pipes (the nineteenth tester's annual report)
+        "Ikhtisar Keuangan\n\nUraian     | 2023  | 2021\n-----------|-------|------\nLaba bersih | 389,5 | 322,6\n"
+        "Total aset | 9.874,1 | 8.716,3\n\nHarga | Rp 5.000\n---\n", encoding="utf-8")
+    documents = {d.source: d.text.split("\n") for d in read_documents([tmp_path]).documents}
+    lines = documents["lkjip.txt"]
+    assert "Tahun: 2021; Prevalensi Stunting: 24,60%." in lines and "Penurunan ini hasil intervensi terpadu." in lines
+    assert not any("|" in line for line in lines)
+    report = documents["laporan.txt"]
+    assert "Uraian: Laba bersih; 2023: 389,5; 2021: 322,6." in report
+    assert "Uraian: Total aset; 2023: 9.874,1; 2021: 8.716,3." in report
+    assert "Harga | Rp 5.000" in report  # a line with a pipe over a rule without one is no table
+
+
 def test_an_html_table_is_read_the_same_way():
     from ingest.readers import html_to_text
 
