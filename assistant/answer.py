@@ -17,10 +17,10 @@ from ingest.short_forms import full_name
 
 from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, another_year_of_the_name, body_unmentioned,
                             counted_owner_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
-                            holder_unnamed, holds_own_terms, measure_of_another, names_all, names_another,
-                            negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped, plan_for_done,
-                            premise_denied, qualifier_unanswered, relation_unanswered, replaced_in_passages,
-                            speaker_unmentioned, superlatives, year_unanswered)
+                            follow_up_terms, holder_unnamed, holds_own_terms, measure_of_another, names_all,
+                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped,
+                            plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
+                            replaced_in_passages, speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
                              WORD, answers_how_many, asked_units, expected_type, formal_question_words, holds_count,
@@ -127,6 +127,9 @@ class AnswerSettings:
     """A sentence that points back ("Program ini …", "Ia …") is scored with this share of the similarity of the
     sentence before it, when that is higher (TyDi / FacQA answer hit 78.9 / 81.0% → 78.9 / 81.2% at 0.3; 0.5 loses
     a TyDi answer)."""
+    follow_up_penalty: float = 0.5
+    """Taken off the score of a follow-up's sentence that holds none of the follow-up's own terms (it can only answer
+    the question before), and such a sentence does not count towards the confidence."""
     unknown_entity_penalty: float = 0.15
     unknown_entity_below: float = 0.5
     """The penalty applies only when the best passage's dense score is under this: a passage that matches the
@@ -206,6 +209,7 @@ class Answer:
 
 
 _REFERENCE_MARKS = re.compile(r"(?:\[\d{1,3}\])+$")  # "…tahun 1945.[1][2]": a Wikipedia copy's references
+OPENING_CHARS = 300  # a document's first lines: its title and what it is about
 MAX_ITEM_HEAD_CHARS = 80
 SHORT_ITEM_VALUE_CHARS = 120  # a list item's value after its head shown with it when this short and holding a figure
 # "Pertama, memasukkan sagu … Kedua, memberikan insentif …": a list written as prose, one sentence per item.
@@ -340,12 +344,18 @@ class ExtractiveAnswerer:
         if passages and author_asked:
             passages += self._byline_passage(passages)
         t = time.perf_counter()
-        sentence_vector = query_vector
+        sentence_vector, own = query_vector, None
         if query != question:  # a follow-up: its sentence is the one that answers it, in the passages both found
             own = self.index.embedder.embed_queries([question])[0]
             sentence_vector = query_vector + own
             sentence_vector = sentence_vector / max(float(np.linalg.norm(sentence_vector)), 1e-9)
-        scored, best_support = self._score_sentences(query, sentence_vector, passages)
+        # A follow-up is searched with the previous question; its answer is a sentence that holds what the follow-up
+        # itself asks about ("Siapa ketua pertamanya?": "Ketua pertamanya adalah …", not the founding date asked
+        # before).
+        own_terms = (follow_up_terms(question) if retrieval_query is not None and query != question and language == "id"
+                     else frozenset())  # (an English follow-up's terms are not the Indonesian passages' words)
+        scored, best_support = self._score_sentences(query, sentence_vector, passages, own_terms,
+                                                     own if own_terms else None)
         timings["select"] = (time.perf_counter() - t) * 1000
         confidence = best_support - self._unknown_entity_penalty(question, language, passages) if scored else -1.0
         # The answer checks below run whatever the confidence, so that `checks_passed` tells how tanya would answer at
@@ -383,7 +393,8 @@ class ExtractiveAnswerer:
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
             if answered and _ROW_SENTENCE.match(shown[0].text):
-                answered = names_all(question, next(p for p in citable if p.n == shown[0].n))
+                row_passage = next(p for p in citable if p.n == shown[0].n)
+                answered = names_all(question, f"{self._opening(row_passage)} {row_passage.title} {row_passage.text}")
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
@@ -424,6 +435,12 @@ class ExtractiveAnswerer:
                           checks_passed=checks_passed)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
+
+    def _opening(self, passage: Passage) -> str:
+        """The first lines of `passage`'s document, which say what all of it is about ("LAPORAN KINERJA … / PEMERINTAH
+        KABUPATEN SUNGAI LEMAU / TAHUN 2023" over a table of its stunting figures)."""
+        document = self.index.documents.get(passage.doc_id)
+        return "" if document is None else document.text[:OPENING_CHARS]
 
     def _byline_passage(self, passages: list[Passage]) -> list[Passage]:
         """The chunk of the best passage's document that says who wrote it ("Demikian kajian dari …" at its end),
@@ -561,11 +578,13 @@ class ExtractiveAnswerer:
                     notes.append(note)
         return notes
 
-    def _score_sentences(self, query: str, query_vector: np.ndarray,
-                         passages: list[Passage]) -> tuple[list[CitedSentence], float]:
+    def _score_sentences(self, query: str, query_vector: np.ndarray, passages: list[Passage],
+                         own_terms: frozenset[str] = frozenset(), own_vector: np.ndarray | None = None
+                         ) -> tuple[list[CitedSentence], float]:
         """The candidate sentences scored for selection, best first, and the best score for confidence.
 
-        Sentence vectors were stored at ingest: nothing is encoded here.
+        `own_terms` are a follow-up's own content terms (stemmed): a sentence without any of them answers the question
+        before it, not the follow-up. Sentence vectors were stored at ingest: nothing is encoded here.
         """
         s = self.settings
         query_terms = set(tokenize(query))
@@ -585,6 +604,8 @@ class ExtractiveAnswerer:
         for passage in passages:  # past the first `read`, only a form field the question names (below)
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
             similarity = vectors @ query_vector if len(spans) else []
+            if own_vector is not None and len(spans):  # a follow-up's sentence may match the follow-up alone
+                similarity = np.maximum(similarity, vectors @ own_vector)
             previous: tuple[int, float] | None = None  # (end, similarity) of the sentence before
             for i, ((start, end), sim) in enumerate(zip(spans, similarity)):
                 text = passage.text[start:end]
@@ -619,7 +640,9 @@ class ExtractiveAnswerer:
                     passage_dense = max(p.dense_score for p in passages if p.doc_id == passage.doc_id)
                     sim = max(float(sim), passage_dense)
                 terms = set(tokenize(f"{text} {passage.title}" if field or byline else text))
-                coverage = len(query_terms & terms) / len(query_terms) if query_terms else 0.0
+                elsewhere = bool(own_terms) and not own_terms & terms
+                asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
+                coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
                 named = (len(query_names & set(WORD.findall(text.lower()))) / len(query_names)
                          if query_names and _ROW_SENTENCE.match(text) else 0.0)
                 matches = (None if kind is None else holds_count(text, query) if measured
@@ -652,10 +675,12 @@ class ExtractiveAnswerer:
                         value += w.type_bonus if matches else -w.type_penalty
                     return value
 
-                if passage.n <= s.confidence.passages or field or byline:
+                if (passage.n <= s.confidence.passages or field or byline) and not elsewhere:
                     best_support = max(best_support, score(s.confidence))
                 if passage.n <= s.select.passages or field or byline:
                     penalty = s.title_penalty if is_title else 0.0
+                    if elsewhere:
+                        penalty += s.follow_up_penalty
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty
                     if _ASKS.search(text) and _QUESTION_WORD.search(text):

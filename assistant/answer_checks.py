@@ -15,7 +15,7 @@ from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
 from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, NAME_WORD,
-                             SIMILAR_SPELLING, TO_THE_DAY, WORD, expected_type, question_language)
+                             SIMILAR_SPELLING, TO_THE_DAY, WORD, expected_type, matches_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -24,10 +24,23 @@ DEFINITION_SPELLING = 0.8
 """difflib's ratio at which a definition question's term counts as the answer's word ("hipertropi", "hipertrofi")."""
 
 
-def holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
-    """Whether the answer holds one of a follow-up's own content terms (stemmed), or the follow-up has none
-    ("Kapan itu terjadi?" leans wholly on the previous question)."""
+# Words (stemmed) that documents often write for a follow-up's word: "Umurnya berapa?" is answered by "berusia 24
+# tahun", "Dia meninggal di mana?" by "wafat di …".
+_SAME_MEANING = (frozenset({"umur", "usia"}), frozenset({"gaji", "upah"}),
+                 frozenset({"biaya", "ongkos", "tarif", "harga"}), frozenset({"tinggal", "wafat", "tewas", "gugur"}))
+
+
+def follow_up_terms(question: str) -> frozenset[str]:
+    """A follow-up's own content terms (stemmed), each with the words of the same meaning: what its answer must hold
+    one of ("Siapa ketua pertamanya?": "ketua", "pertama")."""
     own = set(tokenize(question))
+    return frozenset(own.union(*(group for group in _SAME_MEANING if group & own)))
+
+
+def holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds one of a follow-up's own content terms, or the follow-up has none ("Kapan itu
+    terjadi?" leans wholly on the previous question)."""
+    own = follow_up_terms(question)
     return not own or any(own & set(tokenize(c.text)) for c in shown)
 
 
@@ -52,9 +65,10 @@ _OFFICE_HELD = re.compile(rf"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:seba
                           re.I)
 
 
-def names_all(question: str, passage: Passage) -> bool:
-    """Whether `passage` holds every name the question uses (its capitalised words past the first)."""
-    words = set(WORD.findall(passage.text.lower()))
+def names_all(question: str, text: str) -> bool:
+    """Whether `text` (a passage, with its title and its document's opening) holds every name the question uses (its
+    capitalised words past the first)."""
+    words = set(WORD.findall(text.lower()))
     return all(set(WORD.findall(m.group(0).lower())) <= words for m in ENTITY.finditer(question))
 
 
@@ -65,7 +79,8 @@ def _named_instead(text: str, before: str, name: str, after: str = "", others_in
     if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
         return None
     for other in re.finditer(rf"\b{re.escape(before)}\s+([A-Z][\w-]*)(?![\w-]){after}", others_in or text):
-        if other.group(1).lower() != name.lower():
+        word = other.group(1).lower()
+        if word != name.lower() and not (len(name) <= 3 and word.startswith(name.lower())):  # "No." is "Nomor"
             return f"{before} {other.group(1)}"
     return None
 
@@ -83,7 +98,8 @@ def _first_named_instead(text: str, name: str, question: str) -> str | None:
     first, _, rest = name.partition(" ")
     if first.lower() in _KIND_OF_NAME or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I):
         return None
-    others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)\s+{re.escape(rest)}(?![\w-])", text)]
+    others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)[ \t]+{re.escape(rest)}(?![\w-])", text)]  # one line:
+    # a heading's last word ("RINGKASAN EKSEKUTIF") does not run into the name that starts the next line
     if any(difflib.SequenceMatcher(None, o.lower(), first.lower()).ratio() >= SIMILAR_SPELLING for o in others):
         return None  # "Barack Obama" for "Barrack Obama"
     return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
@@ -383,6 +399,11 @@ def day_unanswered(question: str, answer: str) -> bool:
     return _DAY_ASKED.search(question) is not None and _DAY_SAID.search(answer) is None
 
 
+# Titles and ranks before a person's name: the words after one are a name even where they are root words ("Laksamana
+# Hang Kadim", "Sultan Agung").
+_TITLES = frozenset("laksamana jenderal kolonel letnan kapten sersan brigjen irjen kombes akbp pangeran sultan raja "
+                    "ratu datuk tengku teuku haji kiai kyai syekh habib adipati tumenggung patih empu mpu sunan bapak "
+                    "tuan nyonya saudara saudari".split())
 _NO_NAME_WORDS = frozenset("rp jan feb mar apr jun jul agu agt sep okt nov des kab prov kec desa jl pt tbk cv".split())
 
 
@@ -413,9 +434,13 @@ def holder_unnamed(question: str, answer: str) -> bool:
     if _OFFICE_ASKED.search(question) is None:
         return False
     asked = set(WORD.findall(with_other_forms(question).lower()))
-    for word in NAME_WORD.findall(answer):
+    for match in NAME_WORD.finditer(answer):
+        word = match.group(0)
         lower = word.lower().strip("-")
         parts = lower.split("-")
+        title = re.search(r"\b([A-Z][a-z]+)\.?\s+$", answer[:match.start()])
+        if title is not None and title.group(1).lower() in _TITLES and lower not in asked:
+            return False  # "Laksamana Hang Kadim": whatever its words mean, a name follows a title
         if (lower in asked or lower in _NO_NAME_WORDS or MONTH.fullmatch(lower) or DAY_DATE.fullmatch(lower)
                 or all(_is_root_word(p) for p in parts if p) or full_name(lower) is not None
                 and set(WORD.findall(full_name(lower).lower())) <= asked):
@@ -988,12 +1013,27 @@ def negation_mismatch(question: str, answer: str) -> str | None:
     dihuni" (a yes-no question may be)."""
     asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
     said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
-    negation = sorted(asked & (_NEGATION_WORDS | _NEGATION_WORDS_EN))
+    # What the question asks for is said before a second "yang": "… yang menjelaskan soal kemiskinan yang belum capai
+    # target?" asks who explained, and a why-question's negation is what the reason explains ("Mengapa opsi LRT tidak
+    # dipilih?" is answered by the reason, "biayanya Rp 14,2 triliun").
+    clauses = re.split(r"\byang\b", question.lower())
+    head = set(re.findall(r"[a-z]+(?:-[a-z]+)?", "yang".join(clauses[:2])))
+    negation = sorted(head & (_NEGATION_WORDS | _NEGATION_WORDS_EN))
     if not negation and re.search(r"n['’]t\b", question.lower()):
         negation = ["not"]  # "didn't", "isn’t"
+    negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
+               or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
+    kind = expected_type(question)
+    if (negation and kind in ("reason", "purpose") and question_language(question) == "id"
+            and not _YES_NO.match(question) and matches_type(answer, kind, question)):
+        # A reason need not say "tidak" again ("Kenapa target … tidak tercapai?": "Penyebab utamanya adalah …"), but
+        # one that says the negated word without a negation denies the premise ("Kenapa Hamzah tidak dijuluki singa
+        # Allah?": "Hamzah memiliki julukan Singa Allah karena …").
+        denied = {stem(m.group(1)) for m in _NEGATED_WORD.finditer(question.lower())} & set(tokenize(answer))
+        return negation[0] if denied and not negates else None
+    if asked & _NEGATION_WORDS and not negation:
+        return None  # "… pesan-pesan yang disampaikan secara tidak langsung?": negated where nothing is asked
     if negation:  # "Apa yang bukan format digital?" may be answered by "Format nondigital …"
-        negates = (said & _NEGATION_WORDS or any(w.startswith("non") and w[3:6] != "ton" for w in said)
-                   or any(stem(w) in _NEGATING_STEMS for w in said if "-" not in w))
         return None if negates else negation[0]
     # The answer negates what the question asks about: "Mengapa Mahinda bisa melaksanakan kewajiban …?" is not answered
     # by "Sehingga mereka tidak bisa melaksanakan kewajiban …", unless the answer also says it without the negation.

@@ -47,7 +47,7 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     substituted = _substituted(question, previous)
     if substituted is not None:
         return Rewrite(question, substituted, True, standalone=True)
-    if not needs_context(question):
+    if not needs_context(question) and _ELLIPSIS.match(question) is None:  # "Kalau dana pendidikan?" leans back
         return Rewrite(question, question, False)
     return Rewrite(question, f"{question} ({previous})", True)
 
@@ -115,6 +115,19 @@ def _month_named(named: str, previous: str) -> str | None:
     return previous[:last.start()] + asked.group(1).capitalize() + previous[last.end():]
 
 
+_DAY = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|"
+                  r"Friday|Saturday|Sunday)\b", re.IGNORECASE)
+
+
+def _day_named(named: str, previous: str) -> str | None:
+    """The previous question of another weekday: "Kalau hari Senin?" after "… buka jam berapa di hari Sabtu?"."""
+    asked = re.fullmatch(r"(?:(?:hari|on)\s+)?(\w+(?:'at)?)", named, re.IGNORECASE)
+    days = list(_DAY.finditer(previous))
+    if asked is None or not _DAY.fullmatch(asked.group(1)) or not days:
+        return None
+    return previous[:days[-1].start()] + asked.group(1).capitalize() + previous[days[-1].end():]
+
+
 def _substituted(question: str, previous: str) -> str | None:
     """The previous question asked of what an elliptical follow-up names instead (a year, the next in a ranking, a
     name of the same kind), or None when the follow-up is no such thing or it is unclear what it replaces."""
@@ -135,7 +148,7 @@ def _substituted(question: str, previous: str) -> str | None:
             return f"{previous.rstrip(' ?.')} pada tahun {year}?"
         last = list(_YEAR.finditer(previous))[-1]
         return previous[:last.start()] + year + previous[last.end():]
-    month = _month_named(named, previous)
+    month = _month_named(named, previous) or _day_named(named, previous)
     if month is not None:
         return month
     ordinal = _ORDINAL.match(named)

@@ -787,6 +787,12 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
      "mencatat 1.284 kasus DBD sepanjang Januari hingga Mei 2024.", None),
     ("Berapa kasus DBD di Kota Batu?", "Kasus DBD di Kota Malang Melonjak\n\nDinkes Kota Malang mencatat 1.284 kasus.",
      "Kota Malang"),
+    # A heading's last word is no first word of the name on the next line (the twenty-second tester's "RINGKASAN
+    # EKSEKUTIF" over "Kota Lintang Raya …" had made "EKSEKUTIF Kota Lintang Raya" another name).
+    ("Siapa ketua Organda Kota Lintang Raya?", "RINGKASAN EKSEKUTIF\nKota Lintang Raya menghadapi krisis angkutan umum.",
+     None),
+    ("Siapa ketua Organda Kota Lintang Raya?", "Ketua Gapura Kota Lintang Raya, Budi, menolak rencana itu.",
+     "Gapura Kota Lintang Raya"),
 ])
 def test_a_passage_that_names_another_with_the_same_last_words_is_noticed(question, passage, other):
     from assistant.answer_checks import names_another
@@ -1029,6 +1035,9 @@ def test_a_year_as_a_date_counts_nothing_unless_a_date_is_asked():
     ("Siapakah Gubernur Papua?", "Kesadaran masyarakat paling penting, tegas Wakil Gubernur Papua ini.", True),
     ("Siapa presiden pertama Indonesia?", "Soekarno adalah presiden pertama Indonesia.", False),
     ("Siapa pendiri Budi Utomo?", "Budi Utomo didirikan pada 20 Mei 1908.", False),  # no office: not checked here
+    # After a title, root words are a name (the twenty-second tester's y21 had abstained).
+    ("Siapa panglima yang memimpin pasukan Sentanu?", "Pasukan Sentanu dipimpin oleh Laksamana Hang Kadim.", False),
+    ("Siapa panglima yang memimpin pasukan Sentanu?", "Pasukan Sentanu dipimpin oleh seorang Laksamana.", True),
 ])
 def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, answer, unnamed):
     from assistant.answer_checks import holder_unnamed
@@ -1194,6 +1203,16 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Kapan jembatan itu dibuka?", "Jembatan itu belum dibuka untuk umum.", "belum dibuka"),
     ("Berapa warga yang mengungsi?", "Sebanyak 500 warga mengungsi, namun 20 warga tidak mengungsi.", None),
     ("Apakah Kazakhstan memungut pajak karbon?", "Kazakstan belum memungut pajak karbon.", None),  # yes or no
+    # A why-question's negation is what the reason explains, and a negation after a second "yang" describes something
+    # else than what is asked (the twenty-second tester's y02, y03, y26 had abstained).
+    ("Kenapa target jalan mantap tahun 2023 tidak tercapai?",
+     "Penyebab utamanya adalah truk batu bara yang melintas dengan muatan berlebih.", None),
+    ("Kenapa Hamzah tidak dijuluki singa Allah?", "Hamzah memiliki julukan Singa Allah karena kepahlawanannya.",
+     "tidak"),  # the premise denied (IDK-MRC)
+    ("Siapa kepala Bappeda yang menjelaskan soal kemiskinan yang belum capai target?",
+     "Kepala Bappeda, Ir. Yusnaini Harahap, menjelaskan bahwa harga beras menekan daya beli.", None),
+    ("Siapa kepala dinas yang belum menyerahkan laporan?", "Kepala Dinas Kesehatan menyerahkan laporan kemarin.",
+     "belum"),
     # "Berapa banyak" is how the question asks, not what it asks about (the eighth tester's e01).
     ("Kira-kira berapa banyak program KSS yang diselenggarakan Indonesia?",
      "Tidak banyak masyarakat yang mengetahui bahwa Indonesia telah mengadakan sekitar 780 program KSS.", None),

@@ -488,6 +488,40 @@ def test_a_follow_up_that_names_only_another_year_is_answered_as_the_previous_qu
     assert not answer.abstained and "Rp 1,1 miliar" in answer.answer and "9,6 triliun" not in answer.answer
 
 
+def test_a_short_follow_up_is_answered_by_a_sentence_that_holds_what_it_asks(tmp_path):
+    """The twenty-first tester's short follow-ups had abstained: "Siapa ketua pertamanya?" after a question on when a
+    club was founded (the founding sentence scored higher, then failed the follow-up's own-term check), and "Kalau dana
+    pendidikan?" after a question on a cooperative's reserves (searched alone, it found another document)."""
+    from assistant import engine
+    from assistant.engine import open_assistant
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "klub.txt").write_text(
+        "Sejarah Persatuan Sepak Bola Kota Bima\n\n"
+        "Persatuan Sepak Bola Kota Bima (PSKB) didirikan pada 12 Juni 1971 di Raba oleh sekelompok guru dan pegawai "
+        "pelabuhan. Klub ini mula-mula bermain di lapangan Sera Suba setiap sore.\n\n"
+        "Ketua pertamanya adalah Abdul Gani Yusuf, seorang kepala sekolah yang juga mantan pemain bond Sumbawa. Pada "
+        "awalnya PSKB hanya bermain di kompetisi perserikatan tingkat provinsi.\n\n"
+        "Stadion Manggemaci, kandang PSKB sejak 1988, kini berkapasitas 8.500 penonton.\n", encoding="utf-8")
+    (docs / "koperasi.txt").write_text(
+        "Rapat Anggota Tahunan KSP Sejahtera Bersama 2023\n\n"
+        "Sisa hasil usaha (SHU) bersih KSP Sejahtera Bersama tahun buku 2023 tercatat Rp 512 juta. Rapat menyetujui "
+        "pembagian SHU sebagai berikut: 40 persen untuk jasa pinjaman anggota, 25 persen untuk cadangan koperasi, "
+        "5 persen untuk dana pendidikan, dan 5 persen untuk dana sosial.\n\n"
+        "Ketua pengurus, Hendra Saputra, mengatakan jumlah anggota naik menjadi 1.240 orang.\n", encoding="utf-8")
+    (docs / "beasiswa.txt").write_text(
+        "Beasiswa Pendidikan Provinsi\n\nPemerintah provinsi menyalurkan dana pendidikan berupa beasiswa bagi 15.000 "
+        "mahasiswa dari keluarga kurang mampu pada 2024.\n", encoding="utf-8")
+    engine.ingest([docs], tmp_path / "index", engine.make_embedder())
+    assistant = open_assistant(tmp_path / "index")
+    first = assistant.ask("Siapa ketua pertamanya?", ["Kapan PSKB didirikan?"])
+    assert not first.abstained and "Abdul Gani Yusuf" in first.answer  # (after the sentence "-nya" points back to)
+    share = assistant.ask("Kalau dana pendidikan?", ["Berapa persen SHU KSP Sejahtera Bersama yang masuk ke cadangan?"])
+    assert share.rewritten_query and not share.abstained
+    assert "5 persen untuk dana pendidikan" in share.answer and "15.000" not in share.answer
+
+
 def test_adding_to_a_damaged_or_outdated_index_never_drops_its_other_documents(tmp_path):
     """A tester truncated vectors.faiss, ran `ingest --add`, and was left with one document of two (exit 0)."""
     from index.store import live_version

@@ -37,6 +37,10 @@ def test_an_elliptical_follow_up_becomes_the_previous_question_asked_of_what_it_
     ("Kalau tahun lalu?", "Siapa pemenang pilkada itu?"),  # no year to count back from
     ("Kalau Rusia?", "Berapa pasukan Kazakhstan dan Rusia yang dikirim?"),  # named already
     ("Lalu kapan pusat itu diakreditasi oleh NATO?", "Apa itu KAZCENT?"),  # a question of its own that points back
+    # "Kalau …?" leans back whatever it names (the twenty-first tester's "Kalau dana pendidikan?" had been searched
+    # alone, and found another document's "dana pendidikan").
+    ("Kalau dana pendidikan?", "Berapa persen SHU yang masuk ke cadangan koperasi?"),
+    ("Kalau hari Senin?", "Berapa harga tiket museum?"),  # no weekday to replace
 ])
 def test_a_follow_up_with_nothing_clear_to_replace_is_searched_with_the_previous_question(question, previous):
     plan = rewrite(question, [previous])
@@ -66,6 +70,10 @@ def test_a_typed_conversation_is_read_as_the_chat_keeps_it():
     ("Kalau Februari?", "Berapa harga beras medium pada Maret 2024?", "Berapa harga beras medium pada Februari 2024?"),
     ("Kalau bulan lalu?", "Berapa inflasi pada Januari 2024?", "Berapa inflasi pada Desember 2023?"),
     ("What about May?", "What was the rice price in March 2024?", "What was the rice price in May 2024?"),
+    # and of another weekday (the nineteenth tester's museum hours)
+    ("Kalau hari Senin?", "Museum Ambarawa Raya buka jam berapa di hari Sabtu?",
+     "Museum Ambarawa Raya buka jam berapa di hari Senin?"),
+    ("What about Sunday?", "When does the museum open on Saturday?", "When does the museum open on Sunday?"),
 ])
 def test_a_follow_up_that_names_only_another_month_asks_the_previous_question_of_it(question, previous, standalone):
     plan = rewrite(question, [previous])
