@@ -17,9 +17,9 @@ from ingest.short_forms import full_name
 
 from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, another_year_of_the_name, body_unmentioned,
                             counted_owner_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
-                            follow_up_terms, holder_unnamed, holds_own_terms, measure_of_another, names_all,
-                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned, place_swapped,
-                            plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
+                            follow_up_terms, holder_unnamed, holds_own_terms, leading_name, measure_of_another,
+                            names_all, names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
+                            place_swapped, plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
                             replaced_in_passages, speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
@@ -410,7 +410,8 @@ class ExtractiveAnswerer:
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, _with_paragraph_opening(shown, citable))
                              or definition_unanswered(question, said) or year_unanswered(question, said)
-                             or another_day(question, shown[0].text) or another_month(question, shown[0].text)
+                             or another_day(question, shown[0].text)
+                             or another_month(question, self._with_lead(shown[0], citable))
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said)
                              or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)
@@ -487,16 +488,19 @@ class ExtractiveAnswerer:
         abstains anyway: the name is still worth a note."""
         question = question.strip()
         names, unknown = [], []
-        for match in _NAME_GROUP.finditer(question):
-            words = match.group(0).split()
+        leading = leading_name(question)  # "Kawasaki dapat nilai berapa …?": the first word is read too
+        groups = [(m.group(0), m.start()) for m in _NAME_GROUP.finditer(question)
+                  if not (leading and m.start() < len(leading))]  # (the rest of the leading name)
+        for group, start in [(leading, 0), *groups] if leading else groups:
+            words = group.split()
             known = [any(self._known_word(w) for w in WORD.findall(word.lower())) for word in words]
-            names.append(match.group(0))
+            names.append(group)
             if not any(known):
-                unknown.append(match.group(0))
+                unknown.append(group)
             # A full name nobody mentions: "Presiden Tajikistan Emomali Rahmon" is not answered by what the documents
             # say of Uzbekistan's president, whatever else the answer names. A place is a detail ("Siapa pengamat …
             # yang berbicara di Jakarta Convention Center?" may be answered by the one the documents name).
-            if _PLACE_BEFORE.search(question[:match.start()]):
+            if _PLACE_BEFORE.search(question[:start]):
                 continue
             run: list[str] = []
             for word, is_known in [*zip(words, known), ("", True)]:
@@ -736,6 +740,12 @@ class ExtractiveAnswerer:
                                   MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
                         for sentence, (items, goes_on) in _reading_order(list(zip(kept, lists)), passages))
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
+
+    def _with_lead(self, sentence: CitedSentence, passages: list[Passage]) -> str:
+        """`sentence`'s text after the line that leads into its list, if it is a list item: "Pasar Johar, Semarang: Rp
+        14.000 per kg" is dated by "Berikut harga … pada Jumat (16/2/2024):"."""
+        lead = self._lead_of_item(sentence, list(passages))
+        return sentence.text if lead is None else f"{lead.text} {sentence.text}"
 
     def _lead_of_item(self, sentence: CitedSentence, passages: list[Passage]) -> CitedSentence | None:
         """The line that leads into the numbered or bulleted list `sentence` is an item of ("Cara Memasak Nasi" over

@@ -14,7 +14,7 @@ from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
-from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, NAME_WORD,
+from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_ID, NAME_WORD,
                              SIMILAR_SPELLING, TO_THE_DAY, WORD, expected_type, matches_type, question_language)
 
 if TYPE_CHECKING:
@@ -190,6 +190,26 @@ def _without_headlines(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not headline(line))
 
 
+# Capitalised only because they start the question: question words ("Kemana", "Dimanakah", "Benarkah": any word with
+# "-kah"), prepositions, requests and the like, in both languages.
+_QUESTION_OPENER = re.compile(r"(?:\w+kah|(?:di|ke|dari)?mana|siapa|apa|kapan|berapa|seberapa|bagaimana|gimana|mengapa|"
+                              r"kenapa|di|ke|dari|pada|dalam|untuk|oleh|menurut|tahun|sejak|selama|sebutkan|jelaskan|"
+                              r"tolong|mohon|coba|berikan|kalau|kalo|jika|bila|dan|lalu|selain|setelah|sebelum|"
+                              r"what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
+                              r"in|on|at|according|name|list|describe|tell|and)", re.I)
+
+
+def leading_name(question: str) -> str | None:
+    """The name a question starts with ("Ratna Widyastuti Harahap itu lahirnya di kota mana?", "Kawasaki dapat nilai
+    berapa …?"), which the checks that skip the question's first word (capitalised anyway) would miss: a run of
+    capitalised words whose first is no question word, of two words or more, or of one that is no root word."""
+    run = re.match(r"\W*([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)*)", question)
+    if run is None or _QUESTION_OPENER.fullmatch(run.group(1).split()[0]):
+        return None
+    words = run.group(1).split()
+    return run.group(1) if len(words) >= 2 or len(words[0]) > 3 and not _is_root_word(words[0].lower()) else None
+
+
 def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
     """What the cited passages name in place of what the question asks about, when they never name the latter.
 
@@ -201,8 +221,14 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     """
     text = with_other_forms(" ".join(p.text for p in passages))
     names = with_other_forms(" ".join(_without_headlines(p.text) for p in passages))
-    for name in _MULTIWORD_NAME.finditer(question[1:]):  # the question's first word is capitalised anyway
-        words = _without_dates(name.group(0)).split()
+    # The question's first word is capitalised anyway: it is read only as the start of a name it starts with.
+    leading = leading_name(question)
+    asked = [leading if leading and m.start() + 1 < len(leading) else m.group(0)
+             for m in _MULTIWORD_NAME.finditer(question[1:])]
+    if leading and leading not in asked and len(leading.split()) >= 2:
+        asked.insert(0, leading)
+    for named in asked:
+        words = _without_dates(named).split()
         if len(words) < 2:
             continue
         *_, head, last = words
@@ -210,7 +236,7 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         # Indonesia", "Presiden Susilo Bambang Yudhoyono" for "Presiden SBY") names the holder, not another office.
         other = _named_instead(text, head, last, r"(?!\s+[A-Z])", names)
         if other is None and question_language(question) == "id":  # an English name is translated: "East Lombok"
-            other = _first_named_instead(names, name.group(0), question)
+            other = _first_named_instead(names, named, question)
         if other is not None:
             return other
     # "… mendarat di Kirgistan …" against passages where troops "mendarat di Kazakstan": the same two words before
@@ -351,10 +377,16 @@ def another_day(question: str, sentence: str) -> str | None:
     return None
 
 
+_NUMBERED_MONTH = re.compile(r"\b\d{1,2}/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
 def another_month(question: str, sentence: str) -> str | None:
     """The month the answer's best sentence dates when the question names another of the same year ("Berapa inflasi
     tahunan NTB pada April 2024?" is not answered by "Inflasi tahunan NTB pada Maret 2024 (3,41 persen) …")."""
     said = {(MONTH_NUMBERS[m.group(1).lower()], m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(sentence)}
+    # A news date, "Jumat (16/2/2024)", dates by numbers.
+    said |= {(int(m.group(1)) - 1, MONTHS_ID[int(m.group(1)) - 1], m.group(2))
+             for m in _NUMBERED_MONTH.finditer(sentence) if 1 <= int(m.group(1)) <= 12}
     named = {MONTH_NUMBERS[m.group(1).lower()] for m in MONTH.finditer(sentence)}
     for month in _MONTH_YEAR.finditer(question):
         asked, year = MONTH_NUMBERS[month.group(1).lower()], month.group(2)

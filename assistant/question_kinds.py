@@ -209,13 +209,21 @@ def formal_question_words(question: str) -> str:
     return _INFORMAL_WORD.sub(written_out, question)
 
 
+# A chat question that names only a measure ("Laba bersih Semen Bukit Kapur tahun 2020?", "HET pupuk NPK per karung?")
+# asks for its figure.
+_MEASURE_ALONE = re.compile(r"^\W*(?:total\s+)?(?:laba|pendapatan|omzet|harga|het|tarif|biaya|ongkos|anggaran|gaji|upah|"
+                            r"nilai|kerugian|denda|iuran|panjang|luas|tinggi|berat|kapasitas|populasi|persentase|"
+                            r"prevalensi|angka)\b(?!.*\b(?:apa|apakah|siapa|kapan|mengapa|kenapa|bagaimana|mana)\b)",
+                            re.I)
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer a question asks for: `date`, `number`, `name`, `called` (what a thing is called: "Apa
     nama aplikasi …?"), `place`, `list`, `definition`, `reason`, `purpose` ("Untuk apa …?"), `quote` (what somebody
     said), or None."""
     kinds = (("definition", DEFINITION_ASKED), ("date", _WHEN), ("number", _HOW_MANY), ("name", _WHO),
              ("called", _CALLED), ("place", _WHERE), ("quote", _QUOTE_ASKED), ("list", _LIST),
-             ("purpose", _PURPOSE_ASKED), ("reason", _WHY))  # the first that matches
+             ("purpose", _PURPOSE_ASKED), ("reason", _WHY), ("number", _MEASURE_ALONE))  # the first that matches
     return next((kind for kind, asked in kinds if asked.search(question)), None)
 
 

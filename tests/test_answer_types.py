@@ -48,6 +48,12 @@ from assistant.question_kinds import expected_type, matches_type
     ("Kapan dana tahap kedua cair, dan mengapa?", "date"),  # the question word that leads decides
     ("How long, in kilometres, is the border?", "number"),
     ("What is the population of Kazakhstan?", "number"),
+    # A chat question that names only a measure asks for its figure (the twenty-second tester's y35 had been answered
+    # with a sentence on the year the company began to decarbonise).
+    ("Laba bersih Semen Bukit Kapur tahun 2020?", "number"),
+    ("HET pupuk NPK bersubsidi per karung?", "number"),
+    ("Harga beras naik kapan?", "date"),  # a question word still decides
+    ("Nilai Pancasila apa saja?", "list"),
 ])
 def test_the_question_word_gives_the_answer_type(question, kind):
     assert expected_type(question) == kind
@@ -787,6 +793,13 @@ def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed
      "mencatat 1.284 kasus DBD sepanjang Januari hingga Mei 2024.", None),
     ("Berapa kasus DBD di Kota Batu?", "Kasus DBD di Kota Malang Melonjak\n\nDinkes Kota Malang mencatat 1.284 kasus.",
      "Kota Malang"),
+    # A question that starts with a name names it whole (the twentieth tester's w04: "Ratna" had been skipped, and her
+    # father "Sutan Harahap" taken for another "… Widyastuti Harahap").
+    ("Ratna Widyastuti Harahap itu lahirnya di kota mana?",
+     "Ratna lahir di Padangsidimpuan pada 3 Maret 1961. Ayahnya, Sutan Harahap, adalah guru sekolah dasar.", None),
+    ("Widyastuti Harahap lahir di kota mana?", "Ayahnya, Sutan Harahap, adalah guru sekolah dasar.", "Sutan Harahap"),
+    ("Kemana PT Igas Utama memasok gas?",  # a question word is no name's first word (FacQA)
+     "Kondisi itu disampaikan Direktur PT Igas Utama Irene. PT Igas Utama memasok gas ke Kawasan Cibitung.", None),
     # A heading's last word is no first word of the name on the next line (the twenty-second tester's "RINGKASAN
     # EKSEKUTIF" over "Kota Lintang Raya …" had made "EKSEKUTIF Kota Lintang Raya" another name).
     ("Siapa ketua Organda Kota Lintang Raya?", "RINGKASAN EKSEKUTIF\nKota Lintang Raya menghadapi krisis angkutan umum.",
@@ -931,6 +944,19 @@ def test_a_best_sentence_that_dates_another_month_than_asked_is_noticed():
     assert another_month(question, "Inflasi tahunan NTB 3 persen.") is None
     assert another_month("Kapan harga turun pada November 2005?", "Harga turun pada 16 November.") is None
     assert another_month("What centre opened in Almaty in July 2008?", "Pada Juli 2008 KAZCENT dibuka.") is None
+    assert another_month("Harga beras pada Januari 2024?", "Harga beras pada Jumat (16/2/2024) Rp 14.000.") == (
+        "februari 2024")
+
+
+def test_a_list_item_is_dated_by_the_line_that_leads_into_its_list(tmp_path, fake_embedder):
+    """The twentieth tester's "Harga beras medium di Pasar Johar bulan Januari 2024 berapa?" was answered by the item
+    "Pasar Johar, Semarang: Rp 14.000 per kg" of a list dated "Jumat (16/2/2024)"."""
+    text = ("Berikut harga rata-rata beras medium di lima pasar pantauan pada Jumat (16/2/2024):\n"
+            "- Pasar Johar, Semarang: Rp 14.000 per kg\n- Pasar Gede, Surakarta: Rp 14.300 per kg\n")
+    january = _answer(tmp_path, fake_embedder, text, "Harga beras medium di Pasar Johar bulan Januari 2024 berapa?")
+    february = _answer(tmp_path / "feb", fake_embedder, text,
+                       "Harga beras medium di Pasar Johar bulan Februari 2024 berapa?")
+    assert january.abstained and not february.abstained and "Rp 14.000" in february.answer
 
 
 def test_chat_spellings_of_question_words_are_read_as_written_out():
@@ -1450,6 +1476,10 @@ CARBON_TAX = ("Pemerintah Indonesia menetapkan pajak karbon mulai berlaku pada 1
     # A full name no document mentions, whatever else the answer names (not a place: the Convention Center above).
     ("Kapan Menteri Keuangan Sri Mulyani menetapkan pajak karbon di Indonesia?", "Menteri Keuangan Sri Mulyani"),
     ("Apa kata pengamat Budi Santoso dari Universitas Mataram tentang pajak karbon?", "Budi Santoso"),
+    # The question's first word is read too when it is no question word (the nineteenth tester's v29 had been answered
+    # with another scooter's score).
+    ("Malaysia memungut pajak karbon sejak kapan?", "Malaysia"),
+    ("Tajikistan memungut pajak karbon sejak kapan?", None),
 ])
 def test_a_name_no_document_mentions_is_not_answered_from_others(tmp_path, fake_embedder, question, unmentioned):
     from assistant.answer import NOT_MENTIONED
