@@ -22,8 +22,8 @@ from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, anothe
                             place_swapped, plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
                             replaced_in_passages, speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
-from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER, TO_THE_DAY,
-                             WORD, answers_how_many, asked_units, expected_type, formal_question_words, holds_count,
+from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
+                             ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, expected_type, formal_question_words, holds_count,
                              matches_type, question_language)
 from .sources import named_source
 from .speakers import is_speaker_line, speaker_at
@@ -224,8 +224,6 @@ MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
 # A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
 # (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
-_CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
-_ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 # "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …"), and a
 # closing line, "Demikian kajian dari Dr. Cemil Doğaç Ipek, Departemen Antar bangsa, …".
 _BYLINE = re.compile(r"\W*(?:(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
@@ -392,7 +390,7 @@ class ExtractiveAnswerer:
                 answered = holds_own_terms(shown, question)
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
-            if answered and _ROW_SENTENCE.match(shown[0].text):
+            if answered and ROW_SENTENCE.match(shown[0].text):
                 row_passage = next(p for p in citable if p.n == shown[0].n)
                 answered = names_all(question, f"{self._opening(row_passage)} {row_passage.title} {row_passage.text}")
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
@@ -408,7 +406,8 @@ class ExtractiveAnswerer:
                              or office_unmentioned(question, cited)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)
-                             or relation_unanswered(question, _with_paragraph_opening(shown, citable))
+                             or relation_unanswered(question, f"{self._titles(cited)} "
+                                                                  f"{_with_paragraph_opening(shown, citable)}")
                              or definition_unanswered(question, said) or year_unanswered(question, said)
                              or another_day(question, shown[0].text)
                              or another_month(question, self._with_lead(shown[0], citable))
@@ -458,10 +457,14 @@ class ExtractiveAnswerer:
                                 chunk.end, chunk.text, 0.0, best.dense_score, 0.0)]
         return []
 
+    def _titles(self, passages: list[Passage]) -> str:
+        """The titles of the passages' documents ("TRANSKRIP DEBAT PUBLIK KEDUA" says which debate all of it is)."""
+        titles = {self.index.documents[p.doc_id].title for p in passages if p.doc_id in self.index.documents}
+        return " ".join(sorted(t for t in titles if t))
+
     def _with_titles(self, passages: list[Passage]) -> str:
         """The passages' text with their documents' titles."""
-        titles = {self.index.documents[p.doc_id].title for p in passages if p.doc_id in self.index.documents}
-        return " ".join([*(p.text for p in passages), *sorted(t for t in titles if t)])
+        return " ".join([*(p.text for p in passages), self._titles(passages)])
 
     def _speaker(self, sentence: CitedSentence, passages: list[Passage]) -> str | None:
         """Who says `sentence`, when its document is a transcript (speaker lines over each turn)."""
@@ -648,7 +651,7 @@ class ExtractiveAnswerer:
                 asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
                 coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
                 named = (len(query_names & set(WORD.findall(text.lower()))) / len(query_names)
-                         if query_names and _ROW_SENTENCE.match(text) else 0.0)
+                         if query_names and ROW_SENTENCE.match(text) else 0.0)
                 matches = (None if kind is None else holds_count(text, query) if measured
                            else matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None

@@ -850,6 +850,11 @@ _LAST_NOT_ASKED = re.compile(r"\bpendidikan\s+(?:\w+\s+)?terakhir\b|\b(?:hari|mi
                              r"periode)\s+terakhir\b")
 _SUPERLATIVE_SAID = frozenset("paling utama mayoritas teratas".split())
 # Adjectives whose superlatives answer one another: "paling besar" is answered by "tertinggi" or "terbanyak".
+def _superlative_of(root: str) -> str:
+    """The *ter-* superlative of an adjective: "terbesar", and "terendah" (not "terrendah") for "rendah"."""
+    return f"te{root}" if root.startswith("r") else f"ter{root}"
+
+
 _SAME_WAY = (frozenset("besar tinggi banyak luas panjang berat".split()),
              frozenset("kecil rendah sedikit sempit pendek ringan".split()))
 # A religion frames a question ("Apa tugas malaikat Israfil menurut Islam?", "Apa itu dewa dalam kepercayaan
@@ -904,7 +909,7 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
         word = most.group(1)
         root = word[3:] if word.startswith("ter") else stem(word)
         alike = next((way for way in _SAME_WAY if root in way), {root})
-        superlatives = {f"ter{w}" for w in alike}
+        superlatives = {_superlative_of(w) for w in alike}
         if not (set(re.findall(r"[a-z]+", said)) & (_SUPERLATIVE_SAID | superlatives)
                 or re.search(rf"\b(?:paling\s+{word}|{'|'.join(sorted(superlatives))})\b", passages)):
             return most.group(0)
@@ -940,7 +945,7 @@ def asks_two_things(question: str) -> bool:
 _SUPERLATIVES_ID = (
     frozenset(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[:2] for w in half.split()
               if w.startswith("ter") and w != "terakhir")
-    | frozenset(f"ter{w}" for way in _SAME_WAY for w in way)
+    | frozenset(_superlative_of(w) for way in _SAME_WAY for w in way)
     | frozenset("terpopuler terpenting terkuat terlama terpadat terkenal terdepan terbaru".split()))
 
 

@@ -280,6 +280,11 @@ def _drop_title_stop(match: re.Match) -> str:
     return match.group(1) if match.group(1).lower() in abbreviations() else match.group(0)
 
 
+# A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190."
+_CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
+ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
+
+
 def holds_count(sentence: str, question: str) -> bool:
     """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
 
@@ -299,8 +304,10 @@ def holds_count(sentence: str, question: str) -> bool:
     sentence = _NAMED_NUMBER.sub(" ", sentence)  # "vaksin COVID-19" counts no doses
     if not matches_type(sentence, "number", question):
         return False
-    # A table row's units are in its header or caption ("Laba bersih | 161,9 | 118,2", in billions of rupiah).
-    units = asked_units(question) if sentence.count(" | ") < 2 else None
+    # A table row's units are in its header or caption ("Laba bersih | 161,9 | 118,2", in billions of rupiah;
+    # "Anggaran (Rp): 214.600.000").
+    row = sentence.count(" | ") >= 2 or ROW_SENTENCE.match(sentence.strip()) is not None
+    units = asked_units(question) if not row else None
     if units is None and COUNTS_PEOPLE.search(question):
         # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
         return matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)

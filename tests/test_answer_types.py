@@ -948,6 +948,20 @@ def test_a_best_sentence_that_dates_another_month_than_asked_is_noticed():
         "februari 2024")
 
 
+def test_an_ordinal_in_the_documents_title_is_said(tmp_path, fake_embedder):
+    """The twenty-third tester's "Siapa yang jadi moderator debat kedua …?" had abstained: the transcript's title says
+    which debate all of it is."""
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+
+    text = "TRANSKRIP DEBAT PUBLIK KEDUA\n\nModerator: Fadhilah Ramadhani\nTempat: Hotel Claro Kendari\n"
+    for title, abstains in (("TRANSKRIP DEBAT PUBLIK KEDUA", False), ("TRANSKRIP DEBAT PUBLIK", True)):
+        index = _one_document_index(tmp_path / str(abstains), fake_embedder, text.replace(" KEDUA", "")
+                                    if abstains else text, title)
+        answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(
+            "Siapa yang jadi moderator debat kedua?")
+        assert answer.abstained is abstains and ("Fadhilah Ramadhani" in answer.answer) is not abstains
+
+
 def test_a_list_item_is_dated_by_the_line_that_leads_into_its_list(tmp_path, fake_embedder):
     """The twentieth tester's "Harga beras medium di Pasar Johar bulan Januari 2024 berapa?" was answered by the item
     "Pasar Johar, Semarang: Rp 14.000 per kg" of a list dated "Jumat (16/2/2024)"."""
@@ -998,6 +1012,8 @@ def test_a_best_sentence_that_dates_another_day_than_asked_is_noticed(sentence, 
     ("Laba bersih tercatat Rp 212,6 miliar, naik 13,5%.", "Berapa laba bersih perseroan?", True),
     ("Perseroan memiliki 1.200 karyawan.", "Berapa laba bersih perseroan?", False),
     ("Uraian | Q1 2025 | Q1 2024 Laba bersih | 161,9 | 118,2", "Berapa laba bersih perseroan?", True),  # in the caption
+    # a row as ingest writes it, its unit in the column's name (the twenty-third tester's z03 had abstained)
+    ("No: 3; Kegiatan: Talud Dusun Ngelo; Anggaran (Rp): 214.600.000.", "Anggaran talud di Dusun Ngelo berapa ya?", True),
     ("jmpl|250px|Situs Ratu Boko di atas bukit", "Berapakah luas Candi Ratu Boko?", False),  # an image's markup
     ("Denda sebesar Rp 1,5 miliar.", "How large was the fine imposed on him?", True),
     ("Ia dihukum 2 (dua) tahun penjara.", "How large was the fine imposed on him?", False),
@@ -1278,6 +1294,8 @@ def test_a_word_the_question_negates_is_not_answered_without_its_negation(questi
     ("Kabupaten mana yang penganggurannya paling besar?", "Kabupaten Brebes mencatat TPT tertinggi.", "x", None),
     ("Kabupaten mana yang penganggurannya paling kecil?", "Kabupaten Brebes mencatat TPT tertinggi.", "x",
      "paling kecil"),  # the other way
+    ("Kenapa serapan pelatihan digital paling rendah?", "Kegiatan dengan serapan terendah adalah pelatihan digital.",
+     "x", None),  # "terendah", not "terrendah" (the twenty-third tester's z04 had abstained)
     ("Siapa yang menyebut Kazakhstan mitra paling aktif?", "Appathurai menyampaikannya di Brussel.",
      "Appathurai menyebut Kazakhstan mitra paling aktif.", None),  # the passage says it
     # "menurut penulis", "menurut laporan ini": the documents themselves, no source to look for
