@@ -23,8 +23,8 @@ from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, anothe
                             replaced_in_passages, speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
-                             ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, expected_type, formal_question_words, holds_count,
-                             matches_type, question_language)
+                             ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, expected_type,
+                             formal_question_words, holds_count, matches_type, question_language)
 from .sources import named_source
 from .speakers import is_speaker_line, speaker_at
 

@@ -211,8 +211,8 @@ def formal_question_words(question: str) -> str:
 
 # A chat question that names only a measure ("Laba bersih Semen Bukit Kapur tahun 2020?", "HET pupuk NPK per karung?")
 # asks for its figure.
-_MEASURE_ALONE = re.compile(r"^\W*(?:total\s+)?(?:laba|pendapatan|omzet|harga|het|tarif|biaya|ongkos|anggaran|gaji|upah|"
-                            r"nilai|kerugian|denda|iuran|panjang|luas|tinggi|berat|kapasitas|populasi|persentase|"
+_MEASURE_ALONE = re.compile(r"^\W*(?:total\s+)?(?:laba|pendapatan|omzet|harga|het|tarif|biaya|ongkos|anggaran|gaji|"
+                            r"upah|nilai|kerugian|denda|iuran|panjang|luas|tinggi|berat|kapasitas|populasi|persentase|"
                             r"prevalensi|angka)\b(?!.*\b(?:apa|apakah|siapa|kapan|mengapa|kenapa|bagaimana|mana)\b)",
                             re.I)
 

@@ -257,7 +257,8 @@ def tables_to_sentences(text: str) -> str:
             i += 1
             continue
         rows = []
-        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i]) or bare and "|" in lines[i]):
+        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i])
+                                  or bare and "|" in lines[i]):
             rows.append(lines[i])
             i += 1
         cells = [[c.strip() for c in _cells(r).split("|")] for r in rows if not _TABLE_RULE.match(r)]
