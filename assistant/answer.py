@@ -222,8 +222,6 @@ _FIELD_ANSWERS = {"place": frozenset({"tempat", "lokasi"}),
                   "date": frozenset({"hari", "tanggal", "waktu", "jam", "pukul"})}
 MAX_LIST_ITEMS = 12
 MAX_EXTRA_PASSAGES = 2  # chunks a list may run into beyond the retrieved passages
-# A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800."
-# (Brackets closed within each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 # "Oleh: Dr. Ratna Kusumawardani", "Penulis: Budi Santoso" (a capitalised name: not "Oleh karena itu …"), and a
 # closing line, "Demikian kajian dari Dr. Cemil Doğaç Ipek, Departemen Antar bangsa, …".
 _BYLINE = re.compile(r"\W*(?:(?i:oleh|penulis|ditulis\s+oleh|by|written\s+by|author)\s*:?\s+"
@@ -747,13 +745,13 @@ class ExtractiveAnswerer:
     def _with_lead(self, sentence: CitedSentence, passages: list[Passage]) -> str:
         """`sentence`'s text after the line that leads into its list, if it is a list item: "Pasar Johar, Semarang: Rp
         14.000 per kg" is dated by "Berikut harga … pada Jumat (16/2/2024):"."""
-        lead = self._lead_of_item(sentence, list(passages))
-        return sentence.text if lead is None else f"{lead.text} {sentence.text}"
+        found = self._lead_line(sentence, passages)
+        return sentence.text if found is None else f"{found[1][found[2]:found[3]]} {sentence.text}"
 
-    def _lead_of_item(self, sentence: CitedSentence, passages: list[Passage]) -> CitedSentence | None:
-        """The line that leads into the numbered or bulleted list `sentence` is an item of ("Cara Memasak Nasi" over
-        "1. Takar beras …"), as a sentence of the chunk that holds it; `passages` gains that chunk's passage when it
-        was not retrieved. None when `sentence` is no item, or its list has no lead."""
+    def _lead_line(self, sentence: CitedSentence, passages: list[Passage]
+                   ) -> tuple[Passage, str, int, int] | None:
+        """(`sentence`'s passage, its document's text, where in it the line that leads into the numbered or bulleted
+        list `sentence` is an item of starts and ends), or None when `sentence` is no item, or its list has no lead."""
         passage = next(p for p in passages if p.n == sentence.n)
         document = self.index.documents[passage.doc_id].text
         start = passage.start + sentence.start
@@ -772,8 +770,16 @@ class ExtractiveAnswerer:
             line_end = line_start - 1
         else:
             return None
-        first = line_start + len(line) - len(line.lstrip())
-        last = line_start + len(line.rstrip())
+        return passage, document, line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
+
+    def _lead_of_item(self, sentence: CitedSentence, passages: list[Passage]) -> CitedSentence | None:
+        """The line that leads into the numbered or bulleted list `sentence` is an item of ("Cara Memasak Nasi" over
+        "1. Takar beras …"), as a sentence of the chunk that holds it; `passages` gains that chunk's passage when it
+        was not retrieved. None when `sentence` is no item, or its list has no lead."""
+        found = self._lead_line(sentence, passages)
+        if found is None:
+            return None
+        passage, document, first, last = found
         row = self.index.row_of[passage.chunk_id]
         while row >= 0 and self.index.chunks[row].doc_id == passage.doc_id:
             chunk = self.index.chunks[row]

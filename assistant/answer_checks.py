@@ -14,8 +14,9 @@ from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
-from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_ID, NAME_WORD,
-                             SIMILAR_SPELLING, TO_THE_DAY, WORD, expected_type, matches_type, question_language)
+from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID,
+                             NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, expected_type, matches_type,
+                             question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -284,8 +285,7 @@ _PREPOSITIONS = {"di": "di", "ke": "ke", "dari": "dari|oleh",
                  "in": "di", "at": "di", "to": "ke", "into": "ke", "from": "dari", "by": "oleh"}
 _PLACE_NAMES = re.compile(rf"\b(di|ke|dari)\s+({_NAMES})")
 _PLACE_NAMES_EN = re.compile(rf"\b(in|at|to|into|from|by)\s+(?:the\s+)?({_NAMES})")
-_MONTHS_DAYS_EN = frozenset("january february march april may june july august september october november december "
-                            "monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS_DAYS_EN = frozenset((*MONTHS_EN, *WEEKDAYS_EN))
 _ROMAN = re.compile(r"[ivxlc]+")  # "III" of "Aleksander III" is no name by itself
 
 
@@ -952,15 +952,23 @@ _SUPERLATIVES_ID = (
 _NAMED_YEAR = re.compile(r"((?:[A-Z][\w-]*\s+){1,4})((?:1[5-9]|20)\d\d)\b")  # "Pilkada Kabupaten Banjarsari 2024"
 
 
+@lru_cache(maxsize=256)  # asked for each candidate sentence of a question
+def _dated_words(question: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """For each word of a name the question dates ("Pilkada Kabupaten Banjarsari 2024"): the word followed by a year,
+    as a pattern, and the year asked."""
+    return tuple((re.compile(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b"), named.group(2))
+                 for named in _NAMED_YEAR.finditer(question)
+                 for word in named.group(1).split()[int(named.start() == 0):])  # the first word: capitalised anyway
+
+
 def another_year_of_the_name(question: str, sentence: str) -> bool:
     """Whether `sentence` gives a word of a name the question dates ("Pilkada Kabupaten Banjarsari 2024") another
     year ("… setelah memenangi Pilkada 2020"): it tells of another year's event."""
-    for named in _NAMED_YEAR.finditer(question):
-        for word in named.group(1).split()[int(named.start() == 0):]:  # the question's first word is capitalised anyway
-            years = {m.group(1) for m in re.finditer(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", sentence)
-                     if not _COMPARED.search(sentence[max(0, m.start() - 30):m.start()])}
-            if years and named.group(2) not in years:  # a table's "Q1 2025 | Q1 2024" has the year asked too
-                return True
+    for word_and_year, asked in _dated_words(question):
+        years = {m.group(1) for m in word_and_year.finditer(sentence)
+                 if not _COMPARED.search(sentence[max(0, m.start() - 30):m.start()])}
+        if years and asked not in years:  # a table's "Q1 2025 | Q1 2024" has the year asked too
+            return True
     return False
 
 

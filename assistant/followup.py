@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index.lexical import tokenize
 
-from .question_kinds import MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID
+from .question_kinds import MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID
 
 _ANAPHORA = re.compile(
     r"\b(itu|tersebut|ini|dia|ia|mereka|beliau|nya|sana|situ|hal itu|"
@@ -115,8 +115,7 @@ def _month_named(named: str, previous: str) -> str | None:
     return previous[:last.start()] + asked.group(1).capitalize() + previous[last.end():]
 
 
-_DAY = re.compile(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad|Monday|Tuesday|Wednesday|Thursday|"
-                  r"Friday|Saturday|Sunday)\b", re.IGNORECASE)
+_DAY = re.compile(rf"\b(?:{'|'.join((*WEEKDAYS_ID, 'ahad', *WEEKDAYS_EN))})\b", re.IGNORECASE)
 
 
 def _day_named(named: str, previous: str) -> str | None:

@@ -148,6 +148,8 @@ _ASKED_DATE = re.compile(r"\btanggal\b|\bwhat date\b", re.I)
 BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s+")  # "- ", "• ", "1. " at the start of a list item
 MONTHS_ID = tuple("januari februari maret april mei juni juli agustus september oktober november desember".split())
 MONTHS_EN = tuple("january february march april may june july august september october november december".split())
+WEEKDAYS_ID = tuple("senin selasa rabu kamis jumat jum'at sabtu minggu".split())
+WEEKDAYS_EN = tuple("monday tuesday wednesday thursday friday saturday sunday".split())
 # Each month's number (0–11) by its Indonesian or English name: "Juli" and "July" are one month.
 MONTH_NUMBERS = {name: i for months in (MONTHS_ID, MONTHS_EN) for i, name in enumerate(months)}
 _MONTH_NAMES = "|".join(name for name in MONTH_NUMBERS if name != "may")  # "may" is mostly the verb
@@ -159,7 +161,7 @@ _DATED_YEAR = re.compile(rf"\b(?:tahun|pada|sejak|hingga|sampai|melalui|until|si
                          r"\s+(?:[a-z]+\s+){0,2}(?:1[5-9]|20)\d\d\b(?![.,]\d)", re.I)
 TO_THE_DAY = re.compile(_DAY_OF_MONTH.pattern + r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\(\d{1,2}/\d{1,2}\)", re.I)
 # A news date: "Senin (5/9)", "Selasa (16/8/2005)", "(3/11/2025)", or a weekday alone ("pada hari Kamis").
-DAY_DATE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b"
+DAY_DATE = re.compile(rf"\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\b(?:{'|'.join(WEEKDAYS_ID)})\b"
                       rf"|{COUNT}\s+(?:tahun|abad|bulan)\s+(?:yang\s+)?lalu\b|\busia\s+\w+(?:\s+\w+)?\s+tahun\b", re.I)
 # ("… sekitar 10.000 tahun yang lalu", "Pada usia delapan tahun, Kelly …" answer a when-question too.)
 _YEAR_ASKED = re.compile(r"\btahun berapa|\bwhat year\b", re.I)
@@ -227,6 +229,12 @@ def expected_type(question: str) -> str | None:
     return next((kind for kind, asked in kinds if asked.search(question)), None)
 
 
+def _without_rules(sentence: str, question: str) -> str:
+    """`sentence` less where it writes a rule ("Pasal 104 ayat (1)", "UU Nomor 32 Tahun 2009"), unless `question` asks
+    for an article or a number."""
+    return sentence if _ASKED_REFERENCE.search(question) else _REFERENCE.sub(" ", sentence)
+
+
 def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether `sentence` holds an answer of `kind` that `question` does not already say.
 
@@ -234,14 +242,12 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     "Dinas Pariwisata Sumatera Utara"; a year that the question names does not answer "kapan".
     """
     if kind == "date":
-        if not _ASKED_REFERENCE.search(question):
-            sentence = _REFERENCE.sub(" ", sentence)  # "UU Nomor 32 Tahun 2009" is no date of what happened
+        sentence = _without_rules(sentence, question)  # "UU Nomor 32 Tahun 2009" is no date of what happened
         found = [*_DATE.finditer(sentence), *MONTH.finditer(sentence)]
         if not _YEAR_ASKED.search(question):
             found += DAY_DATE.finditer(sentence)  # "Tahun berapa …?" is not answered by "Minggu (11/9)"
     elif kind == "number":
-        if not _ASKED_REFERENCE.search(question):
-            sentence = _REFERENCE.sub(" ", sentence)  # "Pasal 104 … Nomor 32 Tahun 2009" counts nothing
+        sentence = _without_rules(sentence, question)  # "Pasal 104 … Nomor 32 Tahun 2009" counts nothing
         found = [*NUMBER.finditer(sentence), *_NUMBER_WORD.finditer(sentence)]
     elif kind == "name":
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
@@ -280,7 +286,8 @@ def _drop_title_stop(match: re.Match) -> str:
     return match.group(1) if match.group(1).lower() in abbreviations() else match.group(0)
 
 
-# A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190."
+# A table row as ingest writes it: "Provinsi: Bali; Jumlah SPBKLU: 190; Target 2030: 800." (Brackets closed within
+# each name and value: "Hiragana (Kana: ひらがな; Kanji: 平仮名) adalah …" is no row.)
 _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([^()\n]*\))+"
 ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 
@@ -296,8 +303,7 @@ def holds_count(sentence: str, question: str) -> bool:
         if not _HOW_LONG.search(question):  # "Berapa lama …?" is answered by "dari tahun 1945 hingga 1965"
             sentence = _DATED_YEAR.sub(" ", sentence)
     sentence = _SPELT_OUT.sub(r"\1", sentence)  # "2 (dua) tahun" is "2 tahun"
-    if not _ASKED_REFERENCE.search(question):
-        sentence = _REFERENCE.sub(" ", sentence)  # "Pasal 104 jo. Pasal 60 UU Nomor 32 Tahun 2009" counts nothing
+    sentence = _without_rules(sentence, question)  # "Pasal 104 jo. Pasal 60 UU Nomor 32 Tahun 2009" counts nothing
     # A list item's number ("1. The World Bank …") and a citation's year ("(2021)") count nothing.
     bullet = BULLET.match(sentence)
     sentence = _CITATION_YEAR.sub(" ", sentence[bullet.end():] if bullet else sentence)
