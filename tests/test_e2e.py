@@ -435,29 +435,36 @@ def test_chat_on_a_busy_port_says_so_without_a_traceback():
     assert f"port {port} is in use" in result.stderr and f"--port {port + 1}" in result.stderr
 
 
-def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(tmp_path):
-    """A new-user tester asked "Berapa harga tiketnya di akhir pekan?" after a question on daily passengers and got
-    the passenger counts: the search leans on the previous question, the answering sentence must not."""
+def _assistant_over(tmp_path: Path, documents: dict[str, str]):
+    """An assistant over an index of `documents` (file name → text), built with the real model."""
     from assistant import engine
     from assistant.engine import open_assistant
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "kereta.txt").write_text(
-        "Penumpang Kereta Cepat Nusantara Tembus 5 Juta Orang\n\n"
-        "SURABAYA - PT Kereta Cepat Nusantara mencatat jumlah penumpang kereta cepat Nusantara telah menembus 5 juta "
-        "orang sejak beroperasi pada 1 Maret 2031. Rata-rata jumlah penumpang harian kini mencapai 9.000 orang, dan pada "
-        "akhir pekan bisa mencapai 12.500 orang.\n\n"
-        "Direktur utama perusahaan, Budi Santoso, mengatakan tingkat ketepatan waktu perjalanan mencapai 99,1 persen. "
-        "Kereta menempuh jarak 210 km antara Stasiun Gubeng di Surabaya dan Stasiun Kotalama di Malang dalam waktu "
-        "sekitar 55 menit dengan kecepatan maksimal 300 km/jam.\n\n"
-        "Perusahaan juga menambah jumlah perjalanan dari 30 menjadi 44 perjalanan per hari mulai 1 Juni 2032. Harga "
-        "tiket kelas ekonomi tetap Rp 150.000 untuk hari kerja dan Rp 190.000 untuk akhir pekan.\n\n"
-        "Pengamat transportasi dari Institut Teknologi Sepuluh Nopember (ITS), Dr. Ir. Rina Wulandari, M.T., menilai "
-        "integrasi dengan angkutan lanjutan di Stasiun Kotalama masih perlu ditingkatkan. \"Banyak penumpang "
-        "mengeluhkan waktu tunggu bus pengumpan yang mencapai 25 menit,\" katanya.\n", encoding="utf-8")
+    for name, text in documents.items():
+        (docs / name).write_text(text, encoding="utf-8")
     engine.ingest([docs], tmp_path / "index", engine.make_embedder())
-    assistant = open_assistant(tmp_path / "index")
+    return open_assistant(tmp_path / "index")
+
+
+def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(tmp_path):
+    """A new-user tester asked "Berapa harga tiketnya di akhir pekan?" after a question on daily passengers and got
+    the passenger counts: the search leans on the previous question, the answering sentence must not."""
+    assistant = _assistant_over(tmp_path, {
+        "kereta.txt": (
+            "Penumpang Kereta Cepat Nusantara Tembus 5 Juta Orang\n\nSURABAYA - PT Kereta Cepat Nusantara mencatat "
+            "jumlah penumpang kereta cepat Nusantara telah menembus 5 juta orang sejak beroperasi pada 1 Maret 2031. "
+            "Rata-rata jumlah penumpang harian kini mencapai 9.000 orang, dan pada akhir pekan bisa mencapai 12.500 "
+            "orang.\n\nDirektur utama perusahaan, Budi Santoso, mengatakan tingkat ketepatan waktu perjalanan "
+            "mencapai 99,1 persen. Kereta menempuh jarak 210 km antara Stasiun Gubeng di Surabaya dan Stasiun "
+            "Kotalama di Malang dalam waktu sekitar 55 menit dengan kecepatan maksimal 300 km/jam.\n\nPerusahaan "
+            "juga menambah jumlah perjalanan dari 30 menjadi 44 perjalanan per hari mulai 1 Juni 2032. Harga tiket "
+            "kelas ekonomi tetap Rp 150.000 untuk hari kerja dan Rp 190.000 untuk akhir pekan.\n\nPengamat "
+            "transportasi dari Institut Teknologi Sepuluh Nopember (ITS), Dr. Ir. Rina Wulandari, M.T., menilai "
+            "integrasi dengan angkutan lanjutan di Stasiun Kotalama masih perlu ditingkatkan. \"Banyak penumpang "
+            "mengeluhkan waktu tunggu bus pengumpan yang mencapai 25 menit,\" katanya.\n"),
+    })
     answer = assistant.ask("Berapa harga tiketnya di akhir pekan?", ["Berapa penumpang harian kereta cepat Nusantara?"])
     assert answer.rewritten_query and not answer.abstained
     assert "Rp 190.000" in answer.answer and "12.500" not in answer.answer
@@ -466,22 +473,16 @@ def test_a_follow_up_is_answered_by_its_own_sentence_not_the_previous_questions(
 def test_a_follow_up_that_names_only_another_year_is_answered_as_the_previous_question_of_that_year(tmp_path):
     """The sixteenth tester's "Dan tahun 2023?" after a question on 2024's budget had been answered from another
     document that named 2023; it is the previous question asked of 2023, shown as typed."""
-    from assistant import engine
-    from assistant.engine import open_assistant
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "dbd.txt").write_text(
-        "Kasus DBD di Kota Malang Melonjak\n\n"
-        "MALANG — Dinas Kesehatan Kota Malang mencatat 1.284 kasus demam berdarah dengue (DBD) sepanjang Januari hingga "
-        "Mei 2024. Pemerintah kota menganggarkan Rp 1,8 miliar pada 2024 untuk penanggulangan DBD.\n\n"
-        "Anggaran itu naik tajam. Pada 2023, anggaran penanggulangan DBD Kota Malang hanya Rp 1,1 miliar, dan sebagian "
-        "besar dipakai untuk pengasapan.\n", encoding="utf-8")
-    (docs / "lowongan.txt").write_text(
-        "Lowongan Kerja PT Sinar Agro Nusantara\n\nPada 2023 perusahaan membukukan pendapatan Rp 9,6 triliun. Gaji "
-        "analis data Rp 11 juta hingga Rp 15 juta per bulan. Lamaran ditutup 30 Juni 2024.\n", encoding="utf-8")
-    engine.ingest([docs], tmp_path / "index", engine.make_embedder())
-    assistant = open_assistant(tmp_path / "index")
+    assistant = _assistant_over(tmp_path, {
+        "dbd.txt": (
+            "Kasus DBD di Kota Malang Melonjak\n\nMALANG — Dinas Kesehatan Kota Malang mencatat 1.284 kasus demam "
+            "berdarah dengue (DBD) sepanjang Januari hingga Mei 2024. Pemerintah kota menganggarkan Rp 1,8 miliar "
+            "pada 2024 untuk penanggulangan DBD.\n\nAnggaran itu naik tajam. Pada 2023, anggaran penanggulangan DBD "
+            "Kota Malang hanya Rp 1,1 miliar, dan sebagian besar dipakai untuk pengasapan.\n"),
+        "lowongan.txt": (
+            "Lowongan Kerja PT Sinar Agro Nusantara\n\nPada 2023 perusahaan membukukan pendapatan Rp 9,6 triliun. "
+            "Gaji analis data Rp 11 juta hingga Rp 15 juta per bulan. Lamaran ditutup 30 Juni 2024.\n"),
+    })
     answer = assistant.ask("Dan tahun 2023?", ["Berapa anggaran penanggulangan DBD Kota Malang tahun 2024?"])
     assert answer.question == "Dan tahun 2023?"
     assert answer.rewritten_query == "Berapa anggaran penanggulangan DBD Kota Malang tahun 2023?"
@@ -492,29 +493,23 @@ def test_a_short_follow_up_is_answered_by_a_sentence_that_holds_what_it_asks(tmp
     """The twenty-first tester's short follow-ups had abstained: "Siapa ketua pertamanya?" after a question on when a
     club was founded (the founding sentence scored higher, then failed the follow-up's own-term check), and "Kalau dana
     pendidikan?" after a question on a cooperative's reserves (searched alone, it found another document)."""
-    from assistant import engine
-    from assistant.engine import open_assistant
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "klub.txt").write_text(
-        "Sejarah Persatuan Sepak Bola Kota Bima\n\n"
-        "Persatuan Sepak Bola Kota Bima (PSKB) didirikan pada 12 Juni 1971 di Raba oleh sekelompok guru dan pegawai "
-        "pelabuhan. Klub ini mula-mula bermain di lapangan Sera Suba setiap sore.\n\n"
-        "Ketua pertamanya adalah Abdul Gani Yusuf, seorang kepala sekolah yang juga mantan pemain bond Sumbawa. Pada "
-        "awalnya PSKB hanya bermain di kompetisi perserikatan tingkat provinsi.\n\n"
-        "Stadion Manggemaci, kandang PSKB sejak 1988, kini berkapasitas 8.500 penonton.\n", encoding="utf-8")
-    (docs / "koperasi.txt").write_text(
-        "Rapat Anggota Tahunan KSP Sejahtera Bersama 2023\n\n"
-        "Sisa hasil usaha (SHU) bersih KSP Sejahtera Bersama tahun buku 2023 tercatat Rp 512 juta. Rapat menyetujui "
-        "pembagian SHU sebagai berikut: 40 persen untuk jasa pinjaman anggota, 25 persen untuk cadangan koperasi, "
-        "5 persen untuk dana pendidikan, dan 5 persen untuk dana sosial.\n\n"
-        "Ketua pengurus, Hendra Saputra, mengatakan jumlah anggota naik menjadi 1.240 orang.\n", encoding="utf-8")
-    (docs / "beasiswa.txt").write_text(
-        "Beasiswa Pendidikan Provinsi\n\nPemerintah provinsi menyalurkan dana pendidikan berupa beasiswa bagi 15.000 "
-        "mahasiswa dari keluarga kurang mampu pada 2024.\n", encoding="utf-8")
-    engine.ingest([docs], tmp_path / "index", engine.make_embedder())
-    assistant = open_assistant(tmp_path / "index")
+    assistant = _assistant_over(tmp_path, {
+        "klub.txt": (
+            "Sejarah Persatuan Sepak Bola Kota Bima\n\nPersatuan Sepak Bola Kota Bima (PSKB) didirikan pada 12 Juni "
+            "1971 di Raba oleh sekelompok guru dan pegawai pelabuhan. Klub ini mula-mula bermain di lapangan Sera "
+            "Suba setiap sore.\n\nKetua pertamanya adalah Abdul Gani Yusuf, seorang kepala sekolah yang juga mantan "
+            "pemain bond Sumbawa. Pada awalnya PSKB hanya bermain di kompetisi perserikatan tingkat provinsi.\n\n"
+            "Stadion Manggemaci, kandang PSKB sejak 1988, kini berkapasitas 8.500 penonton.\n"),
+        "koperasi.txt": (
+            "Rapat Anggota Tahunan KSP Sejahtera Bersama 2023\n\nSisa hasil usaha (SHU) bersih KSP Sejahtera Bersama "
+            "tahun buku 2023 tercatat Rp 512 juta. Rapat menyetujui pembagian SHU sebagai berikut: 40 persen untuk "
+            "jasa pinjaman anggota, 25 persen untuk cadangan koperasi, 5 persen untuk dana pendidikan, dan 5 persen "
+            "untuk dana sosial.\n\nKetua pengurus, Hendra Saputra, mengatakan jumlah anggota naik menjadi 1.240 "
+            "orang.\n"),
+        "beasiswa.txt": (
+            "Beasiswa Pendidikan Provinsi\n\nPemerintah provinsi menyalurkan dana pendidikan berupa beasiswa bagi "
+            "15.000 mahasiswa dari keluarga kurang mampu pada 2024.\n"),
+    })
     first = assistant.ask("Siapa ketua pertamanya?", ["Kapan PSKB didirikan?"])
     assert not first.abstained and "Abdul Gani Yusuf" in first.answer  # (after the sentence "-nya" points back to)
     share = assistant.ask("Kalau dana pendidikan?", ["Berapa persen SHU KSP Sejahtera Bersama yang masuk ke cadangan?"])
