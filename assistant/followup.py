@@ -77,7 +77,8 @@ _ORDINAL = re.compile(r"^(?:yang\s+|the\s+)?(kedua|ketiga|keempat|kelima|second|
                       re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:paling\s+\w+|ter(?!hadap|masuk|jadi|sebut|dapat|kait|utama)[a-z]{3,}|most\s+\w+|"
                           r"\w+est)\b")
-_ORDINALS_EN = {"second": "kedua", "third": "ketiga", "fourth": "keempat", "fifth": "kelima"}
+_ORDINAL_ID = {"first": "pertama", "second": "kedua", "third": "ketiga", "fourth": "keempat", "fifth": "kelima",
+               "last": "terakhir"}
 _NAME_RUN = re.compile(r"(?<!^)\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 _QUESTION_WORD = re.compile(r"\b(?:apa|apakah|siapa|kapan|berapa|mana|mengapa|kenapa|bagaimana|gimana|who|what|when|"
                             r"where|why|how|which)\b", re.IGNORECASE)
@@ -127,10 +128,34 @@ def _day_named(named: str, previous: str) -> str | None:
     return previous[:days[-1].start()] + asked.group(1).capitalize() + previous[days[-1].end():]
 
 
+# An ordinal a follow-up puts in place of the previous question's: "Kalau gol ketiganya siapa?" after "Siapa pencetak gol
+# pertama …?".
+_ORDINAL_WORD = re.compile(r"\b(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|"
+                           r"terakhir|first|second|third|fourth|fifth|last)(?:nya)?\b", re.IGNORECASE)
+
+
+def _other_ordinal(question: str, previous: str) -> str | None:
+    """The previous question of another ordinal, when the follow-up names one and the previous question one other."""
+    asked, before = _ORDINAL_WORD.findall(question), list(_ORDINAL_WORD.finditer(previous))
+    if len(asked) != 1 or len(before) != 1:
+        return None
+    word, replaced = asked[0].lower(), before[0].group(1).lower()
+    if (word in _ORDINAL_ID) != (replaced in _ORDINAL_ID):  # in the previous question's language
+        word = _ORDINAL_ID.get(word) or next((en for en, id_ in _ORDINAL_ID.items() if id_ == word), None)
+    if word is None:
+        return None  # "keenam" has no English word here
+    return None if word == replaced else previous[:before[0].start()] + word + previous[before[0].end():]
+
+
 def _substituted(question: str, previous: str) -> str | None:
     """The previous question asked of what an elliptical follow-up names instead (a year, the next in a ranking, a
-    name of the same kind), or None when the follow-up is no such thing or it is unclear what it replaces."""
+    name of the same kind, another ordinal), or None when the follow-up is no such thing or it is unclear what it
+    replaces."""
     ellipsis = _ELLIPSIS.match(question)
+    if ellipsis is not None and _ORDINAL_WORD.search(ellipsis.group(1)):
+        ordinal = _other_ordinal(ellipsis.group(1), previous)
+        if ordinal is not None:
+            return ordinal
     if ellipsis is None or _QUESTION_WORD.search(ellipsis.group(1)):
         return None
     named = ellipsis.group(1).strip()
@@ -155,7 +180,7 @@ def _substituted(question: str, previous: str) -> str | None:
         superlative = _SUPERLATIVE.search(previous)
         if superlative is None:
             return None
-        word = _ORDINALS_EN.get(ordinal.group(1).lower(), ordinal.group(1).lower())
+        word = _ORDINAL_ID.get(ordinal.group(1).lower(), ordinal.group(1).lower())
         return f"{previous[:superlative.end()]} {word}{previous[superlative.end():]}"
     if named[:1].isupper():  # "Kota Malang" for "Kota Pekalongan", "Nexora X6 Pro" for "Nexora X7 Pro"
         kind = named.split()[0]

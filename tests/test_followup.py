@@ -25,6 +25,10 @@ from assistant.followup import needs_context, rewrite, standalone_history
     ("Kalau Nexora X6 Pro?", "Berapa harga Nexora X7 Pro?", "Berapa harga Nexora X6 Pro?"),
     ("Kalau Tajikistan?", "Apakah Kazakhstan anggota CSTO?", "Apakah Tajikistan anggota CSTO?"),
     ("How about Uzbekistan?", "Is Kazakhstan a member of the CSTO?", "Is Uzbekistan a member of the CSTO?"),
+    # Another ordinal, with the question word still in the follow-up (the twenty-sixth tester's q23).
+    ("Kalau gol ketiganya siapa?", "Siapa pencetak gol pertama Persikas waktu lawan Bumi Raya?",
+     "Siapa pencetak gol ketiga Persikas waktu lawan Bumi Raya?"),
+    ("What about the second goal?", "Siapa pencetak gol pertama?", "Siapa pencetak gol kedua?"),
 ])
 def test_an_elliptical_follow_up_becomes_the_previous_question_asked_of_what_it_names(question, previous, standalone):
     plan = rewrite(question, [previous])
