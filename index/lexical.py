@@ -13,10 +13,10 @@ from ingest.short_forms import full_name
 
 _TOKEN = re.compile(r"\w+(?:[-.,]\w+)*", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 """Raised whenever `tokenize` changes what it gives for a text (2: short forms bring their full names; 3: national
 bodies, regional offices and universities among them; 4: offices, public schools and elections, and a short form
-with "-nya": "dirutnya"), so that an ingest rebuilds BM25 from the stored chunks even
+with "-nya": "dirutnya"; 5: "GM", a "General Manager"), so that an ingest rebuilds BM25 from the stored chunks even
 when no document changed."""
 # Written both joined and apart in Indonesian: index them one way.
 _COMPOUNDS = {("kerja", "sama"): "kerjasama", ("antar", "negara"): "antarnegara"}

@@ -25,6 +25,10 @@ def test_address_and_rank_abbreviations_do_not_split():
     assert split_sentences(text) == ["Kantornya di Jl. Jend. Sudirman Kav. 52-53 Jakarta.",
                                      "Ia diperiksa drg. Ani dan dijemput Kol. Budi."]
 
+    # "Muh." and "Moh." shorten Muhammad (the twenty-seventh tester's "Dr. Muh. Ikbal Sanusi" had been cut after it)
+    assert split_sentences("Pengamat dari Unhas, Dr. Muh. Ikbal Sanusi, menilai danau dangkal. Moh. Hatta setuju.") == [
+        "Pengamat dari Unhas, Dr. Muh. Ikbal Sanusi, menilai danau dangkal.", "Moh. Hatta setuju."]
+
     # a verdict's legal citation: "jo." (juncto) joins two articles, it ends nothing
     assert split_sentences("Ia melanggar Pasal 2 ayat (1) jo. Pasal 18 UU Tipikor. Vonisnya 5 tahun.") == [
         "Ia melanggar Pasal 2 ayat (1) jo. Pasal 18 UU Tipikor.", "Vonisnya 5 tahun."]

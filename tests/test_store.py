@@ -227,6 +227,13 @@ def test_bm25_reads_a_school_or_an_office_short_form_as_its_full_name():
     assert lexical.scores("siapa dirutnya").argmax() == 1
 
 
+def test_bm25_reads_a_managers_short_form_as_its_full_name():
+    """"GM" is a "General Manager" (the twenty-seventh tester's g03)."""
+    lexical = LexicalIndex.build(["Manajer hotel itu meluncurkan paket baru.",
+                                  "General Manager hotel itu meluncurkan paket baru."])
+    assert lexical.scores("siapa GM hotel itu").argmax() == 1
+
+
 @pytest.mark.parametrize("query", ["anggaran jalan Kalimantan Timur", "anggaran jalan Kaltim"])
 def test_bm25_reads_a_short_form_as_its_full_name(query):
     lexical = LexicalIndex.build(["Anggaran jalan Provinsi Kaltim naik menjadi Rp 2,4 triliun.",
