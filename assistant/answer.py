@@ -15,18 +15,20 @@ from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.short_forms import full_name
 
-from .answer_checks import (SIMILAR_SPELLING, another_day, another_month, another_year_of_the_name, body_unmentioned,
-                            counted_owner_unmentioned, day_unanswered, definition_unanswered, event_mismatch,
-                            follow_up_terms, holder_unnamed, holds_own_terms, leading_name, measure_of_another,
-                            names_all, names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
-                            place_swapped, plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
-                            replaced_in_passages, speaker_unmentioned, superlatives, year_unanswered)
+from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_speaker,
+                            another_year_of_the_name, body_unmentioned, counted_owner_unmentioned, day_unanswered,
+                            definition_unanswered, event_mismatch, event_unmentioned, follow_up_terms,
+                            full_name_unanswered, holder_unnamed, holds_own_terms, label_unmentioned, leading_name,
+                            measure_of_another, names_all, names_another, negation_mismatch, office_unmentioned,
+                            pair_unmentioned, payment_unmentioned, place_swapped, plan_for_done, premise_denied,
+                            qualifier_unanswered, relation_unanswered, replaced_in_passages, role_unmentioned,
+                            speaker_unmentioned, superlatives, year_unanswered)
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
                              ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, expected_type,
                              formal_question_words, holds_count, matches_type, question_language)
 from .sources import named_source
-from .speakers import is_speaker_line, speaker_at
+from .speakers import is_speaker_line, speaker_at, speaker_lines
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -120,9 +122,13 @@ class AnswerSettings:
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     announcement_penalty: float = 1.0
     """The same for a sentence that announces what its document covers ("Artikel ini akan membahas …")."""
-    question_penalty: float = 0.5
-    """The same for a question in a document (an interviewer's, a FAQ's): it asks, it does not answer. Not a skip: a
-    title may end in "?" ("… film Apa Jang Kau Tjari, Palupi?" answers a FacQA question)."""
+    question_penalty: float = 1.0
+    """The same for a question in a document (an interviewer's, a FAQ's): it asks, it does not answer (at 0.5 an
+    interviewer's question close to the user's still outscored its answer). Not a skip: a title may end in "?" ("…
+    film Apa Jang Kau Tjari, Palupi?" answers a FacQA question)."""
+    answered_weight: float = 0.8
+    """A sentence of the paragraph after a question in a document (an interview's, a FAQ's, a rhetorical one) is scored
+    with this share of that question's similarity, when that is higher: the answer follows its question."""
     leaning_back_weight: float = 0.3
     """A sentence that points back ("Program ini …", "Ia …") is scored with this share of the similarity of the
     sentence before it, when that is higher (TyDi / FacQA answer hit 78.9 / 81.0% → 78.9 / 81.2% at 0.3; 0.5 loses
@@ -393,15 +399,17 @@ class ExtractiveAnswerer:
                 answered = names_all(question, f"{self._opening(row_passage)} {row_passage.title} {row_passage.text}")
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
+            # The documents' dates, and their openings, which date a regulation ("NOMOR 6 TAHUN 2022") or a report
             dates = tuple(self.index.documents[p.doc_id].meta.get("date", "") for p in cited
-                          if p.doc_id in self.index.documents)
+                          if p.doc_id in self.index.documents) + tuple(dict.fromkeys(map(self._opening, cited)))
             said = " ".join(c.text for c in shown)
             with_titles = self._with_titles(cited)
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
             if answered and (names_another(question, cited, dates) or place_swapped(question, said)
                              or measure_of_another(question, said)
-                             or office_unmentioned(question, cited)
+                             or office_unmentioned(question, cited) or role_unmentioned(question, with_titles, said)
+                             or label_unmentioned(question, with_titles) or payment_unmentioned(question, with_titles)
                              or holder_unnamed(question, shown[0].text)
                              or negation_mismatch(question, said) or event_mismatch(question, said)
                              or relation_unanswered(question, f"{self._titles(cited)} "
@@ -410,10 +418,13 @@ class ExtractiveAnswerer:
                              or another_day(question, shown[0].text)
                              or another_month(question, self._with_lead(shown[0], citable))
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
-                             or plan_for_done(question, said)
+                             or plan_for_done(question, said) or full_name_unanswered(question, said)
+                             or event_unmentioned(question, self._documents_text(cited))
                              or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)
-                             or replaced_in_passages(question, with_titles, said)
+                             or replaced_in_passages(question, self._with_openings(cited), said)
                              or speaker_unmentioned(question, with_titles if speaker is None else speaker)
+                             or speaker is not None
+                             and another_speaker(question, speaker, self._speakers(shown[0], citable))
                              or premise_denied(question, " ".join(p.text for p in passages))
                              or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):
                 answered = False
@@ -464,11 +475,28 @@ class ExtractiveAnswerer:
         """The passages' text with their documents' titles."""
         return " ".join([*(p.text for p in passages), self._titles(passages)])
 
+    def _documents_text(self, passages: list[Passage]) -> str:
+        """The whole text of the passages' documents: an accident report tells that the hand was caught
+        ("terjepit") in one paragraph and why in another."""
+        return " ".join(self.index.documents[doc_id].text for doc_id in dict.fromkeys(p.doc_id for p in passages)
+                        if doc_id in self.index.documents)
+
+    def _with_openings(self, passages: list[Passage]) -> str:
+        """The passages' text with their documents' titles and openings: a school's announcement names the school in
+        its letterhead, not in its calendar."""
+        return " ".join([self._with_titles(passages), *dict.fromkeys(map(self._opening, passages))])
+
     def _speaker(self, sentence: CitedSentence, passages: list[Passage]) -> str | None:
         """Who says `sentence`, when its document is a transcript (speaker lines over each turn)."""
         passage = next(p for p in passages if p.n == sentence.n)
         document = self.index.documents.get(passage.doc_id)
         return speaker_at(document.text, passage.start + sentence.start) if document is not None else None
+
+    def _speakers(self, sentence: CitedSentence, passages: list[Passage]) -> list[str]:
+        """Everyone who speaks in `sentence`'s document, a transcript, as their speaker lines name them."""
+        passage = next(p for p in passages if p.n == sentence.n)
+        document = self.index.documents.get(passage.doc_id)
+        return [] if document is None else [speaker for _, _, speaker in speaker_lines(document.text)]
 
     def _lead_date(self, sentence: CitedSentence, passages: list[Passage], question: str) -> str | None:
         """The date line of `sentence`'s document when the sentence is in the document's lead (its first paragraph
@@ -488,6 +516,11 @@ class ExtractiveAnswerer:
         ("… penguasa Taliban di Kabul?" answered by a sentence on the Taliban) is answered. `shown` is empty when tanya
         abstains anyway: the name is still worth a note."""
         question = question.strip()
+        # A place asked of by its kind that no document mentions ("Berapa anggaran DPUPR Kota Tegal …?" over documents
+        # on Kota Pekalongan): whatever else the answer names, it is another place's.
+        for place in KIND_PLACE.finditer(question):
+            if not any(self._known_word(w) for w in WORD.findall(place.group(2).lower())):
+                return place.group(0)
         names, unknown = [], []
         leading = leading_name(question)  # "Kawasaki dapat nilai berapa …?": the first word is read too
         groups = [(m.group(0), m.start()) for m in _NAME_GROUP.finditer(question)
@@ -612,15 +645,27 @@ class ExtractiveAnswerer:
             if own_vector is not None and len(spans):  # a follow-up's sentence may match the follow-up alone
                 similarity = np.maximum(similarity, vectors @ own_vector)
             previous: tuple[int, float] | None = None  # (end, similarity) of the sentence before
+            asked: float | None = None  # the similarity of the question whose answer these sentences may be
+            answering = False  # whether a sentence after that question was read
             for i, ((start, end), sim) in enumerate(zip(spans, similarity)):
                 text = passage.text[start:end]
                 own_sim = float(sim)
                 lean = s.leaning_back_weight
+                gap = passage.text[previous[0]:start] if previous is not None else ""
                 if (lean and previous is not None and _LEANS_BACK.match(text)
-                        and passage.text[previous[0]:start].count("\n") <= 1):
+                        and gap.count("\n") <= 1):
                     # "Program ini dibiayai …" names its subject in the sentence before: it is judged with it.
                     sim = max(own_sim, lean * previous[1] + (1 - lean) * own_sim)
                 previous = (end, own_sim)
+                asks = _ASKS.search(text) is not None and _QUESTION_WORD.search(text) is not None
+                if asked is not None and answering and gap.count("\n") >= 2:
+                    asked = None  # the answer's paragraph is over
+                if asks:
+                    asked, answering = own_sim, False
+                elif asked is not None and s.answered_weight:
+                    # An interview's answer to "Bagaimana Anda bertahan saat pandemi?" is judged with that question.
+                    sim = max(float(sim), s.answered_weight * asked + (1 - s.answered_weight) * own_sim)
+                    answering = True
                 byline = author_asked and _BYLINE.match(text) is not None
                 if byline:
                     # "Oleh: Dr. Ratna Kusumawardani" says who wrote the whole document: it is as close to "who wrote
@@ -688,7 +733,7 @@ class ExtractiveAnswerer:
                         penalty += s.follow_up_penalty
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty
-                    if _ASKS.search(text) and _QUESTION_WORD.search(text):
+                    if asks:
                         penalty += s.question_penalty
                     scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))
         scored.sort(key=lambda c: c.score, reverse=True)

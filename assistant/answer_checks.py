@@ -14,9 +14,9 @@ from index.lexical import stem, tokenize
 from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
-from .question_kinds import (COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID,
-                             NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, expected_type, matches_type,
-                             question_language)
+from .question_kinds import (AUTHOR_ASKED, COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_EN,
+                             MONTHS_ID, NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, expected_type,
+                             matches_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -57,13 +57,16 @@ _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 
 # "Siapa (nama) Bupati …?": the question asks who holds an office (not "Siapa pendiri …?": founders are "didirikan oleh").
 _STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden|perdana menteri|menteri|rektor|camat"
                   r"|lurah|duta besar|kapolda|kapolres|kapolri")
-_OFFICES = (rf"({_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|pelatih|raja|ratu|sultan|kaisar|paus|uskup"
-            r"|perwakilan khusus|utusan khusus|juru bicara|komandan)\b")
+_OFFICES = (rf"((?:wakil\s+)?(?:{_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|bendahara|pelatih|raja|ratu"
+            r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan))\b")
 _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
 # "Pada tahun berapa Siti Rukmini menjabat sebagai Bupati Ciamis?": an office of state the question says somebody held
 # (not "komandan", "ketua", "kepala": a passage names such a post by its own title, "Reichsführer-SS").
 _OFFICE_HELD = re.compile(rf"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:sebagai\s+|menjadi\s+)?({_STATE_OFFICES})\b",
                           re.I)
+# "Kapan Gubernur Sulawesi Utara meresmikan …?": an office of state the question says did something, by its title.
+_OFFICE_ACTED = re.compile(rf"^\W*(?:kapan|mengapa|kenapa|bagaimana|di\s?mana|berapa)\s+(?:{_STATE_OFFICES})\s+"
+                           r"(?:[A-Z][\w-]*\s+)+(?:me|ber|di)[a-z]{3,}\b", re.I)
 
 
 def names_all(question: str, text: str) -> bool:
@@ -100,7 +103,9 @@ def _first_named_instead(text: str, name: str, question: str) -> str | None:
     if first.lower() in _KIND_OF_NAME or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I):
         return None
     others = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w-]*)[ \t]+{re.escape(rest)}(?![\w-])", text)]  # one line:
-    # a heading's last word ("RINGKASAN EKSEKUTIF") does not run into the name that starts the next line
+    # a heading's last word ("RINGKASAN EKSEKUTIF") does not run into the name that starts the next line; a kind of
+    # place names the same one ("Kota Tanjung Harapan" for "DPRD Tanjung Harapan")
+    others = [o for o in others if o.lower() not in _KIND_OF_NAME and o.lower() not in _PLACE_KINDS]
     if any(difflib.SequenceMatcher(None, o.lower(), first.lower()).ratio() >= SIMILAR_SPELLING for o in others):
         return None  # "Barack Obama" for "Barrack Obama"
     return next((f"{o} {rest}" for o in others if f"{o} {rest}" not in question), None)
@@ -110,8 +115,8 @@ def _first_named_instead(text: str, name: str, question: str) -> str | None:
 _PLACE_KINDS = {"kecamatan": "kecamatan", "kec": "kecamatan", "kabupaten": "kabupaten", "kab": "kabupaten",
                 "kelurahan": "kelurahan", "kel": "kelurahan", "desa": "desa", "kota": "kota", "provinsi": "provinsi",
                 "prov": "provinsi", "kampung": "kampung", "dusun": "dusun"}
-_KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|Desa|Kota|Provinsi|Prov\.|Kampung|Dusun)\s+"
-                         r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+KIND_PLACE = re.compile(r"\b(Kecamatan|Kec\.|Kabupaten|Kab\.|Kelurahan|Kel\.|Desa|Kota|Provinsi|Prov\.|Kampung|"
+                        r"Dusun)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
 def _without_dates(name: str) -> str:
@@ -127,8 +132,8 @@ def place_swapped(question: str, said: str) -> str | None:
     """A place of a kind the question names ("… longsor di Kec. Bayongbong?") that the answer's own sentences (`said`)
     never name while they name another place of that kind ("… 2 orang meninggal dunia (warga … Kec. Cisurupan …)"):
     the figure is another place's, even where the passages mention the one asked elsewhere."""
-    said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in _KIND_PLACE.finditer(said)]
-    for asked in _KIND_PLACE.finditer(question):
+    said_places = [(_PLACE_KINDS[m.group(1).rstrip(".").lower()], m.group(2)) for m in KIND_PLACE.finditer(said)]
+    for asked in KIND_PLACE.finditer(question):
         kind, name = _PLACE_KINDS[asked.group(1).rstrip(".").lower()], _without_dates(asked.group(2))
         if not name:
             continue
@@ -262,6 +267,12 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
         other = re.search(rf"\b{re.escape(word)}\s+((?:1[5-9]|20)\d\d)\b", dated, re.I)
         if other is not None:
             return other.group(0)
+    # "… tahun ajaran 2023/2024?" against an announcement for "Tahun Pelajaran 2024/2025".
+    for school_year in _SCHOOL_YEAR.finditer(question):
+        if school_year.group(0) not in _SCHOOL_YEAR.findall(dated):
+            other = _SCHOOL_YEAR.search(dated)
+            if other is not None:
+                return other.group(0)
     # "… tahun 2023?" against passages on "April hingga Oktober 2025" (or their document's date line, "Mataram, 20
     # November 2025"), none of the years asked.
     asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
@@ -272,6 +283,7 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     return None
 
 
+_SCHOOL_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d/(?:1[5-9]|20)\d\d\b")  # "2023/2024", a school's or a budget's year
 _NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni Eropa", "NATO"
 # The contexts in which a question's name may be replaced by another in the passages: two lower-case words before it
 # ("diakreditasi oleh Uni Eropa" / "diakreditasi oleh NATO"), two words after it ("Kirgistan dengan NATO" /
@@ -396,11 +408,17 @@ def another_month(question: str, sentence: str) -> str | None:
     return None
 
 
+# A year an answer compares with: "30,4 persen …, menurun dibandingkan hasil survei tahun 2019" is the figure of the
+# year asked about, not of 2019.
+_COMPARED_YEAR = re.compile(r"\b(?:dibandingkan|dibanding|ketimbang|daripada)\b[^.;,]{0,40}?\b(?:1[5-9]|20)\d\d\b",
+                            re.I)
+
+
 def year_unanswered(question: str, answer: str) -> str | None:
     """Another year in the answer's sentences than the one the question names, and not that one: "Berapa APBD …
     tahun 2024?" is not answered by "… APBD Tahun Anggaran 2025 sebesar Rp 2,86 triliun …, Jumat (29/11/2024)" (a
     news date says when it was reported, not what year the figure is for)."""
-    answer = _NEWS_DATE.sub(" ", answer)
+    answer = _COMPARED_YEAR.sub(" ", _NEWS_DATE.sub(" ", answer))
     asked = {year.group(1) for year in _YEAR_NAMED.finditer(question)}
     said = [year.group(0) for year in _ANY_YEAR.finditer(answer)]
     if not asked or not said:
@@ -481,19 +499,28 @@ def holder_unnamed(question: str, answer: str) -> bool:
     return True
 
 
+# Who got or has what a how-many question counts: "… yang didapat Bambang Sutrisno", "… yang dimiliki oleh PT X".
+_GOTTEN_BY = re.compile(r"\byang\s+(?:di|ber)[a-z]+\s+(?:oleh\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
 def counted_owner_unmentioned(question: str, cited: str) -> str | None:
     """The name a how-many question gives what it counts ("Berapa jumlah pasukan *Belarus* …?", "Berapa warga
-    *Kabupaten Bima* …?") when the cited passages and their titles (`cited`) never mention it, not even spelt a
-    little differently: their count is of someone else's ("sekitar 4.000 pasukan CSTO, termasuk 3.000 dari Rusia").
+    *Kabupaten Bima* …?", "Berapa persen suara yang didapat *Bambang Sutrisno* …?") when the cited passages and their
+    titles (`cited`) never mention it, not even spelt a little differently: their count is of someone else's ("sekitar
+    4.000 pasukan CSTO, termasuk 3.000 dari Rusia").
     Indonesian only: English puts the owner before what it counts ("How many Sustainable Development Goals …?")."""
     if question_language(question) != "id":
         return None
     counted = COUNTED.search(question)
     owner = re.match(r"\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", question[counted.end():]) if counted else None
+    kinds = _KIND_OF_NAME
+    if owner is None and counted is not None:  # "Berapa persen suara yang didapat Bambang Sutrisno …?"
+        owner = _GOTTEN_BY.search(question, counted.end())
+        kinds = frozenset()  # "yang diberikan Presiden Uzbekistan" is borne out by "Presiden Islam Karimov"
     if owner is None:
         return None
     mentioned = _mention_test(with_other_forms(cited))
-    own = [w for w in WORD.findall(owner.group(1).lower()) if w not in _KIND_OF_NAME]
+    own = [w for w in WORD.findall(owner.group(1).lower()) if w not in kinds]
     if not own or any(mentioned(w) for w in own):
         return None
     return owner.group(1)
@@ -671,11 +698,12 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
 
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?"), or that a question says somebody
-    held ("Kapan Rukmini menjabat sebagai Bupati Ciamis?"), when the cited passages never name that office: a passage
-    on Lombok Timur that names a governor and a director-general does not say who the regent is. An English
-    question's office is looked for as Indonesian writes it ("Who is NATO's Secretary General?" needs "Sekretaris
-    Jenderal" or "Sekjen", not the "Perwakilan Khusus NATO" it would otherwise get)."""
-    text = " ".join(p.text for p in passages)
+    held ("Kapan Rukmini menjabat sebagai Bupati Ciamis?") or did something as ("Kapan Gubernur Sulawesi Utara
+    meresmikan …?"), when the cited passages never name that office: a passage on Lombok Timur that names a governor
+    and a director-general does not say who the regent is. An English question's office is looked for as Indonesian
+    writes it ("Who is NATO's Secretary General?" needs "Sekretaris Jenderal" or "Sekjen", not the "Perwakilan Khusus
+    NATO" it would otherwise get)."""
+    text = with_other_forms(" ".join(p.text for p in passages))  # "Wawali" names the "Wakil Wali Kota"
     led = _LEADER_ASKED.search(question)
     if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such
         return None if _LEADER_SAID.search(text) else led.group(0)
@@ -685,6 +713,9 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
         spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, office, re.I))
         return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
     asked = _OFFICE_ASKED.search(question) or _OFFICE_HELD.search(question)
+    acted = _OFFICE_ACTED.match(question) if asked is None else None
+    if acted is not None:
+        asked = re.search(rf"({_STATE_OFFICES})", acted.group(0), re.I)
     if asked is None:
         return None
     office = asked.group(1)
@@ -715,7 +746,7 @@ _STARTS_EN = ("founded established born start started begin began launched intro
               "released published opened created formed appointed inaugurated crowned")
 _ENDS_EN = ("die died dead dissolved disbanded close closed shut abolished banned destroyed demolished end ended "
             "collapsed retired abandoned killed assassinated dismissed overthrown")
-_EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+_EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w-])")  # "laki-laki" is one word
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
 
 
@@ -747,6 +778,10 @@ _OPPOSITE_WORDS = (
     "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
     "tiba mendarat/meninggalkan ditarik hengkang/arrive arrived arriving arrival land landed landing/"
     "leave leaving left withdraw withdrew withdrawn withdrawal depart departed departure",
+    "permanen/sementara/permanent/temporary",
+    "pria laki-laki lelaki/wanita perempuan/male men man boys/female women woman girls",
+    "naik meningkat kenaikan peningkatan/turun menurun penurunan anjlok merosot/"
+    "increase increased rise rose grew growth/decrease decreased decline declined fall fell drop dropped",
 )
 _OPPOSITES = [(_START_WORDS, _END_WORDS, _QUESTION_STARTS, _QUESTION_ENDS)] + [
     (set(one.split()), set(other.split()), set(f"{one} {one_en}".split()), set(f"{other} {other_en}".split()))
@@ -865,7 +900,7 @@ _BELIEF_WORDS = frozenset("agama ajar percaya islam kristen katolik protestan hi
 # Words of a "menurut …" that name no source: the documents themselves ("menurut artikel tentang globalisasi"), their
 # writer ("menurut penulis", "menurut laporan ini") and a religion; stemmed, as `tokenize` gives them.
 _NO_SOURCE = _BELIEF_WORDS | frozenset("artikel dokumen berita tulis arang teks naskah sumber lapor kaji esai opini tentang "
-                                       "mengenai".split())
+                                       "mengenai teliti studi riset survei".split())
 # The same in English ("according to the op-ed", "according to the author"), as `tokenize` gives them.
 _NO_SOURCE_EN = frozenset("the a an this that article op ed piece report story essay column editorial document text "
                           "author writer interview transcript announcement press release statement".split())
@@ -1120,11 +1155,16 @@ mengapa kenapa bagaimana kapan dimana di mana yang para kata apakah siapakah kap
 
 def speaker_unmentioned(question: str, cited: str) -> str | None:
     """A speaker the question names ("Apa kata Putin …?", "Why did Vladimir Putin say …?") whom the cited passages and
-    their titles never mention: the answer quotes somebody else ("… – António Guterres, Sekretaris Jenderal PBB")."""
+    their titles never mention, or whose office of state ("Apa kata Gubernur Riau …?") they never name: the answer
+    quotes somebody else ("… – António Guterres, Sekretaris Jenderal PBB")."""
     mentioned = _mention_test(cited)
     for pattern in _SPEAKER_ASKED:
         for match in pattern.finditer(question):
             name = match.group(1)
+            office = re.match(_STATE_OFFICES, name, re.I)  # "Gubernur Riau" is not the toll road's branch head in Riau
+            spelt = r"\s?".join(office.group(0).lower().replace("walikota", "wali kota").split()) if office else ""
+            if office is not None and not re.search(rf"\b{spelt}\b", with_other_forms(cited), re.I):
+                return name
             own = [w for w in WORD.findall(name.lower()) if len(w) >= 3 and w not in _NOT_SPEAKER]
             if not own or any(_abbreviates(short, name) for short in set(re.findall(r"\b[A-Z]{2,6}\b", cited))):
                 continue  # "Kepala Kebun Raya Cibodas" is mentioned by "Kepala KRC"
@@ -1184,3 +1224,187 @@ def premise_denied(question: str, passages: str) -> str | None:
                 return None  # the passages say it happened, somewhere
             denied = denied or (negation.group(0) + match.group(0)).strip()
     return denied
+
+
+# The nouns a label follows ("Paket Melati", "Kategori A", "Tahap II", "Pasal 12"), with their English words, and the
+# spellings of a label's number ("II", "2", "kedua").
+_LABEL_NOUNS = ("paket kategori tipe kelas golongan zona blok tahap fase gelombang jalur sesi babak lantai pasal ayat "
+                "bab klaster kluster sektor terminal gerbang dermaga varian seri").split()
+_LABEL_NOUNS_EN = {"package": "paket", "category": "kategori", "type": "tipe", "class": "kelas", "zone": "zona",
+                   "block": "blok", "phase": "fase|tahap", "stage": "tahap|fase", "wave": "gelombang", "track": "jalur",
+                   "session": "sesi", "round": "babak", "floor": "lantai", "article": "pasal", "chapter": "bab",
+                   "cluster": "klaster|kluster", "sector": "sektor", "terminal": "terminal", "gate": "gerbang",
+                   "pier": "dermaga", "variant": "varian", "series": "seri"}
+# A label: a capitalised word, a number ("36", "(2)", "12A"), a letter or a number word; the noun before it in any case.
+_LABEL = (r"\(?([A-Z][\w-]*|\d+[A-Za-z]?|[a-z]\b|(?i:(?:ke)?(?:satu|pertama|dua|tiga|empat|lima|enam|tujuh|delapan"
+          r"|sembilan|sepuluh))\b)")
+# The label, and the word after it that may be part of it ("tipe 2 Bedroom", which a price list writes "2 Bedroom").
+_LABEL_ASKED = re.compile(rf"\b(?i:({'|'.join(_LABEL_NOUNS)}|{'|'.join(_LABEL_NOUNS_EN)}))\s+{_LABEL}"
+                          r"(?:\s+([A-Z][\w-]*))?")
+_NUMBER_WORDS = {w: n for n, words in enumerate(("satu pertama kesatu", "dua kedua", "tiga ketiga", "empat keempat",
+                                                   "lima kelima", "enam keenam", "tujuh ketujuh", "delapan kedelapan",
+                                                   "sembilan kesembilan", "sepuluh kesepuluh"), start=1)
+                 for w in words.split()}
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _label_key(label: str) -> str:
+    """A label as one spelling: "XII", "12" are "12", "II", "2" and "kedua" are all "2"; "a" is "A"'s."""
+    lower = label.lower()
+    if lower in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[lower])
+    if len(lower) > 1 and re.fullmatch(r"[ivxlc]+", lower) or lower in ("i", "v", "x") and label.isupper():
+        values = [_ROMAN_VALUES[c] for c in lower]
+        return str(sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])))
+    return lower
+
+
+def label_unmentioned(question: str, cited: str) -> str | None:
+    """A labelled thing the question asks about ("Paket Mawar", "kategori D", "phase 3") when the cited passages name
+    others of its kind and never it: "Uang saku kategori D berapa?" is not answered by the stipends of categories A and
+    B, nor "Paket Mawar harganya berapa?" by a price list of Melati and Anggrek. A label the passages write with a
+    number word or a Roman numeral ("Tahap II") is the same as its digit ("tahap 2"). Returns the asked label."""
+    for asked in _LABEL_ASKED.finditer(question):
+        noun, label, after = asked.group(1).lower(), asked.group(2), asked.group(3)
+        if label.lower() in _NO_NAME_WORDS or label.lower() in ("yang", "dan", "atau", "di", "ke", "ini", "itu"):
+            continue
+        nouns = _LABEL_NOUNS_EN.get(noun, noun)
+        written = {_label_key(m.group(1)) for m in re.finditer(rf"\b(?i:{nouns})\s+{_LABEL}", cited)}
+        if after is not None and re.search(rf"(?<![\w-]){re.escape(label)}\s+{re.escape(after)}(?![\w-])", cited):
+            continue
+        if written and _label_key(label) not in written:
+            return f"{asked.group(1)} {label}"
+    return None
+
+
+def _words_and_roots(text: str) -> tuple[set[str], set[str]]:
+    """The lower-case words of `text` and their Sastrawi roots, a word with "-nya" also without it ("pengemudinya",
+    which Sastrawi stems "mud", is "pengemudi", root "kemudi")."""
+    words = set(WORD.findall(text.lower()))
+    words |= {w[:-3] for w in words if w.endswith("nya") and len(w) > 6}
+    return words, {stem(w) for w in words}
+
+
+# "Siapa pemenang …?", "Siapa nama pemilik …?": the role a who-question asks the holder of, a pe- noun.
+_ROLE_ASKED = re.compile(r"\bsiapa(?:kah)?\s+(?:saja\s+)?(?:nama\s+)?(pe[a-z]{4,})\b", re.I)
+# Roles a passage also gives in other words ("lagu ciptaan …", "film yang dibintangi …", "Bapak Aljabar"); any role
+# by whom a thing was done ("DailyMotion dibuat oleh …").
+_ROLE_SAID = {"cipta": "karya", "pengarang": "karya|dikarang|mengarang", "pelukis": "karya|dilukis|melukis",
+              "perancang": "karya|dirancang|merancang|desain", "pemeran": "peran|bintang|dibintangi|memerankan|sebagai",
+              "nyanyi": "dibawakan|membawakan|vokalis", "kuasa": "memerintah|diperintah|raja|ratu|sultan|kaisar",
+              "terus": "pengganti|digantikan|menggantikan", "ganti": "penerus|meneruskan|diteruskan", "menang": "juara",
+              "temu": "bapak", "diri": "bapak|pemilik", "cetak": "gol|skor", "kemudi": "sopir|supir"}
+# Roles another check reads (a leader, `_LEADER_ASKED`), a post's holder whoever they are ("pejabat Kepala Badan …",
+# "pelaksana tugas …"), and words that are no role ("pemuda", "perempuan").
+_NO_ROLE = frozenset("pemimpin pimpinan pemerintah pejabat pelaksana petugas pegawai pemuda pemudi perempuan pesawat "
+                     "pertama penduduk pekan pukul".split())
+
+
+def role_unmentioned(question: str, cited: str, said: str) -> str | None:
+    """The role a who-question asks the holder of ("Siapa pemenang pilgub …?", "Siapa pemilik kapal …?") when the
+    cited passages never say it, by its root or in the words a passage gives it in ("dimiliki", "juara"), and the answer
+    (`said`) names nobody by whom something was done ("DailyMotion dibuat oleh …" names its founders): a passage on
+    the election's organiser does not say who won it. Returns the role."""
+    asked = _ROLE_ASKED.search(question)
+    if asked is None or asked.group(1).lower() in _NO_ROLE or AUTHOR_ASKED.search(question):
+        return None  # (an author is answered by a byline, which the answer checks for itself)
+    role = asked.group(1).lower()
+    root = stem(role)
+    if root == role:
+        return None  # no derived noun ("pesawat")
+    words, roots = _words_and_roots(cited)
+    if role in words or root in roots:
+        return None
+    other = "|".join(filter(None, (_ROLE_SAID.get(root), _ROLE_SAID.get(role))))
+    if other and re.search(rf"\b(?:{other})\b", cited, re.I) or re.search(r"\boleh\b", said, re.I):
+        return None
+    return role
+
+
+def another_speaker(question: str, speaker: str, speakers: list[str]) -> str | None:
+    """A speaker of the transcript (`speakers`, their speaker lines) whom the question names, when the answer's turn is
+    someone else's (`speaker`): "Kalau Hasnah Wulandari janji bangun berapa unit?" is not answered by what La Ode
+    Syarifuddin promised. A speaker is named by a word of their name that is no root word ("Hasnah", not "Komisi").
+    Returns the speaker named."""
+    asked = {w.lower() for w in NAME_WORD.findall(question) if len(w) >= 3 and not _is_root_word(w.lower())}
+
+    def named(line: str) -> bool:
+        return bool(asked & {w for w in WORD.findall(line.lower()) if len(w) >= 3})
+
+    if not asked or named(speaker):
+        return None
+    return next((line for line in speakers if named(line)), None)
+
+
+# Sums of money a how-much question names, each with the words a passage may give it in ("honor" is also "gaji",
+# "upah", "insentif"): a passage that names none of them does not say what it comes to. Not "harga", "biaya", "dana",
+# "anggaran", "nilai": passages price things in many words.
+_PAYMENTS = {
+    "honor": "honor|honorarium|gaji|upah|bayaran|dibayar|insentif|imbalan|tunjangan",
+    "gaji": "gaji|upah|honor|honorarium|penghasilan|pendapatan|bayaran|dibayar",
+    "upah": "upah|gaji|honor|bayaran|dibayar|UMK|UMP|UMR",
+    "bayaran": "bayaran|dibayar|membayar|honor|honorarium|gaji|upah|imbalan|tarif|fee",
+    "santunan": "santunan|kompensasi|ganti rugi|bantuan|tali asih|uang duka",
+    "retribusi": "retribusi|pungutan|tarif|iuran",
+    "sewa": "sewa|disewakan|menyewa|tarif",
+    "denda": "denda|didenda|sanksi",
+    "iuran": "iuran|kontribusi|sumbangan|premi",
+    "tunjangan": "tunjangan|insentif|honor|gaji",
+    "uang saku": "uang saku|stipendium|biaya hidup|tunjangan",
+    "ganti rugi": "ganti rugi|kompensasi|santunan|dibayar|membayar",
+    "kompensasi": "kompensasi|ganti rugi|santunan",
+    "dividen": "dividen",
+}
+_PAYMENT_ASKED = re.compile(rf"\b(?:berapa(?:kah)?\s+(?:(?:jumlah|besar|besaran|nilai|total)\s+)?"
+                            rf"({'|'.join(_PAYMENTS)})|^\W*({'|'.join(_PAYMENTS)})\b[^?]{{0,80}}?\bberapa)\b", re.I)
+
+
+def payment_unmentioned(question: str, cited: str) -> str | None:
+    """The sum a how-much question asks for ("Berapa honor imam dan marbot …?", "Berapa santunan …?") when the cited
+    passages never name it in any of its words: a committee's cash balance does not say what the imam is paid."""
+    asked = _PAYMENT_ASKED.search(question)
+    if asked is None:
+        return None
+    payment = (asked.group(1) or asked.group(2)).lower()
+    return None if re.search(rf"\b(?:{_PAYMENTS[' '.join(payment.split())]})\b", cited, re.I) else payment
+
+
+# "Siapa nama lengkap tersangka MF …?": the full name of someone the question knows by initials.
+_FULL_NAME_ASKED = re.compile(r"\bnama\s+(?:lengkap|asli)\b.*?\b([A-Z]{2,4})\b")
+
+
+def full_name_unanswered(question: str, said: str) -> str | None:
+    """Initials whose full name a question asks ("Siapa nama lengkap tersangka MF?") when the answer names nobody with
+    those initials ("… menangkap seorang pria berinisial MF (41) …" gives the initials again). Returns them."""
+    asked = _FULL_NAME_ASKED.search(question)
+    if asked is None:
+        return None
+    initials = asked.group(1)
+    for run in re.finditer(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+", said):
+        if initials in "".join(word[0] for word in run.group(0).split()):  # "Muhammad Fadli", "Haji Muhammad Fadli"
+            return None
+    return initials
+
+
+# Verbs that tell of no event of their own ("Kapan Jakarta menjadi ibu kota?" is about becoming, which a passage says
+# in any words), stemmed.
+_NO_EVENT_VERBS = frozenset("jadi laku ada milik punya sebut kenal guna buat dapat kata ikut mulai akhir lalu terima "
+                            "beri kena rupa bentuk nama tempat alami hasil anggap nilai pilih".split())
+_WHY = re.compile(r"^\W*(?:mengapa|kenapa)\b", re.I)
+
+
+def event_unmentioned(question: str, cited: str) -> str | None:
+    """The event a why-question is about ("Mengapa Ujian Nasional 2019 di NTB dibatalkan?", "Kenapa Bupati Arifin
+    Rahmat mengundurkan diri?") when the cited passages' documents (`cited`, their whole text: the reason may be told
+    in another paragraph than the event) tell of it in no form of its verb: a report on the exam's results does not
+    say why it was cancelled, nor an interview with the regent why he resigned. Not a when-question:
+    a date is often given without the verb ("Naguib Mahfouz (11 Desember 1911 – …)" for "Kapan … dilahirkan?"; the
+    same rule for "kapan" lost 15 TyDi and 5 FacQA answers). Returns the verb."""
+    if _WHY.match(question) is None:
+        return None
+    verbs = {m.group(0): stem(m.group(0)) for m in _PREFIXED_VERB.finditer(question.lower())}
+    verbs = {word: root for word, root in verbs.items() if root != word and root not in _NO_EVENT_VERBS}
+    if not verbs:
+        return None
+    words, roots = _words_and_roots(cited)
+    return None if any(root in roots or word in words for word, root in verbs.items()) else next(iter(verbs))

@@ -105,7 +105,12 @@ _MEASURES["lama"] = (r"tahun|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad
 _MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
 _MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
                                             "pendapatan", "pinjaman", "laba", "keuntungan", "omzet", "utang",
-                                            "dividen", "denda", "iuran", "honor", "tunjangan")})
+                                            "dividen", "denda", "iuran", "honor", "tunjangan", "bayaran", "santunan",
+                                            "retribusi", "ganti rugi", "sewa", "ongkos", "premi", "cicilan", "angsuran",
+                                            "subsidi", "insentif", "kompensasi", "uang saku", "uang muka")})
+# A fine or a due may be a share of something ("Denda keterlambatan: 0,1 persen per hari"); a cost may not ("biaya
+# tambahan" is not answered by a discount's "15 persen", the twenty-seventh tester's g30).
+_MEASURES.update({name: _MONEY + r"|persen|%" for name in ("denda", "iuran", "premi", "retribusi")})
 # "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
 _ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
                            r"|kematian)\b", re.I)

@@ -761,6 +761,9 @@ def _passage(text: str):
      "2019"),
     # A news question names its year, the passage says "Kamis (8/9)": no other year, no conflict.
     ("Siapa yang membuka pameran pada tahun 2011?", "Pameran dibuka Kamis (8/9) oleh gubernur.", None),
+    # A kind of place before the name asked is the same place (the twenty-sixth tester's q02).
+    ("Siapa yang memimpin rapat paripurna DPRD Tanjung Harapan?",
+     "Raperda disetujui menjadi Peraturan Daerah Kota Tanjung Harapan.", None),
 ])
 def test_a_passage_that_names_another_place_office_or_year_than_asked_is_noticed(question, passage, other):
     from assistant.answer_checks import names_another
@@ -1107,6 +1110,17 @@ def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, 
     ("Kapan Soeharto diangkat menjadi presiden?", "Soeharto diangkat sebagai Presiden pada 1968.", None),
     ("Siapa ketua panitia penerimaan mahasiswa baru?",  # the chair as a verb (the seventeenth tester's t02)
      "Penerimaan dikoordinasikan oleh panitia yang diketuai oleh Dr. Hendra Wijaya, M.Si.", None),
+    # A deputy is another office than the one they stand in for, and a treasurer is one too (the twenty-third,
+    # twenty-fourth and twenty-sixth testers' z30, q30, q14, q35).
+    ("Siapa nama wakil wali kota Sinar Baru?", "Wali Kota Sinar Baru, Ir. Hasanuddin Lubis, menemui guru.",
+     "wakil wali kota"),
+    ("Siapa Wakil Wali Kota Sinar Baru?", "Wawali Sinar Baru, Budi Santoso, ikut hadir.", None),  # its short form
+    ("Siapa bendahara Desa Karangsari?", "Laporan dibacakan dalam Musyawarah Desa Karangsari.", "bendahara"),
+    ("Siapa bendahara panitia?", "Bendahara: Hj. Dewi Kartika.", None),
+    # An office the question says did something (the twenty-seventh tester's false premise g31).
+    ("Kapan Gubernur Sulawesi Utara meresmikan lintasan feri Bitung–Ternate?",
+     "Lintasan feri Bitung–Ternate dibuka kembali Senin oleh Wali Kota Bitung.", "Gubernur"),
+    ("Kapan Gubernur Sulawesi Utara meresmikan lintasan feri?", "Gubernur Sulut meresmikan lintasan itu.", None),
 ])
 def test_a_who_question_about_an_office_the_passages_never_name_is_noticed(question, passage, office):
     from assistant.answer_checks import office_unmentioned
@@ -1666,6 +1680,11 @@ def test_a_body_the_cited_passages_never_name_is_noticed(question, cited, other)
     ("Berapa jumlah pasukan Belarus yang dikirim?", "Belarusia mengirim 500 pasukan.", None),
     ("Berapa penduduk Jawa Timur?", "Penduduk Jatim mencapai 41 juta jiwa.", None),
     ("Berapa jumlah pasukan yang mendarat?", "Sekitar 4.000 pasukan CSTO mendarat.", None),
+    # Whoever got what is counted (the twenty-first tester's x05), borne out by any word of theirs (a FacQA question).
+    ("Berapa persen suara yang didapat Bambang Sutrisno di Pilgub 2018?",
+     "Ruslan maju dalam Pemilihan Gubernur 2018 dan menang dengan 46,7 persen suara.", "Bambang Sutrisno"),
+    ("Berapa bulan waktu yang diberikan Presiden Uzbekistan kepada AS?",
+     "Resolusi Presiden Islam Karimov memberikan waktu kepada AS selama enam bulan.", None),
 ])
 def test_a_count_of_someone_the_cited_passages_never_mention_is_noticed(question, cited, owner):
     from assistant.answer_checks import counted_owner_unmentioned
