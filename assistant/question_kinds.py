@@ -108,9 +108,11 @@ _MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "mod
                                             "dividen", "denda", "iuran", "honor", "tunjangan", "bayaran", "santunan",
                                             "retribusi", "ganti rugi", "sewa", "ongkos", "premi", "cicilan", "angsuran",
                                             "subsidi", "insentif", "kompensasi", "uang saku", "uang muka")})
-# A fine or a due may be a share of something ("Denda keterlambatan: 0,1 persen per hari"); a cost may not ("biaya
-# tambahan" is not answered by a discount's "15 persen", the twenty-seventh tester's g30).
-_MEASURES.update({name: _MONEY + r"|persen|%" for name in ("denda", "iuran", "premi", "retribusi")})
+# A fine, a due, a down payment or a subsidy may be a share of something ("Denda keterlambatan: 0,1 persen per hari",
+# "uang muka mulai 20 persen"); a cost may not ("biaya tambahan" is not answered by a discount's "15 persen", the
+# twenty-seventh tester's g30).
+_MEASURES.update({name: _MONEY + r"|persen|%" for name in ("denda", "iuran", "premi", "retribusi", "uang muka",
+                                                           "subsidi")})
 # "Berapa korban meninggal …?" is not answered by how many fled: the count must be of the dead.
 _ASKED_DEATHS = re.compile(r"\b(?:berapa(?:kah)?|jumlah)\b.{0,40}?\b(?:korban\s+(?:meninggal|tewas|jiwa)|meninggal|tewas"
                            r"|kematian)\b", re.I)

@@ -65,6 +65,8 @@ def test_a_sum_of_money_the_passages_never_name_is_noticed(question, cited, paym
     ("Bayaran grup itu Rp 25 juta sekali tampil.", "Berapa bayaran grup itu?", True),
     ("Grup itu tampil bersama 42 pengisi acara.", "Berapa bayaran grup itu?", False),
     ("Kenaikan anggaran mencapai 5 persen.", "Berapa anggaran desa?", False),  # a budget is no share
+    ("Uang muka mulai 20 persen dan dapat dicicil.", "Berapa uang muka apartemen itu?", True),
+    ("Grup minimal 10 kamar mendapat potongan 15 persen.", "Berapa biaya tambahan bawa hewan?", False),  # a cost
 ])
 def test_a_fee_may_be_a_share_and_a_payment_is_a_sum_of_money(sentence, question, answers):
     assert holds_count(sentence, question) is answers
