@@ -13,6 +13,7 @@ import numpy as np
 from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
+from ingest.documents import Document
 from ingest.short_forms import full_name
 
 from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_speaker,
@@ -486,23 +487,26 @@ class ExtractiveAnswerer:
         its letterhead, not in its calendar."""
         return " ".join([self._with_titles(passages), *dict.fromkeys(map(self._opening, passages))])
 
+    def _passage_and_document(self, sentence: CitedSentence, passages: list[Passage]
+                              ) -> tuple[Passage, Document | None]:
+        """The passage `sentence` is cited from, and that passage's document (None when the index lacks it)."""
+        passage = next(p for p in passages if p.n == sentence.n)
+        return passage, self.index.documents.get(passage.doc_id)
+
     def _speaker(self, sentence: CitedSentence, passages: list[Passage]) -> str | None:
         """Who says `sentence`, when its document is a transcript (speaker lines over each turn)."""
-        passage = next(p for p in passages if p.n == sentence.n)
-        document = self.index.documents.get(passage.doc_id)
+        passage, document = self._passage_and_document(sentence, passages)
         return speaker_at(document.text, passage.start + sentence.start) if document is not None else None
 
     def _speakers(self, sentence: CitedSentence, passages: list[Passage]) -> list[str]:
         """Everyone who speaks in `sentence`'s document, a transcript, as their speaker lines name them."""
-        passage = next(p for p in passages if p.n == sentence.n)
-        document = self.index.documents.get(passage.doc_id)
+        _, document = self._passage_and_document(sentence, passages)
         return [] if document is None else [speaker for _, _, speaker in speaker_lines(document.text)]
 
     def _lead_date(self, sentence: CitedSentence, passages: list[Passage], question: str) -> str | None:
         """The date line of `sentence`'s document when the sentence is in the document's lead (its first paragraph
         after the title) and the date line answers `question` ("Tahun berapa …?" needs a year)."""
-        passage = next(p for p in passages if p.n == sentence.n)
-        document = self.index.documents.get(passage.doc_id)
+        passage, document = self._passage_and_document(sentence, passages)
         date = document.meta.get("date") if document is not None else None
         if not date or not matches_type(date, "date", question):
             return None

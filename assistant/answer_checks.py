@@ -65,7 +65,7 @@ _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
 _OFFICE_HELD = re.compile(rf"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:sebagai\s+|menjadi\s+)?({_STATE_OFFICES})\b",
                           re.I)
 # "Kapan Gubernur Sulawesi Utara meresmikan …?": an office of state the question says did something, by its title.
-_OFFICE_ACTED = re.compile(rf"^\W*(?:kapan|mengapa|kenapa|bagaimana|di\s?mana|berapa)\s+(?:{_STATE_OFFICES})\s+"
+_OFFICE_ACTED = re.compile(rf"^\W*(?:kapan|mengapa|kenapa|bagaimana|di\s?mana|berapa)\s+({_STATE_OFFICES})\s+"
                            r"(?:[A-Z][\w-]*\s+)+(?:me|ber|di)[a-z]{3,}\b", re.I)
 
 
@@ -712,17 +712,19 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
         office = asked.group(1)
         spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, office, re.I))
         return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
-    asked = _OFFICE_ASKED.search(question) or _OFFICE_HELD.search(question)
-    acted = _OFFICE_ACTED.match(question) if asked is None else None
-    if acted is not None:
-        asked = re.search(rf"({_STATE_OFFICES})", acted.group(0), re.I)
+    asked = _OFFICE_ASKED.search(question) or _OFFICE_HELD.search(question) or _OFFICE_ACTED.match(question)
     if asked is None:
         return None
     office = asked.group(1)
-    words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
-    spelt = r"\s?".join(re.escape(word) for word in words)  # "wali kota" or "walikota"
+    spelt = _office_spelt(office)
     spelt = _HELD_AS_VERB.get(spelt, spelt)  # "yang diketuai oleh Dr. Hendra Wijaya" names the chair
     return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
+
+
+def _office_spelt(office: str) -> str:
+    """An office as a pattern that finds it spelt apart or together: "wali kota" or "walikota"."""
+    words = " ".join(office.lower().split()).replace("walikota", "wali kota").split()
+    return r"\s?".join(re.escape(word) for word in words)
 
 
 _HELD_AS_VERB = {"ketua": "ketua|diketuai|mengetuai", "kepala": "kepala|dikepalai|mengepalai",
@@ -1162,8 +1164,8 @@ def speaker_unmentioned(question: str, cited: str) -> str | None:
         for match in pattern.finditer(question):
             name = match.group(1)
             office = re.match(_STATE_OFFICES, name, re.I)  # "Gubernur Riau" is not the toll road's branch head in Riau
-            spelt = r"\s?".join(office.group(0).lower().replace("walikota", "wali kota").split()) if office else ""
-            if office is not None and not re.search(rf"\b{spelt}\b", with_other_forms(cited), re.I):
+            if office is not None and not re.search(rf"\b{_office_spelt(office.group(0))}\b", with_other_forms(cited),
+                                                    re.I):
                 return name
             own = [w for w in WORD.findall(name.lower()) if len(w) >= 3 and w not in _NOT_SPEAKER]
             if not own or any(_abbreviates(short, name) for short in set(re.findall(r"\b[A-Z]{2,6}\b", cited))):
@@ -1253,7 +1255,7 @@ def _label_key(label: str) -> str:
     lower = label.lower()
     if lower in _NUMBER_WORDS:
         return str(_NUMBER_WORDS[lower])
-    if len(lower) > 1 and re.fullmatch(r"[ivxlc]+", lower) or lower in ("i", "v", "x") and label.isupper():
+    if len(lower) > 1 and _ROMAN.fullmatch(lower) or lower in ("i", "v", "x") and label.isupper():
         values = [_ROMAN_VALUES[c] for c in lower]
         return str(sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])))
     return lower
