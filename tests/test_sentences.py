@@ -29,6 +29,10 @@ def test_address_and_rank_abbreviations_do_not_split():
     assert split_sentences("Pengamat dari Unhas, Dr. Muh. Ikbal Sanusi, menilai danau dangkal. Moh. Hatta setuju.") == [
         "Pengamat dari Unhas, Dr. Muh. Ikbal Sanusi, menilai danau dangkal.", "Moh. Hatta setuju."]
 
+    # a limit or a contact before its figure (the thirtieth tester's "City (maks. 65 km/jam)" had been cut after "maks.")
+    assert split_sentences("- Mode: Eco (maks. 45 km/jam), City (maks. 65 km/jam). Hubungi Telp. 0274-555 atau datang.") == [
+        "- Mode: Eco (maks. 45 km/jam), City (maks. 65 km/jam).", "Hubungi Telp. 0274-555 atau datang."]
+
     # a verdict's legal citation: "jo." (juncto) joins two articles, it ends nothing
     assert split_sentences("Ia melanggar Pasal 2 ayat (1) jo. Pasal 18 UU Tipikor. Vonisnya 5 tahun.") == [
         "Ia melanggar Pasal 2 ayat (1) jo. Pasal 18 UU Tipikor.", "Vonisnya 5 tahun."]
