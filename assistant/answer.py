@@ -14,7 +14,7 @@ from index.lexical import tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.documents import Document
-from ingest.short_forms import full_name
+from ingest.short_forms import full_name, with_other_forms
 
 from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_speaker,
                             another_year_of_the_name, body_unmentioned, counted_owner_unmentioned, day_unanswered,
@@ -24,15 +24,20 @@ from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_m
                             pair_unmentioned, payment_unmentioned, place_swapped, plan_for_done, premise_denied,
                             qualifier_unanswered, relation_unanswered, replaced_in_passages, role_unmentioned,
                             speaker_unmentioned, superlatives, year_unanswered)
+from .followup import elliptical_named
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
-                             ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, expected_type,
-                             formal_question_words, holds_count, matches_type, question_language)
+                             ROW_SENTENCE, TO_THE_DAY, WORD, answers_how_many, asked_units, dates_what_is_asked,
+                             expected_type, formal_question_words, holds_count, matches_type, question_language)
 from .sources import named_source
 from .speakers import is_speaker_line, speaker_at, speaker_lines
+from .truecase import cased_forms, truecased
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
+MAX_JOINED_CHARS = 600
+"""A sentence that points back ("Kendala-kendala inilah yang kemudian …") may take the sentence it points to beyond
+`MAX_ANSWER_CHARS`: without it, a why-question's answer lacks the reason."""
 ABSTAIN_MESSAGE = {
     "id": "Maaf, jawaban atas pertanyaan ini tidak ditemukan dalam dokumen yang tersedia.",
     "en": "Sorry, the answer to this question was not found in the available documents.",
@@ -169,6 +174,8 @@ class CitedSentence:
     start: int
     end: int
     score: float
+    joined: bool = False
+    """The sentence with the one before it that it points back to (`MAX_JOINED_CHARS`)."""
 
 
 @dataclass(frozen=True)
@@ -316,8 +323,11 @@ class ExtractiveAnswerer:
         """
         started = time.perf_counter()
         question, notes = validate_question(question)
-        question = formal_question_words(question)
-        query = retrieval_query or question
+        typed = formal_question_words(question)
+        # The checks read the names of "sampai kapan rusia boleh …" as of "… Rusia …"; retrieval and the choice of
+        # sentences read the question as typed.
+        question = self.truecased(typed)
+        query = retrieval_query or typed
         timings: dict[str, float] = {}
         language, kind = question_language(question), expected_type(question)
         author_asked = kind == "name" and AUTHOR_ASKED.search(question) is not None  # "Siapa penulis …?"
@@ -327,7 +337,7 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings,
                           [*notes, NO_SUCH_SOURCE[language].format(name=source.name)], [], -1.0, checks_passed=False)
         if source is not None:
-            if query == question and query_vector is None:
+            if query == typed and query_vector is None:
                 query = source.rest
             titles = "; ".join(sorted(f'"{self.index.documents[d].title.rstrip(". ")}"' for d in source.doc_ids))
             notes = [*notes, SEARCHED_IN[language].format(titles=titles)]
@@ -348,14 +358,14 @@ class ExtractiveAnswerer:
             passages += self._byline_passage(passages)
         t = time.perf_counter()
         sentence_vector, own = query_vector, None
-        if query != question:  # a follow-up: its sentence is the one that answers it, in the passages both found
-            own = self.index.embedder.embed_queries([question])[0]
+        if query != typed:  # a follow-up: its sentence is the one that answers it, in the passages both found
+            own = self.index.embedder.embed_queries([typed])[0]
             sentence_vector = query_vector + own
             sentence_vector = sentence_vector / max(float(np.linalg.norm(sentence_vector)), 1e-9)
         # A follow-up is searched with the previous question; its answer is a sentence that holds what the follow-up
         # itself asks about ("Siapa ketua pertamanya?": "Ketua pertamanya adalah …", not the founding date asked
         # before).
-        own_terms = (follow_up_terms(question) if retrieval_query is not None and query != question and language == "id"
+        own_terms = (follow_up_terms(question) if retrieval_query is not None and query != typed and language == "id"
                      else frozenset())  # (an English follow-up's terms are not the Indonesian passages' words)
         scored, best_support = self._score_sentences(query, sentence_vector, passages, own_terms,
                                                      own if own_terms else None)
@@ -366,7 +376,7 @@ class ExtractiveAnswerer:
         answered = bool(scored)
         shown: list[CitedSentence] = []
         if answered:
-            chosen = [_first_copy(c, scored) for c in self._choose(scored)]
+            chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)))]
             # A why-question answered by a consequence ("Oleh karena itu, …") is answered with the reason before it.
             refers_back = kind == "reason" and _CONSEQUENCE.match(chosen[0].text) is not None
             chosen, citable = self._with_antecedent(chosen, passages, refers_back)
@@ -384,14 +394,14 @@ class ExtractiveAnswerer:
             # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
             # meluncurkan …"): the answer then says that date.
-            if answered and kind == "date" and not any(matches_type(c.text, "date", question) for c in shown):
+            if answered and kind == "date" and not dates_what_is_asked(shown, question):
                 dated = self._lead_date(shown[0], citable, question)
                 answered = dated is not None
                 if dated is not None:
                     text = f"{text} {DOCUMENT_DATE[language].format(n=shown[0].n, date=dated)}"
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
-            if answered and query != question and language == "id":
+            if answered and query != typed and language == "id":
                 answered = holds_own_terms(shown, question)
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
@@ -432,6 +442,8 @@ class ExtractiveAnswerer:
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
         unmentioned = self._unmentioned_name(question, shown) if language == "id" else None
+        if unmentioned is None and own_terms:
+            unmentioned = self._named_instead_unmentioned(question)
         checks_passed = answered and unmentioned is None
         if confidence < self.settings.abstain_below:
             answered = False
@@ -475,6 +487,15 @@ class ExtractiveAnswerer:
     def _with_titles(self, passages: list[Passage]) -> str:
         """The passages' text with their documents' titles."""
         return " ".join([*(p.text for p in passages), self._titles(passages)])
+
+    def truecased(self, question: str) -> str:
+        """An Indonesian `question` with the names it types in lower case written as the documents write them."""
+        return truecased(question, self._cased_forms) if question_language(question) == "id" else question
+
+    @functools.cached_property
+    def _cased_forms(self) -> dict[str, str]:
+        """The words the indexed documents write as names (read once, at the first question typed in lower case)."""
+        return cased_forms(f"{d.title}\n{d.text}" for d in self.index.documents.values())
 
     def _documents_text(self, passages: list[Passage]) -> str:
         """The whole text of the passages' documents: an accident report tells that the hand was caught
@@ -556,6 +577,14 @@ class ExtractiveAnswerer:
         if any(all(w in answer for w in WORD.findall(name.lower())) for name in names if name not in unknown):
             return None
         return unknown[0]
+
+    def _named_instead_unmentioned(self, follow_up: str) -> str | None:
+        """The last word of what an elliptical follow-up names ("porter" of "Kalau biaya sewa porter?") when no
+        document holds it: the follow-up asks the previous question of something the documents never mention, and its
+        answer would be about the rest ("biaya kemah")."""
+        named = elliptical_named(follow_up)
+        words = [w for w in WORD.findall(named or "") if w.isalpha() and len(w) > 3 and tokenize(w)]
+        return words[-1] if words and not self._known_word(words[-1].lower()) else None
 
     def _known_word(self, word: str) -> bool:
         """Whether an index holds `word` (stemmed), or a word spelt within `SIMILAR_SPELLING` of it."""
@@ -697,8 +726,8 @@ class ExtractiveAnswerer:
                 elsewhere = bool(own_terms) and not own_terms & terms
                 asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
                 coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
-                named = (len(query_names & set(WORD.findall(text.lower()))) / len(query_names)
-                         if query_names and ROW_SENTENCE.match(text) else 0.0)
+                named = (len(query_names & set(WORD.findall(with_other_forms(text).lower()))) / len(query_names)
+                         if query_names and ROW_SENTENCE.match(text) else 0.0)  # "NTB" names "Nusa Tenggara Barat"
                 matches = (None if kind is None else holds_count(text, query) if measured
                            else matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None
@@ -784,10 +813,12 @@ class ExtractiveAnswerer:
             # sentence beside the point): the list is the answer.
             lead = next(i for i, (items, _) in enumerate(lists) if items)
             kept, lists = [kept[lead]], [lists[lead]]
-        # Each sentence may take what the others leave of MAX_ANSWER_CHARS, and at least an equal share.
+        # Each sentence may take what the others leave of MAX_ANSWER_CHARS (of MAX_JOINED_CHARS with the sentence it
+        # points back to), and at least an equal share.
+        limit = MAX_JOINED_CHARS if any(sentence.joined for sentence in kept) else MAX_ANSWER_CHARS
         text = " ".join(_cite(sentence, items, goes_on,
-                              max(MAX_ANSWER_CHARS // len(kept),
-                                  MAX_ANSWER_CHARS - sum(len(other.text) + 4 for other in kept if other is not sentence)))
+                              max(limit // len(kept),
+                                  limit - sum(len(other.text) + 4 for other in kept if other is not sentence)))
                         for sentence, (items, goes_on) in _reading_order(list(zip(kept, lists)), passages))
         return [c for sentence, (items, _) in zip(kept, lists) for c in (sentence, *items)], text, passages
 
@@ -936,25 +967,27 @@ class ExtractiveAnswerer:
                     or _ANNOUNCEMENT.match(antecedent)):
                 break  # a title, heading or list lead; another section; an order to the assistant; an announcement
             passage = own if r == row else _passage_of(chunk, passages)
-            joined = CitedSentence(chunk.text[first:end - chunk.start], passage.n, first, end - chunk.start, best.score)
+            joined = CitedSentence(chunk.text[first:end - chunk.start], passage.n, first, end - chunk.start, best.score,
+                                   joined=True)
             rest = [c for c in chosen[1:]
                     if not (by_n[c.n].doc_id == own.doc_id and by_n[c.n].start + c.start < end
                             and chunk.start + first < by_n[c.n].start + c.end)]
             if len(joined.text) + sum(len(c.text) for c in rest) > MAX_ANSWER_CHARS:
                 rest = []  # what the best sentence refers to matters more than a second sentence
-            if len(joined.text) > MAX_ANSWER_CHARS:
+            if len(joined.text) > MAX_JOINED_CHARS:
                 break
             return [joined, *rest], passages if passage in passages else [*passages, passage]
         return chosen, passages
 
-    def _choose(self, scored: list[CitedSentence]) -> list[CitedSentence]:
+    def _choose(self, scored: list[CitedSentence], asked_terms: set[str]) -> list[CitedSentence]:
         best = scored[0]
         chosen = [best]
         for other in scored[1:3]:
             close = best.score - other.score <= self.settings.second_sentence_margin
             fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
             overlapping = other.n == best.n and other.start < best.end and best.start < other.end
-            if close and fits and not overlapping and other.text != best.text:
+            if (close and fits and not overlapping and other.text != best.text
+                    and not _another_row(best.text, other.text, asked_terms)):
                 chosen.append(other)
                 break
         return chosen
@@ -1072,6 +1105,21 @@ def _short_value(text: str, colon: int, end: int) -> bool:
     suara", "Target 2030: 800 unit"), not a description ("Pendanaan: Kurangnya dana untuk …")."""
     value = text[colon + 1:end].strip(" .;")
     return 0 < len(value) <= SHORT_ITEM_VALUE_CHARS and bool(re.search(r"\d", value))
+
+
+_ITEM_LABEL = re.compile(rf"{BULLET.pattern}([^:]{{1,60}}):\s")  # "- transfer bank: 5–7 hari kerja;"
+
+
+def _another_row(best: str, other: str, asked_terms: set[str]) -> bool:
+    """Whether `other` is a list item for another case than the question's: "- Saldo Kirana Poin: 1 hari kerja" beside
+    "- transfer bank: 5–7 hari kerja" for "kalau bayar pakai transfer bank, refund … berapa lama?". The question
+    picks the best item by its label; an item whose label holds fewer of the question's terms answers another case.
+    Items the question names alike ("tarif mobil dan motor": "- Mobil: …", "- Motor: …") both stay."""
+    labels = [_ITEM_LABEL.match(text) for text in (best, other)]
+    if None in labels:
+        return False
+    own, theirs = (len(asked_terms & set(tokenize(label.group(1)))) for label in labels)
+    return theirs < own
 
 
 def _field_label(sentence: str) -> str | None:

@@ -60,6 +60,11 @@ _STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden
 _OFFICES = (rf"((?:wakil\s+)?(?:{_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|bendahara|pelatih|raja|ratu"
             r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan))\b")
 _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
+# "Apa nama kontraktor yang mengerjakan …?": the name of a party or a place, which a document writes capitalised.
+_NAME_OF_KIND_ASKED = re.compile(r"\b(?:apa|siapa)(?:kah)?\s+nama\s+(?:lengkap\s+)?(?:kontraktor|perusahaan|pelaksana|"
+                                 r"vendor|penyedia|pengembang|developer|produsen|distributor|sponsor|konsultan|"
+                                 r"dokter|hakim|pengacara|notaris|pemilik|pendiri|yayasan|klub|toko|restoran|hotel|"
+                                 r"desa|dusun|kampung|kecamatan|kabupaten)\b", re.I)
 # "Pada tahun berapa Siti Rukmini menjabat sebagai Bupati Ciamis?": an office of state the question says somebody held
 # (not "komandan", "ketua", "kepala": a passage names such a post by its own title, "Reichsführer-SS").
 _OFFICE_HELD = re.compile(rf"\b(?:menjabat|dilantik|diangkat|terpilih)\s+(?:sebagai\s+|menjadi\s+)?({_STATE_OFFICES})\b",
@@ -200,7 +205,8 @@ def _without_headlines(text: str) -> str:
 # "-kah"), prepositions, requests and the like, in both languages.
 _QUESTION_OPENER = re.compile(r"(?:\w+kah|(?:di|ke|dari)?mana|siapa|apa|kapan|berapa|seberapa|bagaimana|gimana|mengapa|"
                               r"kenapa|di|ke|dari|pada|dalam|untuk|oleh|menurut|tahun|sejak|selama|sebutkan|jelaskan|"
-                              r"tolong|mohon|coba|berikan|kalau|kalo|jika|bila|dan|lalu|selain|setelah|sebelum|"
+                              r"tolong|mohon|coba|berikan|kalau|kalo|jika|bila|dan|lalu|selain|setelah|sebelum|yang|"
+                              r"terus|trus|sedangkan|sementara|"
                               r"what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|could|"
                               r"in|on|at|according|name|list|describe|tell|and)", re.I)
 
@@ -213,7 +219,7 @@ def leading_name(question: str) -> str | None:
     if run is None or _QUESTION_OPENER.fullmatch(run.group(1).split()[0]):
         return None
     words = run.group(1).split()
-    return run.group(1) if len(words) >= 2 or len(words[0]) > 3 and not _is_root_word(words[0].lower()) else None
+    return run.group(1) if len(words) >= 2 or len(words[0]) > 3 and not is_root_word(words[0].lower()) else None
 
 
 def names_another(question: str, passages: list[Passage], dates: tuple[str, ...] = ()) -> str | None:
@@ -344,7 +350,7 @@ def _other_in_context(question: str, text: str, titles: str = "") -> str | None:
         if (last.lower() == asked_last.lower() or last in question or _abbreviates(asked_last, found)
                 or _abbreviates(last, question)):
             return None  # the same name, or the same name short ("SBY", "PM" for "perdana menteri")
-        if last.lower() in _root_words() or _is_root_word(first.lower()):
+        if last.lower() in _root_words() or is_root_word(first.lower()):
             return None  # a capitalised root word is no name: "di Kantor Gubernur NTT" may well be in Kupang
         return last
 
@@ -472,18 +478,25 @@ def _root_words() -> frozenset[str]:
     return frozenset(StemmerFactory().get_words_from_file()) - _NAMES_IN_DICTIONARY
 
 
-def _is_root_word(word: str) -> bool:
+def is_root_word(word: str) -> bool:
     """Whether lower-case `word` or its stem is a root word of the dictionary ("kantor", "pegunungan")."""
     return word in _root_words() or stem(word) in _root_words()
 
 
+# A business's form before its name: "CV Karya Mandiri", "PT Bahtera Lestari" name someone, whatever their words mean.
+_BUSINESS_NAME = re.compile(r"\b(?:PT|CV|UD|PD|Koperasi|Yayasan|Toko|Klub|Hotel|Restoran|Rumah Makan)\.?\s+"
+                            r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
 def holder_unnamed(question: str, answer: str) -> bool:
-    """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?") is answered by a sentence
-    that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
+    """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?"), or a question for the name
+    of a party or a place ("Apa nama kontraktor …?"), is answered by a sentence that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
     name), a root word of the dictionary ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
-    if _OFFICE_ASKED.search(question) is None:
+    if _OFFICE_ASKED.search(question) is None and _NAME_OF_KIND_ASKED.search(question) is None:
         return False
     asked = set(WORD.findall(with_other_forms(question).lower()))
+    if any(set(WORD.findall(business.group(1).lower())) - asked for business in _BUSINESS_NAME.finditer(answer)):
+        return False
     for match in NAME_WORD.finditer(answer):
         word = match.group(0)
         lower = word.lower().strip("-")
@@ -492,7 +505,7 @@ def holder_unnamed(question: str, answer: str) -> bool:
         if title is not None and title.group(1).lower() in _TITLES and lower not in asked:
             return False  # "Laksamana Hang Kadim": whatever its words mean, a name follows a title
         if (lower in asked or lower in _NO_NAME_WORDS or MONTH.fullmatch(lower) or DAY_DATE.fullmatch(lower)
-                or all(_is_root_word(p) for p in parts if p) or full_name(lower) is not None
+                or all(is_root_word(p) for p in parts if p) or full_name(lower) is not None
                 and set(WORD.findall(full_name(lower).lower())) <= asked):
             continue
         return False
@@ -1071,8 +1084,9 @@ _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting t
 # ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
 _NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
 _NEGATION_WORDS_EN = frozenset("not never without".split())
-# Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir".
-_NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan".split())
+# Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir",
+# "dilarang memungut" (for "Mengapa komite tidak menarik iuran …?").
+_NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan larang".split())
 
 
 _YES_NO = re.compile(r"\W*(?:apakah|adakah|benarkah|bisakah|dapatkah|sudahkah|pernahkah|is|are|was|were|does|do|did|can|"
@@ -1205,9 +1219,10 @@ def premise_denied(question: str, passages: str) -> str | None:
     if _YES_NO.match(question):
         return None  # "Apakah Kazakhstan ingin menjadi anggota penuh NATO?" is answered by "… tidak ingin …"
     names = {w.lower() for w in NAME_WORD.findall(question.split(maxsplit=1)[-1]) if len(w) >= 3}
-    names -= {w for w in names if _is_root_word(w)}
+    names -= {w for w in names if is_root_word(w)}
     verbs = ({_PREMISE_VERBS_EN[w] for w in asked if w in _PREMISE_VERBS_EN} if english
-             else {stem(w) for w in _PREFIXED_VERB.findall(question.lower())} - asked)
+             else {stem(w) for w in _PREFIXED_VERB.findall(question.lower())} - asked
+             | asked & set(_PREMISE_VERBS_EN.values()))  # typed without its prefix: "… jadi anggota penuh NATO …"
     if not names or not verbs:
         return None
     denied = None
@@ -1231,12 +1246,14 @@ def premise_denied(question: str, passages: str) -> str | None:
 # The nouns a label follows ("Paket Melati", "Kategori A", "Tahap II", "Pasal 12"), with their English words, and the
 # spellings of a label's number ("II", "2", "kedua").
 _LABEL_NOUNS = ("paket kategori tipe kelas golongan zona blok tahap fase gelombang jalur sesi babak lantai pasal ayat "
-                "bab klaster kluster sektor terminal gerbang dermaga varian seri").split()
+                "bab klaster kluster sektor terminal gerbang dermaga varian seri poli loket koridor rute trayek shift "
+                "tribun ruang kamar bangsal paviliun").split()
 _LABEL_NOUNS_EN = {"package": "paket", "category": "kategori", "type": "tipe", "class": "kelas", "zone": "zona",
                    "block": "blok", "phase": "fase|tahap", "stage": "tahap|fase", "wave": "gelombang", "track": "jalur",
                    "session": "sesi", "round": "babak", "floor": "lantai", "article": "pasal", "chapter": "bab",
                    "cluster": "klaster|kluster", "sector": "sektor", "terminal": "terminal", "gate": "gerbang",
-                   "pier": "dermaga", "variant": "varian", "series": "seri"}
+                   "pier": "dermaga", "variant": "varian", "series": "seri", "clinic": "poli", "counter": "loket",
+                   "corridor": "koridor", "route": "rute|trayek", "ward": "bangsal|ruang", "room": "kamar|ruang"}
 # A label: a capitalised word, a number ("36", "(2)", "12A"), a letter or a number word; the noun before it in any case.
 _LABEL = (r"\(?([A-Z][\w-]*|\d+[A-Za-z]?|[a-z]\b|(?i:(?:ke)?(?:satu|pertama|dua|tiga|empat|lima|enam|tujuh|delapan"
           r"|sembilan|sepuluh))\b)")
@@ -1328,7 +1345,7 @@ def another_speaker(question: str, speaker: str, speakers: list[str]) -> str | N
     someone else's (`speaker`): "Kalau Hasnah Wulandari janji bangun berapa unit?" is not answered by what La Ode
     Syarifuddin promised. A speaker is named by a word of their name that is no root word ("Hasnah", not "Komisi").
     Returns the speaker named."""
-    asked = {w.lower() for w in NAME_WORD.findall(question) if len(w) >= 3 and not _is_root_word(w.lower())}
+    asked = {w.lower() for w in NAME_WORD.findall(question) if len(w) >= 3 and not is_root_word(w.lower())}
 
     def named(line: str) -> bool:
         return bool(asked & {w for w in WORD.findall(line.lower()) if len(w) >= 3})

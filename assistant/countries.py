@@ -68,6 +68,21 @@ def _lookup() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
     return by_words, short, max(map(len, by_words))
 
 
+@lru_cache(maxsize=1)
+def _single_word_forms() -> dict[str, str]:
+    """Each one-word form of a country longer than three letters, by its lower case ("malaysia" → "Malaysia")."""
+    forms: dict[str, str] = {}
+    for names in _forms().values():
+        for name in names:
+            if len(name) > 3 and len(_WORD.findall(name)) == 1 and name.lower() not in _NOT_A_COUNTRY_ALONE:
+                forms.setdefault(name.lower(), name)
+    return forms
+
+
+def country_form(word: str) -> str | None:
+    """The country `word` (lower case) names, written as a name; None when it names none."""
+    return _single_word_forms().get(word)
+
 
 def countries_named(text: str) -> list[tuple[str, str]]:
     """The countries `text` names, as (the words used, alpha-2 code), capitalised as names are: "Kirgistan", "South

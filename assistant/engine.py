@@ -131,6 +131,9 @@ class Assistant:
         self.refresh()
         answerer = self.answerer  # one consistent index for the whole answer, even during a reload
         plan = rewrite(question, history)
+        if history and not plan.standalone:  # "kalau malaysia?" names a country as "Kalau Malaysia?" does
+            cased = rewrite(answerer.truecased(question), [answerer.truecased(h) for h in history])
+            plan = cased if cased.standalone else plan
         query = plan.query if plan.rewritten else None
         # "Kalau tahun 2024?" after "Berapa … 2025?" is answered as "Berapa … 2024?", and shown as asked.
         asked, searched = (plan.query, None) if plan.standalone else (question, query)

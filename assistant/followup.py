@@ -52,6 +52,15 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     return Rewrite(question, f"{question} ({previous})", True)
 
 
+def elliptical_named(question: str) -> str | None:
+    """What an elliptical follow-up names instead of what the previous question asked about ("biaya sewa porter" of
+    "Kalau biaya sewa porter?"), or None when the follow-up is no such thing or asks a question of its own."""
+    ellipsis = _ELLIPSIS.match(" ".join(question.split()))
+    if ellipsis is None or _QUESTION_WORD.search(ellipsis.group(1)):
+        return None
+    return ellipsis.group(1).strip()
+
+
 def standalone_history(history: list[str] | None) -> list[str] | None:
     """The standalone queries of a conversation given as the questions a person typed, oldest first (a questions
     file's "history"), as the chat keeps them: "Kalau tahun 2024?" after "Berapa … 2025?" is "Berapa … 2024?"."""

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from index.lexical import tokenize
+from index.lexical import stem, tokenize
 from ingest.sentences import abbreviations
 
 if TYPE_CHECKING:
@@ -101,6 +101,9 @@ _MEASURES["skor"] = r"[-–:]\s*\d+"  # "Berapa skor pertandingan final …?": "
 # "Berapa lama pidana penjara …?" asks for a duration: "2 (dua) tahun dan 6 (enam) bulan", not "Pasal 104".
 _MEASURES["lama"] = (r"tahun|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|years?|months?|weeks?|days?"
                      r"|hours?|minutes?|seconds?|decades?|centuries|century")
+# An age: "67 tahun", "Darsono (67)", "berusia 67" ("Berapa umur masinis …?" is not answered by "empat di antaranya
+# adalah awak kereta, yaitu masinis …", the thirtieth tester's v36).
+_MEASURES["umur"] = _MEASURES["usia"] = r"tahun|thn|years?|\)|berusia|berumur|usia|umur"
 # A sum of money ("Berapa kerugian …?", "Berapa anggaran …?"): in a currency or in millions, billions, trillions.
 _MONEY = _MEASURES["harga"] + r"|dollars?|juta|miliar|milyar|triliun|million|billion|trillion"
 _MEASURES.update({name: _MONEY for name in ("kerugian", "anggaran", "dana", "modal", "investasi", "gaji", "upah",
@@ -127,6 +130,7 @@ _ASKED_MEASURE_EN = {
     "kecepatan": re.compile(r"\bhow fast\b|\bhow (?:many|much)\b.*\bspeed\b|\b(?:top|maximum|max) speed\b", re.I),
     "tinggi": re.compile(r"\bhow (?:tall|high)\b", re.I),
     "berat": re.compile(r"\bhow heavy\b", re.I),
+    "umur": re.compile(r"\bhow old\b", re.I),
     "panjang": re.compile(r"\bhow far\b", re.I),
     "harga": re.compile(r"\bhow (?:much|large|big|high)\b.*\b(?:cost|costs|price|fare|ticket|pay|fine|fee|fees|salary|wage"
                         r"|budget|profit|revenue|dividend)\b", re.I),
@@ -299,6 +303,30 @@ _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([
 ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 
 
+_VAGUE_COUNT = re.compile(r"\b(?:belasan|puluhan|ratusan|ribuan|jutaan|miliaran)\s+(\w+)(?:\s+(\w+))?", re.I)
+_ANYONE = frozenset("orang jiwa warga penduduk".split())  # people counted whoever they are
+_AGE_OF = re.compile(r"\b(?:umur|usia)\s+(?:dari\s+|sang\s+|si\s+)?([^\W\d_]{3,})", re.I)  # whose age ("umurnya": his)
+
+
+def _counts_asked_if_vague(sentence: str, question: str) -> bool:
+    """False when `sentence` counts only vaguely ("ribuan tentara") and not what an Indonesian how-many `question`
+    counts ("Berapa jumlah pekerja migran …?", the thirty-first tester's b03); "ribuan orang" counts any people."""
+    counted = COUNTED.search(question)
+    if (counted is None or question_language(question) != "id" or NUMBER.search(sentence)
+            or counted.group(1).lower() in ("yang", "lama", "besar", "banyak", "persen")):
+        return True
+    words = [m.group(0).split()[0].lower() for m in _NUMBER_WORD.finditer(sentence)]
+    if not words or any(w not in _VAGUE_WORDS for w in words):
+        return True  # an exact count written out, or none at all
+    asked = stem(counted.group(1).lower())
+    people = COUNTS_PEOPLE.search(counted.group(1)) is not None
+    nouns = [w.lower() for m in _VAGUE_COUNT.finditer(sentence) for w in m.groups() if w]  # "ribuan (warga) pekerja"
+    return any(stem(w) == asked or w == counted.group(1).lower() or people and w in _ANYONE for w in nouns)
+
+
+_VAGUE_WORDS = frozenset("belasan puluhan ratusan ribuan jutaan miliaran triliunan".split())
+
+
 def holds_count(sentence: str, question: str) -> bool:
     """Whether `sentence` holds a count that answers the how-many `question`, in its unit when it names one.
 
@@ -321,6 +349,12 @@ def holds_count(sentence: str, question: str) -> bool:
     # "Anggaran (Rp): 214.600.000").
     row = sentence.count(" | ") >= 2 or ROW_SENTENCE.match(sentence.strip()) is not None
     units = asked_units(question) if not row else None
+    if not row and not _counts_asked_if_vague(sentence, question):
+        return False
+    age_of = _AGE_OF.search(question)
+    holder = tokenize(age_of.group(1)) if age_of is not None else []  # not "berapa", "ketika": no content word
+    if holder and not set(holder) & set(tokenize(sentence)):
+        return False  # "Berapa umur masinis …?" is not answered by a farmer's "(47)"
     if units is None and COUNTS_PEOPLE.search(question):
         # "How many people were evacuated?" is not answered by "85 km²" or "40 km/jam": drop measured amounts.
         return matches_type(_MEASURED_AMOUNT.sub(" ", sentence), "number", question)
@@ -356,6 +390,18 @@ def answers_how_many(shown: list[CitedSentence], question: str) -> bool:
     counted = COUNTED.search(question)
     nouns = set(tokenize(counted.group(1))) if counted else set()
     return any(holds_count(c.text, question) and nouns & set(tokenize(c.text)) for c in shown[1:])
+
+
+def dates_what_is_asked(shown: list[CitedSentence], question: str) -> bool:
+    """Whether the answer holds a date for a when-`question`: in its best sentence, or in another one of the same
+    passage or one that shares a term with the question ("Kapan Yayasan Ilm-i Xalqaro didirikan?" is not answered by
+    another document's "Pada bulan Desember 2010, KAZCENT diakreditasi …" beside a sentence that names the foundation
+    without a date; "Ia lahir pada 6 Juni 1901" beside "Soekarno adalah …" answers "Kapan Soekarno lahir?")."""
+    if matches_type(shown[0].text, "date", question):
+        return True
+    asked = set(tokenize(question))
+    return any(matches_type(c.text, "date", question) and (c.n == shown[0].n or asked & set(tokenize(c.text)))
+               for c in shown[1:])
 
 
 NAME_WORD = re.compile(r"\b[A-Z][\w-]*")

@@ -251,7 +251,8 @@ def test_a_how_many_question_that_names_a_unit_needs_a_count_in_that_unit(senten
     assert holds_count(sentence, "Berapa kilometer panjang perbatasan Rusia dan Kazakhstan?") is answers
     assert holds_count(sentence, "Berapa panjang perbatasan Rusia dan Kazakhstan?") is answers  # metres, kilometres …
     assert holds_count(sentence, "How long, in kilometres, is the border?") is answers
-    assert holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is True  # no unit asked: any count
+    # No unit asked: any exact count; a vague one only of what is counted ("ribuan tentara" counts no schools).
+    assert holds_count(sentence, "Berapa jumlah sekolah di Rusia?") is ("ribuan" not in sentence)
     # Troops are counted, not measured: a distance does not answer it.
     assert holds_count(sentence, "Berapa jumlah tentara Rusia?") is (not answers)
 
@@ -1083,6 +1084,14 @@ def test_a_year_as_a_date_counts_nothing_unless_a_date_is_asked():
     # After a title, root words are a name (the twenty-second tester's y21 had abstained).
     ("Siapa panglima yang memimpin pasukan Sentanu?", "Pasukan Sentanu dipimpin oleh Laksamana Hang Kadim.", False),
     ("Siapa panglima yang memimpin pasukan Sentanu?", "Pasukan Sentanu dipimpin oleh seorang Laksamana.", True),
+    # The name of a party asked for (the twenty-ninth tester's p18 had been answered with the road's cost).
+    ("Apa nama kontraktor yang mengerjakan jalan rabat beton Krajan–Sidorejo?",
+     "Pembangunan jalan rabat beton Dusun Krajan–Dusun Sidorejo sepanjang 850 meter menelan biaya Rp 412.000.000.",
+     True),
+    ("Apa nama kontraktor yang mengerjakan jalan desa itu?", "Jalan desa itu dikerjakan CV Karya Mandiri.", False),
+    ("Apa nama perusahaan ikan hias yang sahamnya dimiliki Yayasan Bahtera Nusantara?",  # FacQA: one word is asked
+     "Saham perusahaan ikan hias, PT Bahtera Lestari, dimiliki Yayasan Bahtera Nusantara (26 persen).", False),
+    ("Apa nama alat musik dari Jawa Barat itu?", "Alat musik itu adalah angklung.", False),  # a thing: not checked
 ])
 def test_an_answer_that_names_nobody_does_not_say_who_holds_an_office(question, answer, unnamed):
     from assistant.answer_checks import holder_unnamed
@@ -1252,6 +1261,9 @@ def test_a_kin_or_an_ordinal_the_question_asks_for_must_be_in_the_answer(questio
     ("Apa yang bukan format digital?", "Format nondigital menyimpan suara pada piringan.", None),
     ("Siapa yang mewakili camat yang tidak hadir?", "Camat berhalangan hadir dan diwakili Sekcam Budi.", None),
     ("Usulan apa yang batal diterima?", "Panitia membatalkan penerimaan usulan jalan desa.", None),
+    # "dilarang" says "not" (the thirtieth tester's v12 had abstained).
+    ("Mengapa komite tidak menarik iuran wajib dari orang tua?",
+     "Kepala Sekolah mengingatkan bahwa sekolah negeri dilarang memungut iuran wajib.", None),
     # The answer negates what the question asks about (TyDi's IDK-MRC), unless it also says it without the negation.
     ("Berdasarkan bukti apa Mars dapat dihuni oleh manusia?", "Mars tidak dapat dihuni oleh manusia karena radiasi.",
      "tidak dapat dihuni"),
@@ -1896,6 +1908,9 @@ def test_a_speaker_the_question_names_must_be_in_the_cited_passages(question, ci
      "tidak akan merebut"),
     ("Kapan Kazakhstan menjadi anggota penuh NATO?", "Kami tahu Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya.",
      "tidak ingin menjadi"),
+    # the verb typed without its prefix (the thirty-first tester's b25)
+    ("Kazakhstan jadi anggota penuh NATO tahun berapa?",
+     "Kami tahu Kazakhstan tidak ingin menjadi anggota NATO sepenuhnya.", "tidak ingin menjadi"),
     # The passages also say it happened, the question asks about the denial, or it is not asked of a name there.
     ("Kapan Rusia menyerang Kazakhstan?",
      "Rusia tidak akan menyerang Kazakhstan hari ini. Pada 2022 Rusia menyerang Kazakhstan.", None),
@@ -1999,3 +2014,59 @@ def test_a_sentence_on_the_other_items_brings_the_first_ones_along(tmp_path, fak
             "sakit kepala, nyeri di belakang mata, nyeri otot, mual, dan bintik merah.\n\nVaksin tersedia di rumah sakit.")
     answer = _answer(tmp_path, fake_embedder, text, "Apa saja gejala lain DBD, sakit kepala dan nyeri otot?")
     assert "Gejala lain meliputi" in answer.answer and "demam tinggi" in answer.answer
+
+
+@pytest.mark.parametrize("best, other, another", [
+    # The question picks its row by the label (the thirtieth tester's v05 had taken the next row too, and abstained).
+    ("- transfer bank: 5–7 hari kerja;", "- Saldo Kirana Poin: 1 hari kerja;", True),
+    ("- Mobil: Rp 5.000 per jam;", "- Motor: Rp 2.000 per jam;", False),  # both named alike: "tarif mobil dan motor"
+    ("- transfer bank: 5–7 hari kerja;", "Dana dikembalikan ke rekening asal.", False),  # not a row
+])
+def test_a_list_row_for_another_case_is_not_added_to_the_answer(best, other, another):
+    from assistant.answer import _another_row
+    from index.lexical import tokenize
+
+    asked = {"kalau bayar pakai transfer bank, refund di Batik Kirana berapa lama?": None,
+             "berapa tarif parkir mobil dan motor?": None}
+    question = next(q for q in asked if ("bank" in best) == ("bank" in q))
+    assert _another_row(best, other, set(tokenize(question))) is another
+
+
+@pytest.mark.parametrize("sentence, question, holds", [
+    # A vague count of something else answers no how-many question (the thirty-first tester's b03) ...
+    ("Pangkalan di Tajikistan akan menampung ribuan tentara Rusia.", "Berapa jumlah pekerja migran Tajikistan?", False),
+    ("Ribuan pekerja migran Tajikistan bekerja di Rusia.", "Berapa jumlah pekerja migran Tajikistan?", True),
+    ("Ratusan orang mengungsi ke balai desa.", "Berapa jumlah pengungsi di balai desa?", True),  # any people
+    ("Sekitar 4.000 tentara dikirim.", "Berapa jumlah pekerja migran Tajikistan?", True),  # an exact count: as before
+    # ... and an age is an age: "(67)", "67 tahun", "berusia 67" (the thirtieth tester's v36).
+    ("Dari sembilan korban tewas, empat adalah awak kereta, yaitu masinis.", "Berapa umur masinis yang tewas?", False),
+    ("Masinis Budi Santoso (45) tewas di lokasi.", "Berapa umur masinis yang tewas?", True),
+    ("Seorang petani, Ujang Supriatna (47), mendengar dentuman.", "Berapa umur masinis yang tewas?", False),  # whose
+    ("Ia wafat di Ambon dalam usia 66 tahun.", "Berapa umurnya ketika wafat?", True),  # his: the holder is not named
+    ("Reznor mulai bermain piano pada usia lima.", "Di umur berapa Reznor mulai belajar musik?", True),
+    ("Masinis yang berusia 45 tahun itu tewas.", "How old was the train driver?", True),
+])
+def test_a_count_must_count_what_is_asked(sentence, question, holds):
+    from assistant.question_kinds import holds_count
+
+    assert holds_count(sentence, question) is holds
+
+
+def test_a_date_beside_the_best_sentence_must_be_of_what_is_asked():
+    from assistant.answer import CitedSentence
+    from assistant.question_kinds import dates_what_is_asked
+
+    def shown(*texts):
+        return [CitedSentence(text, n, 0, len(text), 1.0) for n, text in enumerate(texts, start=1)]
+
+    # The thirty-first tester's b06 had been answered with the accreditation date of another body.
+    assert not dates_what_is_asked(shown('Program beasiswa difasilitasi Yayasan "Ilm-i Xalqaro" di Uzbekistan.',
+                                         "Pada bulan Desember 2010, KAZCENT diakreditasi oleh NATO."),
+                                   "Kapan Yayasan Ilm-i Xalqaro didirikan?")
+    assert dates_what_is_asked(shown("Soekarno adalah presiden pertama Indonesia.", "Ia lahir pada 6 Juni 1901."),
+                               "Kapan Soekarno lahir?")
+    assert dates_what_is_asked(shown("KAZCENT diakreditasi NATO pada Desember 2010."), "Kapan KAZCENT diakreditasi?")
+    # The next sentence of the same passage goes on about the same thing (TyDi: "… kejadian ini terjadi sekitar
+    # milenium ke-3 SM").
+    same = shown("Banjir Besar Gun-Yu merupakan peristiwa banjir besar.", "Kejadian ini terjadi sekitar milenium ke-3 SM.")
+    assert dates_what_is_asked([same[0], CitedSentence(same[1].text, 1, 0, 10, 1.0)], "Kapan Banjir Gun-Yu terjadi?")
