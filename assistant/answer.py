@@ -23,7 +23,7 @@ from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_m
                             measure_of_another, names_all, names_another, negation_mismatch, office_unmentioned,
                             pair_unmentioned, payment_unmentioned, place_swapped, plan_for_done, premise_denied,
                             qualifier_unanswered, relation_unanswered, replaced_in_passages, role_unmentioned,
-                            speaker_unmentioned, superlatives, year_unanswered)
+                            speaker_unmentioned, superlatives, tells_only_of_a_plan, year_unanswered)
 from .followup import elliptical_named
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
@@ -395,7 +395,9 @@ class ExtractiveAnswerer:
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
             # meluncurkan …"): the answer then says that date.
             if answered and kind == "date" and not dates_what_is_asked(shown, question):
-                dated = self._lead_date(shown[0], citable, question)
+                # A plan is not done on its document's date ("Tahun berapa Indonesia resmi membentuk badan …?" is not
+                # answered by "Indonesia tengah bersiap diri untuk memiliki badan …" dated 22 April 2018).
+                dated = None if tells_only_of_a_plan(text) else self._lead_date(shown[0], citable, question)
                 answered = dated is not None
                 if dated is not None:
                     text = f"{text} {DOCUMENT_DATE[language].format(n=shown[0].n, date=dated)}"

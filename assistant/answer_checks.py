@@ -831,8 +831,12 @@ def plan_for_done(question: str, answer: str) -> bool:
     """Whether the question takes for granted that something was done and the answer tells only of a plan for it:
     "Apa nama badan khusus … yang akhirnya dibentuk pemerintah?" is not answered by "Badan khusus ini kelak diarahkan
     …" (the documents name no such body: it is still being prepared)."""
-    return (bool(_DONE_ASKED.search(question)) and not _PLANNED.search(question) and bool(_PLANNED.search(answer))
-            and not _DONE_SAID.search(answer))
+    return bool(_DONE_ASKED.search(question)) and not _PLANNED.search(question) and tells_only_of_a_plan(answer)
+
+
+def tells_only_of_a_plan(answer: str) -> bool:
+    """Whether `answer` tells of a plan ("Indonesia tengah bersiap diri untuk memiliki badan …") and of nothing done."""
+    return bool(_PLANNED.search(answer)) and not _DONE_SAID.search(answer)
 
 
 # A kin a who-question asks for, and the words an answer naming that kin uses ("Siapa ibu Baudouin I?" is answered

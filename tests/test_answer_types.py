@@ -2070,3 +2070,20 @@ def test_a_date_beside_the_best_sentence_must_be_of_what_is_asked():
     # milenium ke-3 SM").
     same = shown("Banjir Besar Gun-Yu merupakan peristiwa banjir besar.", "Kejadian ini terjadi sekitar milenium ke-3 SM.")
     assert dates_what_is_asked([same[0], CitedSentence(same[1].text, 1, 0, 10, 1.0)], "Kapan Banjir Gun-Yu terjadi?")
+
+
+def test_a_plan_is_not_dated_by_its_documents_date_line(tmp_path, fake_embedder):
+    """The thirty-second tester's q28: "Tahun berapa Indonesia resmi membentuk badan …?" had been answered with
+    "Indonesia tengah bersiap diri …" and its document's date."""
+    from assistant.answer import AnswerSettings, ExtractiveAnswerer
+    from index.store import HybridIndex, build_index
+    from ingest.readers import read_document
+
+    path = tmp_path / "siaran_pers.txt"
+    path.write_text(PRESS_RELEASE.replace("Kementerian Kelautan meluncurkan", "Kementerian Kelautan tengah bersiap "
+                                          "meluncurkan"), encoding="utf-8")
+    build_index(tmp_path / "index", [read_document(path, path.name)], fake_embedder, show_progress=False)
+    index = HybridIndex.load(tmp_path / "index", fake_embedder)
+    answer = ExtractiveAnswerer(index, AnswerSettings(abstain_below=-1.0)).ask(
+        "Kapan Kampung Budi Daya Rumput Laut diluncurkan?")
+    assert answer.abstained
