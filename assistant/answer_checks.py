@@ -490,8 +490,9 @@ _BUSINESS_NAME = re.compile(r"\b(?:PT|CV|UD|PD|Koperasi|Yayasan|Toko|Klub|Hotel|
 
 def holder_unnamed(question: str, answer: str) -> bool:
     """Whether a who-question about an office's holder ("Siapa Gubernur Sulawesi Selatan?"), or a question for the name
-    of a party or a place ("Apa nama kontraktor …?"), is answered by a sentence that names nobody: every capitalised word of `answer` is the question's own (a short form counting as its full
-    name), a root word of the dictionary ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
+    of a party or a place ("Apa nama kontraktor …?"), is answered by a sentence that names nobody: every capitalised
+    word of `answer` is the question's own (a short form counting as its full name), a root word of the dictionary
+    ("Pemerintah Provinsi Sulsel menyiapkan dana …"), a month or a weekday."""
     if _OFFICE_ASKED.search(question) is None and _NAME_OF_KIND_ASKED.search(question) is None:
         return False
     asked = set(WORD.findall(with_other_forms(question).lower()))

@@ -303,6 +303,7 @@ _CELL_NAME, _CELL_VALUE = r"(?:[^:;()\n]|\([^()\n]*\)){1,60}", r"(?:[^;()\n]|\([
 ROW_SENTENCE = re.compile(rf"{_CELL_NAME}: {_CELL_VALUE}(?:; {_CELL_NAME}: {_CELL_VALUE})+$")
 
 
+_VAGUE_WORDS = frozenset("belasan puluhan ratusan ribuan jutaan miliaran triliunan".split())
 _VAGUE_COUNT = re.compile(r"\b(?:belasan|puluhan|ratusan|ribuan|jutaan|miliaran)\s+(\w+)(?:\s+(\w+))?", re.I)
 _ANYONE = frozenset("orang jiwa warga penduduk".split())  # people counted whoever they are
 _AGE_OF = re.compile(r"\b(?:umur|usia)\s+(?:dari\s+|sang\s+|si\s+)?([^\W\d_]{3,})", re.I)  # whose age ("umurnya": his)
@@ -322,9 +323,6 @@ def _counts_asked_if_vague(sentence: str, question: str) -> bool:
     people = COUNTS_PEOPLE.search(counted.group(1)) is not None
     nouns = [w.lower() for m in _VAGUE_COUNT.finditer(sentence) for w in m.groups() if w]  # "ribuan (warga) pekerja"
     return any(stem(w) == asked or w == counted.group(1).lower() or people and w in _ANYONE for w in nouns)
-
-
-_VAGUE_WORDS = frozenset("belasan puluhan ratusan ribuan jutaan miliaran triliunan".split())
 
 
 def holds_count(sentence: str, question: str) -> bool:
