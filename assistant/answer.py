@@ -31,7 +31,7 @@ from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE
                              expected_type, formal_question_words, holds_count, matches_type, question_language)
 from .sources import named_source
 from .speakers import is_speaker_line, speaker_at, speaker_lines
-from .truecase import cased_forms, truecased
+from .truecase import CasedForms, cased_forms, truecased
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 400
@@ -495,7 +495,7 @@ class ExtractiveAnswerer:
         return truecased(question, self._cased_forms) if question_language(question) == "id" else question
 
     @functools.cached_property
-    def _cased_forms(self) -> dict[str, str]:
+    def _cased_forms(self) -> CasedForms:
         """The words the indexed documents write as names (read once, at the first question typed in lower case)."""
         return cased_forms(f"{d.title}\n{d.text}" for d in self.index.documents.values())
 
