@@ -165,9 +165,9 @@ def _substituted(question: str, previous: str) -> str | None:
         ordinal = _other_ordinal(ellipsis.group(1), previous)
         if ordinal is not None:
             return ordinal
-    if ellipsis is None or _QUESTION_WORD.search(ellipsis.group(1)):
+    named = elliptical_named(question)
+    if named is None:
         return None
-    named = ellipsis.group(1).strip()
     if named.lower() in previous.lower():  # "Kalau Rusia?" after a question that names Rusia already
         return None
     years = [int(y) for y in _YEAR.findall(previous)]
