@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from index.lexical import tokenize
 
-from .question_kinds import MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID
+from .question_kinds import MONTH, MONTH_NUMBERS, MONTHS_EN, MONTHS_ID, WEEKDAYS_EN, WEEKDAYS_ID, formal_question_words
 
 _ANAPHORA = re.compile(
     r"\b(itu|tersebut|ini|dia|ia|mereka|beliau|nya|sana|situ|hal itu|"
@@ -47,7 +47,8 @@ def rewrite(question: str, history: list[str] | None) -> Rewrite:
     substituted = _substituted(question, previous)
     if substituted is not None:
         return Rewrite(question, substituted, True, standalone=True)
-    if not needs_context(question) and _ELLIPSIS.match(question) is None:  # "Kalau dana pendidikan?" leans back
+    formal = formal_question_words(question)  # "yg dari rusia berapa?" leans back as "yang dari rusia berapa?" does
+    if not needs_context(formal) and _ELLIPSIS.match(formal) is None:  # "Kalau dana pendidikan?" leans back
         return Rewrite(question, question, False)
     return Rewrite(question, f"{question} ({previous})", True)
 
@@ -166,6 +167,8 @@ def _substituted(question: str, previous: str) -> str | None:
         if ordinal is not None:
             return ordinal
     named = elliptical_named(question)
+    if named is None:  # "Kalau presiden Tajikistan siapa?" names "presiden Tajikistan", then asks as before
+        named = _asked_again(question)
     if named is None:
         return None
     if named.lower() in previous.lower():  # "Kalau Rusia?" after a question that names Rusia already
@@ -204,4 +207,34 @@ def _substituted(question: str, previous: str) -> str | None:
         countries = {name for name, _ in countries_named(previous)}
         if len(countries) == 1 and [name for name, _ in countries_named(named)] == [named]:
             return re.sub(rf"\b{re.escape(countries.pop())}\b", named, previous)
-    return None
+    return _country_replaced(named, previous)
+
+
+def _country_replaced(named: str, previous: str) -> str | None:
+    """The previous question of another country, when the follow-up names one with words of the previous question
+    ("presiden Tajikistan" after "Siapa presiden Uzbekistan?"), and the previous question one other country."""
+    from .countries import countries_named
+
+    asked, before = countries_named(named), {name for name, _ in countries_named(previous)}
+    if len(asked) != 1 or len(before) != 1 or asked[0][0] in before:
+        return None
+    rest = re.sub(rf"\b{re.escape(asked[0][0])}\b", " ", named).lower().split()
+    if not rest or any(not re.search(rf"\b{re.escape(word)}\b", previous, re.IGNORECASE) for word in rest):
+        return None
+    return re.sub(rf"\b{re.escape(before.pop())}\b", asked[0][0], previous)
+
+
+# A question word the follow-up ends with: "Kalau presiden Tajikistan siapa?" asks what the previous question asked.
+_TRAILING_QUESTION_WORD = re.compile(r"\s+(?:siapa|berapa|kapan|apa|di\s?mana|mana)$", re.IGNORECASE)
+
+
+def _asked_again(question: str) -> str | None:
+    """What an elliptical follow-up that ends with a question word names ("presiden Tajikistan" of "Kalau presiden
+    Tajikistan siapa?"), or None."""
+    ellipsis = _ELLIPSIS.match(" ".join(question.split()))
+    if ellipsis is None:
+        return None
+    named = _TRAILING_QUESTION_WORD.sub("", ellipsis.group(1).strip())
+    if named == ellipsis.group(1).strip() or _QUESTION_WORD.search(named) or _ANAPHORA.search(named):
+        return None  # "Kalau KUR Kecil, plafonnya berapa?" asks something else of it
+    return named if re.fullmatch(r"[\w.-]+(?:\s+[\w.-]+)*", named) else None

@@ -29,6 +29,10 @@ from assistant.followup import needs_context, rewrite, standalone_history
     ("Kalau gol ketiganya siapa?", "Siapa pencetak gol pertama Persikas waktu lawan Bumi Raya?",
      "Siapa pencetak gol ketiga Persikas waktu lawan Bumi Raya?"),
     ("What about the second goal?", "Siapa pencetak gol pertama?", "Siapa pencetak gol kedua?"),
+    # A follow-up that ends with the question word asks the previous question too (the thirty-sixth tester's z43).
+    ("Kalau presiden Tajikistan siapa?", "Siapa presiden Uzbekistan?", "Siapa presiden Tajikistan?"),
+    ("Kalau KUR Kecil berapa?", "Berapa suku bunga KUR Super Mikro di BSN Pekalongan?",
+     "Berapa suku bunga KUR Kecil di BSN Pekalongan?"),
 ])
 def test_an_elliptical_follow_up_becomes_the_previous_question_asked_of_what_it_names(question, previous, standalone):
     plan = rewrite(question, [previous])
@@ -45,6 +49,12 @@ def test_an_elliptical_follow_up_becomes_the_previous_question_asked_of_what_it_
     # alone, and found another document's "dana pendidikan").
     ("Kalau dana pendidikan?", "Berapa persen SHU yang masuk ke cadangan koperasi?"),
     ("Kalau hari Senin?", "Berapa harga tiket museum?"),  # no weekday to replace
+    # Chat spellings lean back as the words they stand for (the thirty-second tester's "yg dari rusia berapa?" had been
+    # searched alone and answered by another document's "ribuan tentara Rusia").
+    ("yg dari rusia berapa?", "Berapa pasukan CSTO yang mendarat di Kazakhstan?"),
+    ("siapa yg mimpin?", "Apa itu COVAX?"),
+    ("Kalau KUR Kecil, plafonnya berapa?", "Berapa suku bunga KUR Super Mikro di BSN Pekalongan?"),  # asks another thing
+    ("Kalau menteri luar negeri Rusia siapa?", "Siapa presiden Uzbekistan?"),  # not the previous question's office
 ])
 def test_a_follow_up_with_nothing_clear_to_replace_is_searched_with_the_previous_question(question, previous):
     plan = rewrite(question, [previous])
