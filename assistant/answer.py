@@ -17,13 +17,15 @@ from ingest.documents import Document
 from ingest.short_forms import full_name, with_other_forms
 
 from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_speaker,
-                            another_year_of_the_name, body_unmentioned, counted_owner_unmentioned, day_unanswered,
-                            definition_unanswered, event_mismatch, event_unmentioned, follow_up_terms,
-                            full_name_unanswered, holder_unnamed, holds_own_terms, label_unmentioned, leading_name,
-                            measure_of_another, names_all, names_another, negation_mismatch, office_unmentioned,
-                            pair_unmentioned, payment_unmentioned, place_swapped, plan_for_done, premise_denied,
-                            qualifier_unanswered, relation_unanswered, replaced_in_passages, role_unmentioned,
-                            speaker_unmentioned, superlatives, tells_only_of_a_plan, year_unanswered)
+                            another_year_of_the_name, body_unmentioned, counted_owner_unmentioned,
+                            date_of_another_name, day_unanswered, definition_unanswered, event_mismatch,
+                            event_unmentioned, follow_up_terms, full_name_unanswered, holder_unnamed, holds_own_terms,
+                            label_unmentioned, leading_name, legal_step_unmentioned, measure_of_another, names_all,
+                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
+                            payment_unmentioned, place_swapped, plan_for_done, premise_denied, qualifier_unanswered,
+                            relation_unanswered, replaced_in_passages, role_unmentioned, speaker_unmentioned,
+                            subject_left_behind, superlatives, tells_only_of_a_plan, year_unanswered)
+from .countries import country_of_another
 from .followup import elliptical_named
 from .instructions import is_instruction
 from .question_kinds import (AUTHOR_ASKED, BULLET, COUNT, COUNTED, COUNTS_PEOPLE, ENTITY, NAME_WORD, NUMBER,
@@ -128,6 +130,9 @@ class AnswerSettings:
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
     announcement_penalty: float = 1.0
     """The same for a sentence that announces what its document covers ("Artikel ini akan membahas …")."""
+    other_day_row_penalty: float = 1.0
+    """The same for a table row of another day than the question names ("… pada 19 Juli 2025?" is not answered by the
+    row of 14 Juli, ranked higher as the first row of the best passage)."""
     question_penalty: float = 1.0
     """The same for a question in a document (an interviewer's, a FAQ's): it asks, it does not answer (at 0.5 an
     interviewer's question close to the user's still outscored its answer). Not a skip: a title may end in "?" ("…
@@ -405,6 +410,8 @@ class ExtractiveAnswerer:
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != typed and language == "id":
                 answered = holds_own_terms(shown, question)
+            if answered and query != typed:  # … and be about what the previous question asked of
+                answered = subject_left_behind(typed, query, self._document_text(shown[0], citable)) is None
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
             if answered and ROW_SENTENCE.match(shown[0].text):
@@ -420,7 +427,9 @@ class ExtractiveAnswerer:
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
             if answered and (names_another(question, cited, dates) or place_swapped(question, said)
-                             or measure_of_another(question, said)
+                             or measure_of_another(question, said) or country_of_another(question, said)
+                             or kind == "date" and date_of_another_name(question, shown)
+                             or legal_step_unmentioned(question, said)
                              or office_unmentioned(question, cited) or role_unmentioned(question, with_titles, said)
                              or label_unmentioned(question, with_titles) or payment_unmentioned(question, with_titles)
                              or holder_unnamed(question, shown[0].text)
@@ -433,7 +442,8 @@ class ExtractiveAnswerer:
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said) or full_name_unanswered(question, said)
                              or event_unmentioned(question, self._documents_text(cited))
-                             or counted_owner_unmentioned(question, with_titles) or pair_unmentioned(question, with_titles)
+                             or counted_owner_unmentioned(question, self._with_openings(cited))
+                             or pair_unmentioned(question, with_titles)
                              or replaced_in_passages(question, self._with_openings(cited), said)
                              or speaker_unmentioned(question, with_titles if speaker is None else speaker)
                              or speaker is not None
@@ -504,6 +514,11 @@ class ExtractiveAnswerer:
         ("terjepit") in one paragraph and why in another."""
         return " ".join(self.index.documents[doc_id].text for doc_id in dict.fromkeys(p.doc_id for p in passages)
                         if doc_id in self.index.documents)
+
+    def _document_text(self, sentence: CitedSentence, passages: list[Passage]) -> str:
+        """The title and text of the document `sentence` is cited from (its passage's, when the index lacks it)."""
+        passage, document = self._passage_and_document(sentence, passages)
+        return f"{passage.title} {passage.text}" if document is None else f"{document.title} {document.text}"
 
     def _with_openings(self, passages: list[Passage]) -> str:
         """The passages' text with their documents' titles and openings: a school's announcement names the school in
@@ -661,7 +676,9 @@ class ExtractiveAnswerer:
         """
         s = self.settings
         query_terms = set(tokenize(query))
-        query_names = {m.group(0).lower() for m in ENTITY.finditer(query)}
+        # A table row is told from its neighbours by the names and the numbers the question uses ("… pada 19 Juli
+        # 2025?": the row of the 19th, not of the 14th).
+        query_names = {m.group(0).lower() for m in ENTITY.finditer(query)} | set(re.findall(r"\b\d+\b", query))
         kind = expected_type(query)
         # A count in the unit asked for; of people, not a measured amount.
         measured = kind == "number" and (asked_units(query) is not None or COUNTS_PEOPLE.search(query) is not None)
@@ -728,8 +745,9 @@ class ExtractiveAnswerer:
                 elsewhere = bool(own_terms) and not own_terms & terms
                 asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
                 coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
+                row = ROW_SENTENCE.match(text) is not None
                 named = (len(query_names & set(WORD.findall(with_other_forms(text).lower()))) / len(query_names)
-                         if query_names and ROW_SENTENCE.match(text) else 0.0)  # "NTB" names "Nusa Tenggara Barat"
+                         if query_names and row else 0.0)  # "NTB" names "Nusa Tenggara Barat"
                 matches = (None if kind is None else holds_count(text, query) if measured
                            else matches_type(text, kind, query))
                 counts_it = counted_here is not None and counted_here.search(text) is not None
@@ -768,6 +786,8 @@ class ExtractiveAnswerer:
                         penalty += s.follow_up_penalty
                     if _ANNOUNCEMENT.match(text):
                         penalty += s.announcement_penalty
+                    if row and another_day(query, text):
+                        penalty += s.other_day_row_penalty
                     if asks:
                         penalty += s.question_penalty
                     scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))

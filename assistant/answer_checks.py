@@ -31,11 +31,64 @@ _SAME_MEANING = (frozenset({"umur", "usia"}), frozenset({"gaji", "upah"}),
                  frozenset({"biaya", "ongkos", "tarif", "harga"}), frozenset({"tinggal", "wafat", "tewas", "gugur"}))
 
 
+# A follow-up's word that an answer gives by naming what it asks for: "Apa jabatannya?" is answered by "António
+# Guterres, Sekretaris Jenderal PBB".
+_ANSWERED_BY = {"jabat": "presiden wakil menteri sekretaris jenderal ketua kepala direktur gubernur bupati walikota "
+                         "rektor camat lurah duta besar panglima komandan manajer ceo raja ratu sultan perdana"}
+
+
 def follow_up_terms(question: str) -> frozenset[str]:
     """A follow-up's own content terms (stemmed), each with the words of the same meaning: what its answer must hold
     one of ("Siapa ketua pertamanya?": "ketua", "pertama")."""
     own = set(tokenize(question))
+    own |= {term for word in own & _ANSWERED_BY.keys() for term in tokenize(_ANSWERED_BY[word])}
     return frozenset(own.union(*(group for group in _SAME_MEANING if group & own)))
+
+
+def subject_left_behind(follow_up: str, query: str, document: str) -> str | None:
+    """A name of the previous question (one of the follow-up's searched `query` that the follow-up does not use; no
+    root word) when the answer's document and its title (`document`) mention none of them: "Siapa yang memimpinnya?"
+    after "Kapan pusat pendidikan KAZCENT dibuka?" is not answered by "CSTO pimpinan Rusia" from an article that never
+    names KAZCENT. Returns the first such name."""
+    names = [w for w in dict.fromkeys(NAME_WORD.findall(query)) if len(w) > 1 and not is_root_word(w.lower())
+             and w.lower() not in follow_up.lower()]
+    if not names:
+        return None
+    mentioned = _mention_test(document)
+    return None if any(mentioned(w.lower()) for w in names) else names[0]
+
+
+def date_of_another_name(question: str, shown: list[CitedSentence]) -> str | None:
+    """A name of two or more words that a when-question asks the date of, when the answer's first sentence dates
+    something without naming it and a later sentence names it without a date: "Pada tahun berapa Kazakhstan bergabung
+    dengan Rencana Kerja Kemitraan Anti-Terorisme?" is not answered by "… dimulai pada tahun 1994 dengan … program
+    PfP" before "Kazakhstan adalah bagian dari Rencana Kerja Kemitraan Anti-Terorisme". A first sentence that names
+    another of the question's names dates what is asked ("Gelar juara Asia 2005 ini …" for "… merebut gelar Juara Asia
+    setelah menundukkan Kuan Beng Hong …?"). Returns the name."""
+    if not matches_type(shown[0].text, "date", question):
+        return None
+    names = [(name.group(0), r"\s+".join(map(re.escape, name.group(0).split())))
+             for name in _MULTIWORD_NAME.finditer(question[1:])]
+    if any(re.search(spelt, shown[0].text, re.I) for _, spelt in names):
+        return None  # "Gelar juara Asia 2005 ini …" dates the title asked, whoever the final was against
+    for name, spelt in names:
+        if any(re.search(spelt, c.text, re.I) and not matches_type(c.text, "date", question) for c in shown[1:]):
+            return name
+    return None
+
+
+# A step of a court case after its verdict, which an answer must name to date or tell of it.
+_LEGAL_STEP = re.compile(r"\b(banding|kasasi|peninjauan\s+kembali|grasi|remisi|pembebasan\s+bersyarat|eksekusi)\b", re.I)
+
+
+def legal_step_unmentioned(question: str, said: str) -> str | None:
+    """A step of a court case the question asks about ("Kapan Dedi Supriatna mengajukan banding …?") that the answer
+    (`said`) never names: the verdict's date ("Tanggal putusan: 11 Februari 2025") does not say when an appeal was
+    filed, nor that one was. Returns the step."""
+    asked = _LEGAL_STEP.search(question)
+    if asked is None or re.search(rf"\b{asked.group(1)}\b", said, re.I):
+        return None
+    return asked.group(1)
 
 
 def holds_own_terms(shown: list[CitedSentence], question: str) -> bool:
@@ -50,7 +103,8 @@ _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 # A year the question names: "tahun 2024", "pada 2024", "in 2024".
 _YEAR_WORDS = ("tahun", "pada", "sejak", "in", "the", "of", "during", "since")
 # "tahun 2024", "in 2024", and a quarter's or a half's year: "kuartal III 2022", "Q1 2025", "semester II 2024".
-_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)}|(?:kuartal|triwulan|semester|quarter)\s+[\w-]+|Q[1-4])"
+_YEAR_NAMED = re.compile(rf"\b(?:{'|'.join(_YEAR_WORDS)}|(?:kuartal|triwulan|semester|quarter|musim\s+tanam)\s+[\w-]+"
+                         r"|Q[1-4]|tahun\s+(?:buku|anggaran|fiskal)|musim\s+panen(?:\s+raya)?)"  # "tahun buku 2023"
                          r"\s+((?:1[5-9]|20)\d\d)\b", re.I)
 _ANY_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 2025", "November 2005"
@@ -58,7 +112,9 @@ _YEAR_AFTER_WORD = re.compile(r"\b(\w+)\s+((?:1[5-9]|20)\d\d)\b")  # "Cemerlang 
 _STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden|perdana menteri|menteri|rektor|camat"
                   r"|lurah|duta besar|kapolda|kapolres|kapolri")
 _OFFICES = (rf"((?:wakil\s+)?(?:{_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|bendahara|pelatih|raja|ratu"
-            r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan))\b")
+            r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan|komisaris|imam|pendeta"
+            r"|pastor)"
+            r"|wakil\s+(?:pemimpin|pimpinan|manajer))\b")  # a deputy leader is named so: not the leader
 _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
 # "Apa nama kontraktor yang mengerjakan …?": the name of a party or a place, which a document writes capitalised.
 _NAME_OF_KIND_ASKED = re.compile(r"\b(?:apa|siapa)(?:kah)?\s+nama\s+(?:lengkap\s+)?(?:kontraktor|perusahaan|pelaksana|"
@@ -97,7 +153,8 @@ def _named_instead(text: str, before: str, name: str, after: str = "", others_in
 # A name's first word that says what kind of thing it is ("Republik Ghana", "Presiden Ghana"), not which one.
 _KIND_OF_NAME = frozenset("republik provinsi kabupaten kota kerajaan kesultanan kekaisaran negara bank presiden gubernur "
                           "raja ratu sultan menteri bupati universitas partai perusahaan pt sungai gunung danau "
-                          "sekolah sd smp sma smk madrasah mts yayasan rsud puskesmas".split())
+                          "sekolah sd smp sma smk madrasah mts yayasan rsud puskesmas pilkada pilwalkot pilbup pilgub "
+                          "pilpres pileg pilkades pemilu".split())  # "Pilkada Sumedang" is no other "KPU Sumedang"
 
 
 def _first_named_instead(text: str, name: str, question: str) -> str | None:
@@ -151,16 +208,23 @@ def place_swapped(question: str, said: str) -> str | None:
 
 
 # "Berapa harga solar super …?": a measure and the thing measured, up to the clause that goes on about it.
-_MEASURES_OF = r"(?:harga|luas|panjang|tinggi|berat|kapasitas|suhu|kecepatan|tarif|biaya|nilai|gaji|upah)"
+_MEASURES_OF = (r"(?:harga|luas|panjang|tinggi|berat|kapasitas|suhu|kecepatan|tarif|biaya|nilai|gaji|upah|pendapatan|"
+                r"penerimaan|laba|omzet|anggaran)")
 _MEASURE_ASKED = re.compile(rf"\bberapa(?:kah)?\s+(?:besar\s+)?({_MEASURES_OF})\s+((?:[a-z]+\s*){{1,3}}?)(?=\s+(?:yang|di|"
                             r"pada|dari|untuk|saat|ketika|dalam|sejak|per|setelah|sebelum)\b|[?.,]|$)", re.I)
+# … or in lower case up to a name: "Berapa pendapatan sponsor PS Malabar musim 2024/2025?" asks of sponsorship.
+_MEASURE_BEFORE_NAME = re.compile(rf"\b(?i:berapa(?:kah)?\s+(?:besar\s+)?({_MEASURES_OF}))\s+([a-z]+(?:\s+[a-z]+){{0,2}})"
+                                  r"(?=\s+[A-Z])")
+
+
+_NOT_A_THING = re.compile(r"(?:dari|daripada|di|ke|pada|sekitar|sebesar|mencapai|hingga|sampai|yang)\b", re.I)
 
 
 def measure_of_another(question: str, said: str) -> str | None:
     """The measure a how-much question asks of one thing ("Berapa harga solar super …?") that the answer (`said`)
     gives of another ("Harga pertamax plus … Rp 5.900 …") without naming the thing asked; "Tinggi monumen ini …"
     points back to what was asked."""
-    asked = _MEASURE_ASKED.search(question)
+    asked = _MEASURE_ASKED.search(question) or _MEASURE_BEFORE_NAME.search(question)
     if asked is None:
         return None
     if asked.group(2).lower().startswith("yang "):  # "Berapa gaji yang ditawarkan …?" names no other thing
@@ -168,7 +232,8 @@ def measure_of_another(question: str, said: str) -> str | None:
     measure, thing = asked.group(1).lower(), set(tokenize(asked.group(2)))
     if not thing or thing & set(tokenize(said)):
         return None
-    other = re.search(rf"\b{measure}\s+([a-z]+(?:\s+[a-z]+)?)", said, re.I)
+    other = next((m for m in re.finditer(rf"\b{measure}\s+([a-z]+(?:\s+[a-z]+)?)", said, re.I)
+                  if not _NOT_A_THING.match(m.group(1))), None)  # "… lebih luas dari wilayah Prancis" compares
     if other is None or set(tokenize(other.group(1))) & thing or re.search(r"\b(?:ini|itu|tersebut)$", other.group(1)):
         return None
     return other.group(0)
@@ -639,9 +704,10 @@ _OFFICES_EN = {
     r"governor": r"gubernur", r"mayor": r"wali\s?kota", r"regent": r"bupati", r"ambassador": r"duta\s+besar|dubes",
     r"commander(?:-in-chief)?": r"komandan|panglima", r"spokes(?:person|man|woman)": r"juru\s+bicara|jubir",
     r"special representative": r"perwakilan\s+khusus", r"(?:special\s+)?envoy": r"utusan",
-    r"chair(?:man|woman|person)?": r"ketua", r"head": r"kepala|ketua", r"director(?:[- ]general)?": r"direktur",
+    r"chair(?:man|woman|person)?": r"ketua", r"director(?:[- ]general)?": r"direktur",
     r"rector": r"rektor", r"king": r"raja", r"queen": r"ratu", r"sultan": r"sultan", r"emperor": r"kaisar",
-    r"pope": r"paus", r"coach": r"pelatih",
+    r"pope": r"paus", r"head\s+coach|coach": r"pelatih", r"head\s?teacher|headmaster|principal": r"kepala\s+sekolah",
+    r"head": r"kepala|ketua",  # last: "head coach" is a coach
 }
 # "Who heads Indonesia's international aid agency?", "Siapa yang memimpin yayasan itu?": a question for whoever leads a
 # body, which a passage answers by naming its head, chair, director or leader in some way.
@@ -752,16 +818,16 @@ _STARTS = ("didirikan mendirikan berdiri pendirian dibentuk membentuk terbentuk 
            "lahir dilahirkan kelahiran dimulai memulai bermula diluncurkan meluncurkan peluncuran diperkenalkan "
            "memperkenalkan ditemukan menemukan penemuan diciptakan menciptakan dibangun membangun pembangunan dirilis "
            "merilis diterbitkan menerbitkan terbit dibuat membuat dikembangkan diresmikan peresmian debut diangkat dilantik "
-           "pelantikan dinobatkan")
+           "pelantikan dinobatkan ditetapkan menetapkan penetapan diberlakukan memberlakukan pemberlakuan")
 _ENDS = ("dibubarkan membubarkan bubar pembubaran ditutup menutup penutupan tutup dihapus dihapuskan menghapus "
          "menghapuskan penghapusan dimusnahkan musnah dihancurkan menghancurkan hancur kehancuran dihentikan "
          "menghentikan berhenti meninggal wafat mati kematian tewas berakhir mengakhiri usai dilarang melarang "
          "larangan runtuh keruntuhan diruntuhkan pensiun tamat dirobohkan dibongkar ditinggalkan diberhentikan dicopot "
-         "dibunuh digulingkan")
+         "dibunuh digulingkan dicabut mencabut pencabutan")
 _STARTS_EN = ("founded established born start started begin began launched introduced discovered invented built "
               "released published opened created formed appointed inaugurated crowned")
 _ENDS_EN = ("die died dead dissolved disbanded close closed shut abolished banned destroyed demolished end ended "
-            "collapsed retired abandoned killed assassinated dismissed overthrown")
+            "collapsed retired abandoned killed assassinated dismissed overthrown revoked lifted")
 _EVENT_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)*(?![\w-])")  # "laki-laki" is one word
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)$")
 
@@ -792,9 +858,10 @@ _OPPOSITE_WORDS = (
     "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
     "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
     "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
-    "tiba mendarat/meninggalkan ditarik hengkang/arrive arrived arriving arrival land landed landing/"
+    "tiba mendarat memanggil dipanggil dikerahkan mengerahkan pengerahan/meninggalkan ditarik hengkang/arrive arrived arriving arrival land landed landing/"
     "leave leaving left withdraw withdrew withdrawn withdrawal depart departed departure",
     "permanen/sementara/permanent/temporary",
+    "hilang/meninggal tewas/missing/died dead killed",  # the missing are not the dead ("Berapa warga yang hilang?")
     "pria laki-laki lelaki/wanita perempuan/male men man boys/female women woman girls",
     "naik meningkat kenaikan peningkatan/turun menurun penurunan anjlok merosot/"
     "increase increased rise rose grew growth/decrease decreased decline declined fall fell drop dropped",
@@ -821,7 +888,7 @@ def event_mismatch(question: str, answer: str) -> bool:
 # A question that takes for granted that something was done ("… yang akhirnya dibentuk pemerintah?", "… finally set
 # up?"), and an answer that tells only of a plan for it ("Badan khusus ini kelak diarahkan …", "Indonesia tengah
 # bersiap diri untuk memiliki badan …").
-_DONE_ASKED = re.compile(r"\b(?:akhirnya|finally|eventually|sudah|telah|already)\b", re.I)
+_DONE_ASKED = re.compile(r"\b(?:akhirnya|finally|eventually|sudah|telah|already|resmi|officially)\b", re.I)
 _PLANNED = re.compile(r"\b(?:akan|kelak|rencana(?:nya)?|berencana|direncanakan|merencanakan|bersiap|persiapan"
                       r"|mempersiapkan|dipersiapkan|wacana|diwacanakan|usulan|diusulkan|mengusulkan|digodok"
                       r"|ditargetkan|menargetkan|dirancang|rancangan|(?-i:tengah|sedang)\s+(?:di|me|ber)\w+)\b", re.I)
@@ -1252,7 +1319,7 @@ def premise_denied(question: str, passages: str) -> str | None:
 # spellings of a label's number ("II", "2", "kedua").
 _LABEL_NOUNS = ("paket kategori tipe kelas golongan zona blok tahap fase gelombang jalur sesi babak lantai pasal ayat "
                 "bab klaster kluster sektor terminal gerbang dermaga varian seri poli loket koridor rute trayek shift "
-                "tribun ruang kamar bangsal paviliun").split()
+                "tribun ruang kamar bangsal paviliun urut").split()  # "nomor urut 4"
 _LABEL_NOUNS_EN = {"package": "paket", "category": "kategori", "type": "tipe", "class": "kelas", "zone": "zona",
                    "block": "blok", "phase": "fase|tahap", "stage": "tahap|fase", "wave": "gelombang", "track": "jalur",
                    "session": "sesi", "round": "babak", "floor": "lantai", "article": "pasal", "chapter": "bab",
@@ -1318,6 +1385,13 @@ _ROLE_SAID = {"cipta": "karya", "pengarang": "karya|dikarang|mengarang", "peluki
               "nyanyi": "dibawakan|membawakan|vokalis", "kuasa": "memerintah|diperintah|raja|ratu|sultan|kaisar",
               "terus": "pengganti|digantikan|menggantikan", "ganti": "penerus|meneruskan|diteruskan", "menang": "juara",
               "temu": "bapak", "diri": "bapak|pemilik", "cetak": "gol|skor", "kemudi": "sopir|supir"}
+# Who hosts an event: asked as a moderator or a master of ceremonies, said so or by what they did.
+_HOST_ASKED = re.compile(r"\b(?:siapa(?:kah)?|who\s+(?:is|was))\s+(?:yang\s+menjadi\s+|the\s+)?(moderator|mc|"
+                         r"pembawa\s+acara|pemandu\s+acara|host)\b", re.I)
+_WINNER_ASKED = re.compile(r"\bsiapa(?:kah)?\s+yang\s+(?:dinyatakan\s+|berhasil\s+)?(memenangkan|memenangi|menang|"
+                           r"menjuarai)\b", re.I)
+_WINNER_SAID = re.compile(r"\b(?:menang|pemenang|memenangkan|memenangi|kemenangan|juara|menjuarai|unggul)\b", re.I)
+_HOST_SAID = re.compile(r"\b(?:moderator|mc|pembawa\s+acara|pemandu|dipandu|memandu|dibawakan\s+oleh|host)\b", re.I)
 # Roles another check reads (a leader, `_LEADER_ASKED`), a post's holder whoever they are ("pejabat Kepala Badan …",
 # "pelaksana tugas …"), and words that are no role ("pemuda", "perempuan").
 _NO_ROLE = frozenset("pemimpin pimpinan pemerintah pejabat pelaksana petugas pegawai pemuda pemudi perempuan pesawat "
@@ -1329,6 +1403,12 @@ def role_unmentioned(question: str, cited: str, said: str) -> str | None:
     cited passages never say it, by its root or in the words a passage gives it in ("dimiliki", "juara"), and the answer
     (`said`) names nobody by whom something was done ("DailyMotion dibuat oleh …" names its founders): a passage on
     the election's organiser does not say who won it. Returns the role."""
+    hosted = _HOST_ASKED.search(question)
+    if hosted is not None:  # "Siapa moderator debat …?" is answered by who hosted it ("Acara dipandu oleh …")
+        return None if _HOST_SAID.search(cited) else hosted.group(1)
+    won = _WINNER_ASKED.search(question)
+    if won is not None:  # "Siapa yang dinyatakan memenangkan debat …?": a passage that says who won
+        return None if _WINNER_SAID.search(cited) else won.group(1)
     asked = _ROLE_ASKED.search(question)
     if asked is None or asked.group(1).lower() in _NO_ROLE or AUTHOR_ASKED.search(question):
         return None  # (an author is answered by a byline, which the answer checks for itself)

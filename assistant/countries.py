@@ -149,3 +149,50 @@ def country_unmentioned(question: str, cited: str, said: str) -> str | None:
         if code != "ID" and not mentions_country(cited, code):
             return name
     return None
+
+
+
+# What a country has or who leads it, by the Indonesian words for it, and the English words a question may use instead.
+_OF_A_COUNTRY = {r"presiden": r"president", r"wakil\s+presiden": r"vice\s+president",
+                 r"perdana\s+menteri|pm": r"prime\s+minister|pm", r"menteri": r"minister", r"raja": r"king",
+                 r"ratu": r"queen", r"pemimpin": r"leader", r"pemerintah": r"government", r"pdb": r"gdp",
+                 r"ekonomi": r"economy|economic", r"pertumbuhan": r"growth", r"populasi|penduduk": r"population",
+                 r"ibu\s?kota": r"capital", r"mata\s+uang": r"currency", r"anggaran": r"budget",
+                 r"militer": r"military", r"tentara|pasukan": r"troops|army|soldiers", r"parlemen": r"parliament",
+                 r"duta\s+besar": r"ambassador"}
+_COUNTRY_WORDS = r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+
+
+def _asked_of_a_country(question: str) -> list[tuple[str, str]]:
+    """(what is asked, as an Indonesian pattern; the country's alpha-2 code) for each thing the question asks a
+    country has: "presiden Tajikistan", "PDB Kazakhstan", "Kazakhstan's GDP growth", "the president of Tajikistan"."""
+    asked = []
+    for id_, en in _OF_A_COUNTRY.items():
+        patterns = (rf"\b(?i:{id_})\s+(?:(?i:negara)\s+)?{_COUNTRY_WORDS}",
+                    rf"\b{_COUNTRY_WORDS}'s\s+(?:(?i:[a-z]+)\s+)?(?i:{en})\b",
+                    rf"\b(?i:{en})\s+of\s+(?:the\s+)?{_COUNTRY_WORDS}")
+        for pattern in patterns:
+            for match in re.finditer(pattern, question):
+                asked += [(id_, code) for _, code in countries_named(match.group(1))]
+    return asked
+
+
+def country_of_another(question: str, said: str) -> str | None:
+    """Another country whose leader or figure the answer's own sentences (`said`) give when the question asks what a
+    country has or who leads it ("Siapa presiden Tajikistan?", "By how much did sanctions cut Kazakhstan's GDP
+    growth?") and those sentences never mention it: "Uzbekistan … Bahkan Presiden Shavkat Mirizoyev …" and "… PDB
+    Rusia …" are other countries', though the passages around them may name the country asked. A country named
+    elsewhere in the sentence is no other owner ("Presiden Kassym-Jomart Tokayev memanggil pasukan Rusia")."""
+    asked = _asked_of_a_country(question)
+    if not asked or any(mentions_country(said, code) for _, code in asked):
+        return None
+    codes = {code for _, code in asked}
+    for id_, _ in asked:
+        for word in re.finditer(rf"\b(?i:{id_})\b", said):
+            sentence = said[:word.start()].rsplit(". ", 1)[-1]
+            before = [(name, code) for name, code in countries_named(sentence) if code not in codes]
+            after = re.match(rf"\s+(?:(?i:negara)\s+)?{_COUNTRY_WORDS}", said[word.end():])
+            owner = (countries_named(after.group(1)) if after else []) or before[-1:]
+            if owner and owner[0][1] not in codes and owner[0][1] != "ID":
+                return owner[0][0]
+    return None

@@ -43,7 +43,8 @@ _QUOTES = re.compile(r"[\"“”«»„]|\b(?:kata|katanya|ujar|ujarnya|tutur|tu
                      r"claimed|according)\b", re.I)
 _BECAUSE = re.compile(r"\b(?:karena|sebab|disebabkan|penyebab|akibat|dikarenakan|lantaran|alasan|dipicu|gara-gara|"
                       r"didorong\s+oleh|berkat|dipengaruhi\s+oleh|"
-                      r"sehingga|oleh karena itu)\b", re.I)
+                      r"sehingga|oleh karena itu|(?:protes|demonstrasi|demo|unjuk\s+rasa|kemarahan|keluhan)\s+atas)\b",
+                      re.I)  # "protes atas lonjakan harga bahan bakar" says what the protests were for
 # "Apa itu X?", "Apa yang dimaksud dengan X?", "Apakah pengertian X?", "What is meant by X?": the term asked about.
 DEFINITION_ASKED = re.compile(
     r"^\W*(?:apa(?:kah)?\s+(?:itu|yang\s+di\s?maksud\s+(?:dengan|dari)|(?:pengertian|arti|maksud|definisi)"
