@@ -23,8 +23,9 @@ from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_m
                             label_unmentioned, leading_name, legal_step_unmentioned, measure_of_another, names_all,
                             names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
                             payment_unmentioned, place_swapped, plan_for_done, premise_denied, qualifier_unanswered,
-                            relation_unanswered, replaced_in_passages, role_unmentioned, speaker_unmentioned,
-                            subject_left_behind, superlatives, tells_only_of_a_plan, year_unanswered)
+                            relation_unanswered, replaced_in_passages, role_unmentioned, school_level_swapped,
+                            speaker_unmentioned, subject_left_behind, superlatives, tells_only_of_a_plan,
+                            year_unanswered)
 from .countries import country_of_another
 from .followup import elliptical_named
 from .instructions import is_instruction
@@ -429,7 +430,7 @@ class ExtractiveAnswerer:
             if answered and (names_another(question, cited, dates) or place_swapped(question, said)
                              or measure_of_another(question, said) or country_of_another(question, said)
                              or kind == "date" and date_of_another_name(question, shown)
-                             or legal_step_unmentioned(question, said)
+                             or legal_step_unmentioned(question, said) or school_level_swapped(question, said)
                              or office_unmentioned(question, cited) or role_unmentioned(question, with_titles, said)
                              or label_unmentioned(question, with_titles) or payment_unmentioned(question, with_titles)
                              or holder_unnamed(question, shown[0].text)

@@ -207,6 +207,22 @@ def place_swapped(question: str, said: str) -> str | None:
     return None
 
 
+# A school's level, as a question or an answer names it: "SMA Negeri", "SMPN", "SD Swasta".
+_SCHOOL_LEVEL = re.compile(r"\b(SD|SMP|SMA|SMK|MI|MTs|MA|TK|PAUD)(?:N|\s+Negeri|\s+Swasta)?\b")
+
+
+def school_level_swapped(question: str, said: str) -> str | None:
+    """A school level the question names ("… untuk SMA Negeri di Sleman?") that the answer's sentences (`said`) never
+    name while they name another ("… SMP Negeri … 36 siswa per rombel"): the figure is the other level's."""
+    asked = {level.group(1) for level in _SCHOOL_LEVEL.finditer(question)}
+    if not asked:
+        return None
+    given = [level.group(1) for level in _SCHOOL_LEVEL.finditer(said)]
+    if asked & set(given):
+        return None
+    return next(iter(given), None)
+
+
 # "Berapa harga solar super …?": a measure and the thing measured, up to the clause that goes on about it.
 _MEASURES_OF = (r"(?:harga|luas|panjang|tinggi|berat|kapasitas|suhu|kecepatan|tarif|biaya|nilai|gaji|upah|pendapatan|"
                 r"penerimaan|laba|omzet|anggaran)")
@@ -563,6 +579,10 @@ def holder_unnamed(question: str, answer: str) -> bool:
     asked = set(WORD.findall(with_other_forms(question).lower()))
     if any(set(WORD.findall(business.group(1).lower())) - asked for business in _BUSINESS_NAME.finditer(answer)):
         return False
+    for apposed in _APPOSED_NAME.finditer(answer):  # ", Ujang Rohmat," names a person, whatever its words mean
+        words = {w.lower() for w in apposed.group(1).split()}
+        if words - asked and not words & _INSTITUTION_WORDS:
+            return False
     for match in NAME_WORD.finditer(answer):
         word = match.group(0)
         lower = word.lower().strip("-")
@@ -576,6 +596,11 @@ def holder_unnamed(question: str, answer: str) -> bool:
             continue
         return False
     return True
+
+
+# A name set off by commas after an office ("Ketua PPKD Sukamaju, Ujang Rohmat, menyampaikan …"): two to four
+# capitalised words, not a body's or a place's.
+_APPOSED_NAME = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*,")
 
 
 # Who got or has what a how-many question counts: "… yang didapat Bambang Sutrisno", "… yang dimiliki oleh PT X".
@@ -608,6 +633,9 @@ def counted_owner_unmentioned(question: str, cited: str) -> str | None:
 # A name's first word that says it is a body ("Bank Dunia", "Organisasi Kerja Sama Shanghai", "Badan Pusat Statistik").
 _BODY_KINDS = frozenset("bank badan lembaga organisasi korporasi komisi kementerian dewan yayasan institut universitas "
                         "partai perusahaan asosiasi federasi persatuan perserikatan majelis mahkamah otoritas".split())
+# Words of a body's or a place's name, which a name set off by commas is not (`holder_unnamed`).
+_INSTITUTION_WORDS = _BODY_KINDS | _KIND_OF_NAME | frozenset(_PLACE_KINDS) | frozenset(
+    "dinas pemerintah kantor pusat balai kecamatan desa kelurahan jalan jl rumah sakit".split())
 
 
 def body_unmentioned(question: str, cited: str) -> str | None:
@@ -776,6 +804,16 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
     return None
 
 
+def english_office_unsaid(question: str, sentence: str) -> bool:
+    """Whether an English who-question asks for an office ("Who is the head coach of PS Malabar?") that `sentence`
+    does not name as Indonesian writes it ("pelatih"): "CEO PS Malabar, H. Darmawan Effendi, …" names someone else."""
+    asked = _OFFICE_ASKED_EN.search(question)
+    if asked is None:
+        return False
+    spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, asked.group(1), re.I))
+    return re.search(rf"\b(?:{spelt})\b", with_other_forms(sentence), re.I) is None
+
+
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     """The office a who-question asks the holder of ("Siapa Bupati Lombok Timur?"), or that a question says somebody
     held ("Kapan Rukmini menjabat sebagai Bupati Ciamis?") or did something as ("Kapan Gubernur Sulawesi Utara
@@ -858,8 +896,9 @@ _OPPOSITE_WORDS = (
     "maksimum maksimal/minimum minimal/maximum/minimum", "mayoritas/minoritas/majority/minority",
     "legal/ilegal/legal/illegal", "formal/informal/formal/informal",
     "aktif/pasif/active/passive", "impor/ekspor/import imports/export exports",
-    "tiba mendarat memanggil dipanggil dikerahkan mengerahkan pengerahan/meninggalkan ditarik hengkang/arrive arrived arriving arrival land landed landing/"
-    "leave leaving left withdraw withdrew withdrawn withdrawal depart departed departure",
+    "tiba mendarat memanggil dipanggil dikerahkan mengerahkan pengerahan/meninggalkan ditarik hengkang/"
+    "arrive arrived arriving arrival land landed landing/leave leaving left withdraw withdrew withdrawn withdrawal "
+    "depart departed departure",
     "permanen/sementara/permanent/temporary",
     "hilang/meninggal tewas/missing/died dead killed",  # the missing are not the dead ("Berapa warga yang hilang?")
     "pria laki-laki lelaki/wanita perempuan/male men man boys/female women woman girls",
@@ -1402,7 +1441,8 @@ def role_unmentioned(question: str, cited: str, said: str) -> str | None:
     """The role a who-question asks the holder of ("Siapa pemenang pilgub …?", "Siapa pemilik kapal …?") when the
     cited passages never say it, by its root or in the words a passage gives it in ("dimiliki", "juara"), and the answer
     (`said`) names nobody by whom something was done ("DailyMotion dibuat oleh …" names its founders): a passage on
-    the election's organiser does not say who won it. Returns the role."""
+    the election's organiser does not say who won it. A moderator is said by who hosted ("Acara dipandu oleh …"), who
+    won by a passage that says someone won or led. Returns the role."""
     hosted = _HOST_ASKED.search(question)
     if hosted is not None:  # "Siapa moderator debat …?" is answered by who hosted it ("Acara dipandu oleh …")
         return None if _HOST_SAID.search(cited) else hosted.group(1)

@@ -265,6 +265,11 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
         if found and AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
             return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
+        if found and question:
+            from .answer_checks import english_office_unsaid  # (which reads this module's patterns)
+
+            if english_office_unsaid(question, sentence):
+                return False  # "Who is the head coach …?" wants a sentence that names a "pelatih"
     elif kind in ("place", "called"):
         found = list(ENTITY.finditer(sentence))
     elif kind == "list":

@@ -5,9 +5,9 @@ import pytest
 
 from assistant.answer import CitedSentence, Passage
 from assistant.answer_checks import (counted_owner_unmentioned, date_of_another_name, event_mismatch,
-                                     follow_up_terms, label_unmentioned, legal_step_unmentioned, measure_of_another,
-                                     names_another, office_unmentioned, plan_for_done, role_unmentioned,
-                                     subject_left_behind, year_unanswered)
+                                     follow_up_terms, holder_unnamed, label_unmentioned, legal_step_unmentioned,
+                                     measure_of_another, names_another, office_unmentioned, plan_for_done,
+                                     role_unmentioned, school_level_swapped, subject_left_behind, year_unanswered)
 from assistant.countries import country_of_another
 from assistant.question_kinds import matches_type
 
@@ -212,3 +212,24 @@ def test_the_row_of_the_day_asked_is_chosen_over_a_higher_ranked_row(tmp_path, f
 
     assert answered(AnswerSettings().other_day_row_penalty).startswith("Tanggal: 19 Juli 2025; Lokasi: SMP Negeri 2")
     assert not answered(0.0).startswith("Tanggal: 19 Juli 2025")  # the first row wins without it
+
+
+def test_a_name_set_off_by_commas_names_the_holder_whatever_its_words_mean():
+    # "Ujang" and "Rohmat" are root words of the dictionary; the thirty-ninth tester's u16 had been refused.
+    said = "Ketua PPKD Sukamaju, Ujang Rohmat, menyampaikan terima kasih kepada seluruh warga."
+    assert not holder_unnamed("Siapa Ketua PPKD Sukamaju?", said)
+    body = "Menurut laporan, Dinas Pendidikan Provinsi, kemarin, menyiapkan dana."
+    assert holder_unnamed("Siapa Gubernur Sulawesi Selatan?", body)
+
+
+def test_an_english_office_question_wants_a_sentence_naming_that_office():
+    question = "Who is the head coach of PS Malabar?"
+    assert not matches_type("CEO PS Malabar, H. Darmawan Effendi, menyatakan klub sehat.", "name", question)
+    assert matches_type("Pelatih asal Portugal, Eduardo Pereira, menilai timnya berkembang.", "name", question)
+    assert matches_type("CEO PS Malabar, H. Darmawan Effendi, menyatakan klub sehat.", "name", "Siapa CEO PS Malabar?")
+
+
+def test_another_school_levels_figure_is_noticed():
+    said = "Jumlah SMP Negeri di Kabupaten Sleman sebanyak 54 sekolah dengan daya tampung 36 siswa per rombel."
+    assert school_level_swapped("Berapa daya tampung siswa per rombel untuk SMA Negeri di Sleman?", said) == "SMP"
+    assert school_level_swapped("Berapa daya tampung per rombel untuk SMP Negeri di Sleman?", said) is None
