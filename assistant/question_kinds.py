@@ -208,7 +208,8 @@ _INFORMAL = {"brp": "berapa", "brapa": "berapa", "kpn": "kapan", "dmn": "di mana
              "gmn": "bagaimana", "gimana": "bagaimana", "knp": "kenapa", "napa": "kenapa", "yg": "yang",
              "tdk": "tidak", "gak": "tidak", "nggak": "tidak", "enggak": "tidak", "udah": "sudah",
              "udh": "sudah", "sdh": "sudah", "blm": "belum", "dgn": "dengan", "utk": "untuk", "kalo": "kalau",
-             "klo": "kalau", "gmana": "bagaimana"}
+             "klo": "kalau", "gmana": "bagaimana", "bgmn": "bagaimana", "thn": "tahun", "tgl": "tanggal",
+             "bln": "bulan", "jml": "jumlah", "krn": "karena"}  # "sejak thn brp" asks a year as "tahun berapa" does
 # Lower case, or capitalised as a question's first word: "KLO" and "GA 181" are names.
 _INFORMAL_WORD = re.compile(rf"\b({'|'.join(_INFORMAL)}|{'|'.join(w.capitalize() for w in _INFORMAL)})\b")
 

@@ -985,6 +985,10 @@ def test_chat_spellings_of_question_words_are_read_as_written_out():
     assert formal_question_words("Berapa harga Nexora X7 Pro?") == "Berapa harga Nexora X7 Pro?"
     assert formal_question_words("Apakah kepanjangan dari KLO?") == "Apakah kepanjangan dari KLO?"  # a short form
     assert formal_question_words("Berapa penumpang pesawat GA 181?") == "Berapa penumpang pesawat GA 181?"
+    # The fortieth tester's "… sejak thn brp sih" had been read as a how-many question and refused.
+    assert formal_question_words("aktif jalanin program kss sejak thn brp sih") == ("aktif jalanin program kss sejak "
+                                                                                   "tahun berapa sih")
+    assert expected_type(formal_question_words("sejak thn brp")) == expected_type("sejak tahun berapa")
 
 
 @pytest.mark.parametrize("sentence, day", [
