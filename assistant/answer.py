@@ -425,6 +425,7 @@ class ExtractiveAnswerer:
                           if p.doc_id in self.index.documents) + tuple(dict.fromkeys(map(self._opening, cited)))
             said = " ".join(c.text for c in shown)
             with_titles = self._with_titles(cited)
+            with_openings = self._with_openings(cited)
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
             if answered and (names_another(question, cited, dates) or place_swapped(question, said)
@@ -443,9 +444,9 @@ class ExtractiveAnswerer:
                              or day_unanswered(question, said) or body_unmentioned(question, with_titles)
                              or plan_for_done(question, said) or full_name_unanswered(question, said)
                              or event_unmentioned(question, self._documents_text(cited))
-                             or counted_owner_unmentioned(question, self._with_openings(cited))
+                             or counted_owner_unmentioned(question, with_openings)
                              or pair_unmentioned(question, with_titles)
-                             or replaced_in_passages(question, self._with_openings(cited), said)
+                             or replaced_in_passages(question, with_openings, said)
                              or speaker_unmentioned(question, with_titles if speaker is None else speaker)
                              or speaker is not None
                              and another_speaker(question, speaker, self._speakers(shown[0], citable))

@@ -804,14 +804,20 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
     return None
 
 
+def _english_office(question: str) -> tuple[str, str] | None:
+    """The office an English who-question asks for and the pattern Indonesian writes it in ("head coach", "pelatih"),
+    or None."""
+    asked = _OFFICE_ASKED_EN.search(question)
+    if asked is None:
+        return None
+    return asked.group(1), next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, asked.group(1), re.I))
+
+
 def english_office_unsaid(question: str, sentence: str) -> bool:
     """Whether an English who-question asks for an office ("Who is the head coach of PS Malabar?") that `sentence`
     does not name as Indonesian writes it ("pelatih"): "CEO PS Malabar, H. Darmawan Effendi, …" names someone else."""
-    asked = _OFFICE_ASKED_EN.search(question)
-    if asked is None:
-        return False
-    spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, asked.group(1), re.I))
-    return re.search(rf"\b(?:{spelt})\b", with_other_forms(sentence), re.I) is None
+    english = _english_office(question)
+    return english is not None and re.search(rf"\b(?:{english[1]})\b", with_other_forms(sentence), re.I) is None
 
 
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
@@ -825,10 +831,9 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     led = _LEADER_ASKED.search(question)
     if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such
         return None if _LEADER_SAID.search(text) else led.group(0)
-    asked = _OFFICE_ASKED_EN.search(question)
-    if asked is not None:  # an English office, written the Indonesian way in the passages
-        office = asked.group(1)
-        spelt = next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, office, re.I))
+    english = _english_office(question)
+    if english is not None:  # an English office, written the Indonesian way in the passages
+        office, spelt = english
         return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
     asked = _OFFICE_ASKED.search(question) or _OFFICE_HELD.search(question) or _OFFICE_ACTED.match(question)
     if asked is None:
@@ -1431,6 +1436,9 @@ _WINNER_ASKED = re.compile(r"\bsiapa(?:kah)?\s+yang\s+(?:dinyatakan\s+|berhasil\
                            r"menjuarai)\b", re.I)
 _WINNER_SAID = re.compile(r"\b(?:menang|pemenang|memenangkan|memenangi|kemenangan|juara|menjuarai|unggul)\b", re.I)
 _HOST_SAID = re.compile(r"\b(?:moderator|mc|pembawa\s+acara|pemandu|dipandu|memandu|dibawakan\s+oleh|host)\b", re.I)
+# A role asked, and the words a passage that says who had it uses: "Siapa moderator debat …?" is answered by who hosted
+# it ("Acara dipandu oleh …"), "Siapa yang dinyatakan memenangkan debat …?" by a passage that says who won.
+_ROLES_SAID_SO = ((_HOST_ASKED, _HOST_SAID), (_WINNER_ASKED, _WINNER_SAID))
 # Roles another check reads (a leader, `_LEADER_ASKED`), a post's holder whoever they are ("pejabat Kepala Badan …",
 # "pelaksana tugas …"), and words that are no role ("pemuda", "perempuan").
 _NO_ROLE = frozenset("pemimpin pimpinan pemerintah pejabat pelaksana petugas pegawai pemuda pemudi perempuan pesawat "
@@ -1443,12 +1451,10 @@ def role_unmentioned(question: str, cited: str, said: str) -> str | None:
     (`said`) names nobody by whom something was done ("DailyMotion dibuat oleh …" names its founders): a passage on
     the election's organiser does not say who won it. A moderator is said by who hosted ("Acara dipandu oleh …"), who
     won by a passage that says someone won or led. Returns the role."""
-    hosted = _HOST_ASKED.search(question)
-    if hosted is not None:  # "Siapa moderator debat …?" is answered by who hosted it ("Acara dipandu oleh …")
-        return None if _HOST_SAID.search(cited) else hosted.group(1)
-    won = _WINNER_ASKED.search(question)
-    if won is not None:  # "Siapa yang dinyatakan memenangkan debat …?": a passage that says who won
-        return None if _WINNER_SAID.search(cited) else won.group(1)
+    for role_asked, role_said in _ROLES_SAID_SO:
+        asked = role_asked.search(question)
+        if asked is not None:
+            return None if role_said.search(cited) else asked.group(1)
     asked = _ROLE_ASKED.search(question)
     if asked is None or asked.group(1).lower() in _NO_ROLE or AUTHOR_ASKED.search(question):
         return None  # (an author is answered by a byline, which the answer checks for itself)

@@ -151,7 +151,6 @@ def country_unmentioned(question: str, cited: str, said: str) -> str | None:
     return None
 
 
-
 # What a country has or who leads it, by the Indonesian words for it, and the English words a question may use instead.
 _OF_A_COUNTRY = {r"presiden": r"president", r"wakil\s+presiden": r"vice\s+president",
                  r"perdana\s+menteri|pm": r"prime\s+minister|pm", r"menteri": r"minister", r"raja": r"king",

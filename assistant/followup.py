@@ -202,24 +202,20 @@ def _substituted(question: str, previous: str) -> str | None:
             same = [run for run in _NAME_RUN.finditer(previous) if set(run.group(0).lower().split()) & words]
         if len(same) == 1:
             return previous[:same[0].start()] + named + previous[same[0].end():]
-        from .countries import countries_named  # "Kalau Tajikistan?" after a question on Kazakhstan
-
-        countries = {name for name, _ in countries_named(previous)}
-        if len(countries) == 1 and [name for name, _ in countries_named(named)] == [named]:
-            return re.sub(rf"\b{re.escape(countries.pop())}\b", named, previous)
     return _country_replaced(named, previous)
 
 
 def _country_replaced(named: str, previous: str) -> str | None:
-    """The previous question of another country, when the follow-up names one with words of the previous question
-    ("presiden Tajikistan" after "Siapa presiden Uzbekistan?"), and the previous question one other country."""
+    """The previous question of another country, when the follow-up names one, alone or with words of the previous
+    question ("Tajikistan" after a question on Kazakhstan, "presiden Tajikistan" after "Siapa presiden
+    Uzbekistan?"), and the previous question one other country."""
     from .countries import countries_named
 
     asked, before = countries_named(named), {name for name, _ in countries_named(previous)}
     if len(asked) != 1 or len(before) != 1 or asked[0][0] in before:
         return None
     rest = re.sub(rf"\b{re.escape(asked[0][0])}\b", " ", named).lower().split()
-    if not rest or any(not re.search(rf"\b{re.escape(word)}\b", previous, re.IGNORECASE) for word in rest):
+    if any(not re.search(rf"\b{re.escape(word)}\b", previous, re.IGNORECASE) for word in rest):
         return None
     return re.sub(rf"\b{re.escape(before.pop())}\b", asked[0][0], previous)
 
