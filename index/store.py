@@ -415,7 +415,9 @@ def build_index(directory: Path, documents: list[Document], embedder: Embedder,
         to_embed: list[int] = []
         for doc_id, doc in final_docs.items():
             old = old_docs.get(doc_id)
-            if old is not None and old.content_sha256 == doc.content_sha256 and doc_id in old_chunks:
+            # a new title (a better reading of the same text's first lines) is embedded with every chunk: changed
+            if (old is not None and old.content_sha256 == doc.content_sha256 and old.title == doc.title
+                    and doc_id in old_chunks):
                 report_lists["unchanged"].append(doc.source)
                 for i in old_chunks[doc_id]:
                     chunks.append(previous.chunks[i])

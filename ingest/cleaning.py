@@ -93,15 +93,37 @@ def clean_text(raw: str) -> CleanedText:
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return CleanedText(text=text, title=_title(lines), date=date, dropped_lines=dropped)
+
+
+def _title(lines: list[str]) -> str:
+    """The document's first line, less what only says what kind of document it is ("SIARAN PERS", "PENGUMUMAN") and
+    a letter's number ("Nomor: 1127/UN16.R/KM/2025"); when nothing else is left, the headline under it."""
     title = lines[0] if lines else ""
-    if len(lines) > 1 and _KIND_OF_DOCUMENT.match(title) and not _TERMINAL.search(lines[1]):
-        title = lines[1]  # "SIARAN PERS" says what kind of document it is; the headline under it, what it is about
-    return CleanedText(text=text, title=title, date=date, dropped_lines=dropped)
+    kind = _KIND_PREFIX.match(title)
+    # "PENGUMUMAN PT Kereta Api …" glued to the line under it; not "LAPORAN PRODUKSI PADI", nor "Berita Acara …"
+    if kind and title[:kind.end()].isupper() and not title[kind.end():].isupper():
+        title = title[kind.end():]
+    title = _LETTER_NUMBER.sub("", title).strip(" :–-")
+    if title and not _KIND_OF_DOCUMENT.match(title):
+        return title
+    under = [line for line in lines[1:3] if not _LETTER_NUMBER.fullmatch(line)]
+    if under and not _TERMINAL.search(under[0]) and not _DATE_LINE.match(under[0]):
+        return under[0]
+    return lines[0] if lines else ""
 
 
-_KIND_OF_DOCUMENT = re.compile(r"(?i:siaran pers|rilis(?: pers| media)?|press release|for immediate release|"
+_KIND_OF_DOCUMENT = re.compile(r"(?i:siaran pers|rilis(?: pers| media| berita)?|press release|for immediate release|"
                                r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita|opini|artikel|laporan|"
-                               r"kolom|editorial|tajuk rencana)\W*$")
+                               r"kolom|editorial|tajuk rencana|pengumuman(?: resmi)?|pemberitahuan|"
+                               r"penjelasan(?: publik)?|informasi(?: publik)?|keterangan pers|"
+                               r"pernyataan(?: pers| resmi| sikap)?|maklumat|undangan|surat edaran|brosur|"
+                               r"not(?:ulen|ula)(?: rapat)?|risalah(?: rapat)?|ringkasan putusan|announcement|"
+                               r"public notice|notice)\W*$")
+# The same kind, upper-case, at the start of a line that goes on: "PENGUMUMAN PT Kereta Api Indonesia …".
+_KIND_PREFIX = re.compile(_KIND_OF_DOCUMENT.pattern.replace(r"\W*$", r"\s+"))
+# A letter's number under its kind ("Nomor: 1127/UN16.R/KM/2025", "No. 12/SE/2025"): what it is, not what about.
+_LETTER_NUMBER = re.compile(r"(?i:\bnomor|\bno\.?)\s*(?::\s*\S*\d|\S*\d\S*/)\S*\s*$")
 
 
 def _is_junk(line: str) -> bool:

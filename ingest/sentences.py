@@ -18,7 +18,7 @@ _DATA = Path(__file__).parent / "data"
 # A candidate end: terminal punctuation, optional closing quotes/brackets and reference marks ("[1]"), then
 # whitespace; or a full stop glued to the next sentence's capitalised word after a lower-case word ("ini.Para").
 _CANDIDATE = re.compile(r"[.?!…]+[\"'”’)\]]*(?:\[\d{1,3}\])*(?=\s)|(?<=[a-z]{3})\.(?=[A-Z][a-z])")
-SPLITTER_VERSION = 7
+SPLITTER_VERSION = 8
 """Raised whenever the splitter's spans change, so that indexes built before re-chunk their documents."""
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")  # 4.000, 1.250.000, 2,5, 17.08.1945

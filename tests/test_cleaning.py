@@ -121,6 +121,25 @@ def test_a_first_line_that_only_says_what_kind_of_document_it_is_is_not_the_titl
     assert clean_text("Laporan\nLaporan ini disusun oleh tim evaluasi.").title == "Laporan"  # a sentence follows
 
 
+def test_an_announcement_heading_and_a_letter_number_are_not_the_title():
+    # "PENGUMUMAN" over a letter number, then the headline a paragraph below
+    letter = clean_text("PENGUMUMAN\nNomor: 1127/UN16.R/KM/2025\n\nPendaftaran Beasiswa Prestasi Universitas Andalas"
+                        "\n\nPadang, 3 Juli 2025\n\nUniversitas Andalas membuka pendaftaran beasiswa.")
+    assert letter.title == "Pendaftaran Beasiswa Prestasi Universitas Andalas"
+    # glued to the lines under it (a document whose lines mostly end without a full stop is read as hard-wrapped)
+    assert clean_text("PENGUMUMAN Bank Sejahtera Nusantara Kantor Cabang Pekalongan Nomor: 045/KC-PKL/II/2025\n\n"
+                      "Bank membuka penyaluran KUR.").title == "Bank Sejahtera Nusantara Kantor Cabang Pekalongan"
+    assert clean_text("PENJELASAN PUBLIK\nBadan Pengawas Obat dan Makanan\n\nBPOM menarik produk itu.").title == (
+        "Badan Pengawas Obat dan Makanan")
+    # a heading that goes on in capitals is one title, and a title that only begins with such a word stays whole
+    assert clean_text("LAPORAN PRODUKSI PADI MUSIM TANAM I\n\nProduksi naik.").title == (
+        "LAPORAN PRODUKSI PADI MUSIM TANAM I")
+    assert clean_text("Berita Acara Rekapitulasi: Pasangan Yusuf Menang\n\nKPU menetapkan hasil.").title == (
+        "Berita Acara Rekapitulasi: Pasangan Yusuf Menang")
+    assert clean_text("Kantor Baru di Jalan Sudirman No. 12\n\nKantor itu dibuka.").title == (
+        "Kantor Baru di Jalan Sudirman No. 12")  # an address's number is no letter's
+
+
 def test_a_dateline_with_place_and_weekday_is_the_date():
     cleaned = clean_text("Banjir Besar di Palembang\nPalembang, Senin 12 Februari 2024\nBanjir melanda kota itu.")
     assert cleaned.date == "Palembang, Senin 12 Februari 2024" and "Senin" not in cleaned.text

@@ -95,6 +95,11 @@ def test_institution_and_retired_rank_abbreviations_do_not_split():
         "Letjen. TNI (Purn.) Agus Widjojo hadir.", "Ia berbicara."]
 
 
+def test_police_and_army_branch_abbreviations_do_not_split():
+    assert split_sentences("Kapolda Irjen Pol. Drs. Hendra Wirawan, M.Si. hadir. Kolonel Inf. Agus Salim menyusul.") == [
+        "Kapolda Irjen Pol. Drs. Hendra Wirawan, M.Si. hadir.", "Kolonel Inf. Agus Salim menyusul."]
+
+
 def test_a_sentence_may_end_in_an_email_or_web_address():
     assert split_sentences("Hubungi info@kemlu.go.id. Terima kasih.") == ["Hubungi info@kemlu.go.id.", "Terima kasih."]
     assert split_sentences("Data ada di https://bps.go.id/data. Datanya lengkap.") == [

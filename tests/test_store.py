@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import os
 import signal
@@ -63,6 +64,20 @@ def test_reingest_embeds_only_new_or_changed_documents_and_drops_removed(tmp_pat
     assert third.embedded_chunks == expected == embedder.documents_embedded - calls
     assert {c.source for c in index.chunks} == {names[0], names[2], "baru.txt"}
     assert index.manifest["counts"]["documents"] == 3
+
+
+def test_a_document_read_with_a_new_title_is_embedded_again(tmp_path, bundled_documents):
+    # A newer reading of the same text's first lines ("PENGUMUMAN" is no title) is embedded with every chunk.
+    directory = tmp_path / "index"
+    embedder = HashingEmbedder()
+    build_index(directory, bundled_documents[:2], embedder, show_progress=False)
+    calls = embedder.documents_embedded
+    retitled = dataclasses.replace(bundled_documents[0], title="Judul yang lebih baik")
+    report = build_index(directory, [retitled, bundled_documents[1]], embedder, show_progress=False)
+    assert report.changed == [retitled.source] and report.unchanged == [bundled_documents[1].source]
+    assert embedder.documents_embedded > calls
+    index = HybridIndex.load(directory, embedder)
+    assert {c.title for c in index.chunks if c.source == retitled.source} == {"Judul yang lebih baik"}
 
 
 def test_keep_existing_adds_and_removes_single_documents(tmp_path, fake_embedder, bundled_documents):
