@@ -6,11 +6,12 @@ import difflib
 import functools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from index.lexical import tokenize
+from index.lexical import stem, tokenize
 from index.store import HybridIndex, SearchConfig, SearchHit, checked_query
 from ingest.cleaning import FORM_FIELD
 from ingest.documents import Document
@@ -21,7 +22,7 @@ from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_m
                             date_of_another_name, day_unanswered, definition_unanswered, event_mismatch,
                             event_unmentioned, follow_up_terms, full_name_unanswered, holder_unnamed, holds_own_terms,
                             label_unmentioned, leading_name, legal_step_unmentioned, measure_of_another, names_all,
-                            names_another, negation_mismatch, office_unmentioned, pair_unmentioned,
+                            names_another, negation_mismatch, office_unmentioned, office_unsaid, pair_unmentioned,
                             payment_unmentioned, place_swapped, plan_for_done, premise_denied, qualifier_unanswered,
                             relation_unanswered, replaced_in_passages, role_unmentioned, school_level_swapped,
                             speaker_unmentioned, subject_left_behind, superlatives, tells_only_of_a_plan,
@@ -49,6 +50,13 @@ ABSTAIN_MESSAGE = {
 
 NOT_MENTIONED = 'Tidak ada dokumen yang menyebut "{name}".'
 """The note under an Indonesian question left unanswered because it names what no document mentions."""
+CLOSE_BUT_UNANSWERED = {
+    "id": "Ada bagian dokumen yang dekat dengan pertanyaan ini, tetapi tidak ada kalimatnya yang menjawab tepat yang "
+          "ditanyakan.",
+    "en": "Parts of the documents are close to this question, but none of their sentences answers exactly what was "
+          "asked.",
+}
+"""The note under a question left unanswered although passages close to it were found: an answer check refused."""
 SEARCHED_IN = {"id": "Dicari hanya dalam dokumen yang disebut pertanyaan: {titles}.",
                "en": "Searched only in the document the question names: {titles}."}
 """The note under an answer searched in the document(s) the question names ("According to The Diplomat article, …")."""
@@ -148,6 +156,12 @@ class AnswerSettings:
     follow_up_penalty: float = 0.5
     """Taken off the score of a follow-up's sentence that holds none of the follow-up's own terms (it can only answer
     the question before), and such a sentence does not count towards the confidence."""
+    near_passages: int = 5
+    near_margin: float = 0.04
+    """A passage past the first `select.passages` but within the first `near_passages`, whose dense score is within
+    this of the best candidate passage's, offers its sentences too, as the answer's best sentence only: "Siapa ketua
+    majelis hakim …?" is answered by the fifth passage's "… dibacakan oleh ketua majelis hakim Dr. Hendri Irawan", its
+    dense score 0.669 against the first three's 0.679–0.700 (0.04 on the testers' sets; FacQA and TyDi unchanged)."""
     unknown_entity_penalty: float = 0.15
     unknown_entity_below: float = 0.5
     """The penalty applies only when the best passage's dense score is under this: a passage that matches the
@@ -203,6 +217,9 @@ class Answer:
     checks_passed: bool = True
     """Whether the best sentences passed the answer checks (a count for "berapa", the place and year asked, …),
     whatever the confidence: with a threshold low enough, tanya would have answered."""
+    refused_by: str | None = None
+    """Why tanya abstained: the answer check that found the best sentences no answer ("office unmentioned", "no
+    count", …), "name unmentioned" (a name no document mentions) or "low confidence"; None when it answered."""
 
     @property
     def cited(self) -> list[Passage]:
@@ -225,6 +242,8 @@ class Answer:
         data["notes"] = list(self.notes)
         if self.rewritten_query:
             data["rewritten_query"] = self.rewritten_query
+        if self.refused_by:
+            data["refused_by"] = self.refused_by
         return data
 
 
@@ -380,6 +399,7 @@ class ExtractiveAnswerer:
         # The answer checks below run whatever the confidence, so that `checks_passed` tells how tanya would answer at
         # any other threshold (the benchmark's abstention sweep).
         answered = bool(scored)
+        refused_by: str | None = None if answered else "no sentence"
         shown: list[CitedSentence] = []
         if answered:
             chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)))]
@@ -393,10 +413,12 @@ class ExtractiveAnswerer:
                 text = f"{text} {SPEAKER[language].format(n=shown[0].n, speaker=speaker)}"
             # "Berapa ...?" answered by sentences without the count asked for is no answer: say so instead (README).
             answered = kind != "number" or answers_how_many(shown, question)
+            refused_by = None if answered else "no count"
             # "Siapa penulis …?" answered by no sentence that says who wrote it (a byline, "karya …", "ditulis oleh
             # …", "Demikian kajian dari …") is no answer either.
             if answered and author_asked:
                 answered = any(matches_type(c.text, "name", question) for c in shown)
+                refused_by = None if answered else "no author"
             # "Kapan …?" answered by sentences without any date or time is no answer either, unless the answer is a news
             # lead, which tells what happened on its document's date line ("Mataram, Rabu (5/11/2025)" over "KKP resmi
             # meluncurkan …"): the answer then says that date.
@@ -405,19 +427,23 @@ class ExtractiveAnswerer:
                 # answered by "Indonesia tengah bersiap diri untuk memiliki badan …" dated 22 April 2018).
                 dated = None if tells_only_of_a_plan(text) else self._lead_date(shown[0], citable, question)
                 answered = dated is not None
+                refused_by = None if answered else "no date"
                 if dated is not None:
                     text = f"{text} {DOCUMENT_DATE[language].format(n=shown[0].n, date=dated)}"
             # A follow-up is searched with the previous question, which alone can make any passage on that topic
             # look confident: "Siapa komandannya?" after a question on troops must be answered by a commander.
             if answered and query != typed and language == "id":
                 answered = holds_own_terms(shown, question)
+                refused_by = None if answered else "follow-up unanswered"
             if answered and query != typed:  # … and be about what the previous question asked of
                 answered = subject_left_behind(typed, query, self._document_text(shown[0], citable)) is None
+                refused_by = None if answered else "subject left behind"
             # A table row answers only a question whose names its passage holds: "Berapa jumlah SPBKLU di Papua?" is not
             # answered by the rows of Bali and Jawa Barat.
             if answered and ROW_SENTENCE.match(shown[0].text):
                 row_passage = next(p for p in citable if p.n == shown[0].n)
                 answered = names_all(question, f"{self._opening(row_passage)} {row_passage.title} {row_passage.text}")
+                refused_by = None if answered else "another row"
             # "Siapa Kepala BPBD Kabupaten Dompu?" is not answered by the head of Kabupaten Bima's agency (README).
             cited = [p for p in citable if any(c.n == p.n for c in shown)]
             # The documents' dates, and their openings, which date a regulation ("NOMOR 6 TAHUN 2022") or a report
@@ -428,47 +454,68 @@ class ExtractiveAnswerer:
             with_openings = self._with_openings(cited)
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
-            if answered and (names_another(question, cited, dates) or place_swapped(question, said)
-                             or measure_of_another(question, said) or country_of_another(question, said)
-                             or kind == "date" and date_of_another_name(question, shown)
-                             or legal_step_unmentioned(question, said) or school_level_swapped(question, said)
-                             or office_unmentioned(question, cited) or role_unmentioned(question, with_titles, said)
-                             or label_unmentioned(question, with_titles) or payment_unmentioned(question, with_titles)
-                             or holder_unnamed(question, shown[0].text)
-                             or negation_mismatch(question, said) or event_mismatch(question, said)
-                             or relation_unanswered(question, f"{self._titles(cited)} "
-                                                                  f"{_with_paragraph_opening(shown, citable)}")
-                             or definition_unanswered(question, said) or year_unanswered(question, said)
-                             or another_day(question, shown[0].text)
-                             or another_month(question, self._with_lead(shown[0], citable))
-                             or day_unanswered(question, said) or body_unmentioned(question, with_titles)
-                             or plan_for_done(question, said) or full_name_unanswered(question, said)
-                             or event_unmentioned(question, self._documents_text(cited))
-                             or counted_owner_unmentioned(question, with_openings)
-                             or pair_unmentioned(question, with_titles)
-                             or replaced_in_passages(question, with_openings, said)
-                             or speaker_unmentioned(question, with_titles if speaker is None else speaker)
-                             or speaker is not None
-                             and another_speaker(question, speaker, self._speakers(shown[0], citable))
-                             or premise_denied(question, " ".join(p.text for p in passages))
-                             or qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)):
-                answered = False
+            # Each check names what makes the sentences found no answer to what is asked; the first to find it refuses.
+            checks: tuple[tuple[str, Callable[[], object]], ...] = (
+                ("names another", lambda: names_another(question, cited, dates)),
+                ("another place", lambda: place_swapped(question, said)),
+                ("another measure", lambda: measure_of_another(question, said)),
+                ("another country", lambda: country_of_another(question, said)),
+                ("date of another name", lambda: kind == "date" and date_of_another_name(question, shown)),
+                ("legal step unmentioned", lambda: legal_step_unmentioned(question, said)),
+                ("another school level", lambda: school_level_swapped(question, said)),
+                ("office unmentioned", lambda: office_unmentioned(question, cited)),
+                ("role unmentioned", lambda: role_unmentioned(question, with_titles, said)),
+                ("label unmentioned", lambda: label_unmentioned(question, with_titles)),
+                ("payment unmentioned", lambda: payment_unmentioned(question, with_titles)),
+                ("holder unnamed", lambda: holder_unnamed(question, shown[0].text)),
+                ("negation", lambda: negation_mismatch(question, said, self._titles(cited))),
+                ("another event", lambda: event_mismatch(question, said)),
+                ("relation unanswered", lambda: relation_unanswered(
+                    question, f"{self._titles(cited)} {_with_paragraph_opening(shown, citable)}")),
+                ("definition unanswered", lambda: definition_unanswered(question, said)),
+                ("year unanswered", lambda: year_unanswered(question, said)),
+                ("another day", lambda: another_day(question, shown[0].text)),
+                ("another month", lambda: another_month(question, self._with_lead(shown[0], citable))),
+                ("day unanswered", lambda: day_unanswered(question, said)),
+                ("body unmentioned", lambda: body_unmentioned(question, with_titles)),
+                ("plan, not done", lambda: plan_for_done(question, said)),
+                ("full name unanswered", lambda: full_name_unanswered(question, said)),
+                ("event unmentioned", lambda: event_unmentioned(question, self._documents_text(cited))),
+                ("owner unmentioned", lambda: counted_owner_unmentioned(question, with_openings)),
+                ("pair unmentioned", lambda: pair_unmentioned(question, with_titles)),
+                ("replaced", lambda: replaced_in_passages(question, with_openings, said)),
+                ("speaker unmentioned",
+                 lambda: speaker_unmentioned(question, with_titles if speaker is None else speaker)),
+                ("another speaker", lambda: speaker is not None
+                 and another_speaker(question, speaker, self._speakers(shown[0], citable))),
+                ("premise denied", lambda: premise_denied(question, " ".join(p.text for p in passages))),
+                ("qualifier unanswered",
+                 lambda: qualifier_unanswered(question, said, with_titles, self.index.lexical.vocabulary)),
+            )
+            if answered:
+                refused_by = next((name for name, check in checks if check()), None)
+                answered = refused_by is None
         # "Kapan pajak karbon mulai diterapkan di Malaysia?" over documents that never mention Malaysia: no answer, and
         # whatever else made tanya abstain, the note says what the documents lack.
         unmentioned = self._unmentioned_name(question, shown) if language == "id" else None
         if unmentioned is None and own_terms:
             unmentioned = self._named_instead_unmentioned(question)
         checks_passed = answered and unmentioned is None
+        if unmentioned is not None and refused_by is None:
+            refused_by = "name unmentioned"
         if confidence < self.settings.abstain_below:
             answered = False
+            refused_by = refused_by or "low confidence"
             if shown and language == "id":  # the note names what the documents lack, as when nothing is shown
                 unmentioned = self._unmentioned_name(question, [])
         timings["total"] = (time.perf_counter() - started) * 1000
         if not answered or unmentioned is not None:
             if unmentioned is not None:
                 notes = [*notes, NOT_MENTIONED.format(name=unmentioned)]
+            elif confidence >= self.settings.abstain_below:  # close passages were found: say why they do not answer
+                notes = [*notes, CLOSE_BUT_UNANSWERED[language]]
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings, notes, passages, confidence,
-                          checks_passed=checks_passed)
+                          checks_passed=checks_passed, refused_by=refused_by)
         notes = [*notes, *self._disagreements(shown, citable, passages, language)]
         return Answer(question, text, False, citable, shown, timings, notes, passages, confidence)
 
@@ -678,6 +725,7 @@ class ExtractiveAnswerer:
         """
         s = self.settings
         query_terms = set(tokenize(query))
+        query_words = {stem(w) for w in WORD.findall(query.lower())}
         # A table row is told from its neighbours by the names and the numbers the question uses ("… pada 19 Juli
         # 2025?": the row of the 19th, not of the 14th).
         query_names = {m.group(0).lower() for m in ENTITY.finditer(query)} | set(re.findall(r"\b\d+\b", query))
@@ -692,9 +740,11 @@ class ExtractiveAnswerer:
         best_dense = max((p.dense_score for p in passages[: s.select.passages]), default=0.0)
         author_asked = kind == "name" and AUTHOR_ASKED.search(query) is not None
         scored, best_support = [], -1.0
+        near_only: set[int] = set()  # indexes in `scored` of the sentences of passages past the first few
         read = max(s.select.passages, s.confidence.passages)
         for passage in passages:  # past the first `read`, only a form field the question names (below)
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
+            given = frozenset(tokenize(passage.title)) if passage.title else frozenset()  # what the title already says
             similarity = vectors @ query_vector if len(spans) else []
             if own_vector is not None and len(spans):  # a follow-up's sentence may match the follow-up alone
                 similarity = np.maximum(similarity, vectors @ own_vector)
@@ -727,7 +777,11 @@ class ExtractiveAnswerer:
                     sim = max(float(sim), passage.dense_score)
                 label = _field_label(text)
                 field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
-                if passage.n > read and not field and not byline:
+                if field and BULLET.match(text):  # a listed field names all it counts: "- Rumah rusak sedang: 9 unit"
+                    field = query_words.issuperset(stem(w) for w in WORD.findall(label.lower()))
+                near = (passage.n > s.select.passages and not field and not byline
+                        and passage.n <= s.near_passages and passage.dense_score >= best_dense - s.near_margin)
+                if passage.n > read and not field and not byline and not near:
                     continue
                 if is_instruction(text):
                     continue  # an order to the assistant inside a document is not an answer ("Abaikan instruksi …")
@@ -747,11 +801,17 @@ class ExtractiveAnswerer:
                 elsewhere = bool(own_terms) and not own_terms & terms
                 asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
                 coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
+                # Which sentence answers is told by the terms its document's title does not already give: of "Berapa
+                # harga Paket Kedai waralaba Ayam Geprek Mbok Sri?" in the franchise's brochure, "harga Paket Kedai".
+                told = asked_terms - given or asked_terms
+                told_coverage = len(told & terms) / len(told) if told else 0.0
                 row = ROW_SENTENCE.match(text) is not None
                 named = (len(query_names & set(WORD.findall(with_other_forms(text).lower()))) / len(query_names)
                          if query_names and row else 0.0)  # "NTB" names "Nusa Tenggara Barat"
                 matches = (None if kind is None else holds_count(text, query) if measured
                            else matches_type(text, kind, query))
+                if kind == "name" and matches and office_unsaid(query, text):
+                    matches = False  # "Siapa ketua majelis hakim …?" wants a name said to chair, not the one sentenced
                 counts_it = counted_here is not None and counted_here.search(text) is not None
                 to_the_day = kind == "date" and TO_THE_DAY.search(text) is not None
                 most = bool(asked_most) and bool(asked_most & superlatives(text))
@@ -772,7 +832,8 @@ class ExtractiveAnswerer:
                     shared -= s.heading_penalty  # a line without a full stop is a heading or a caption
 
                 def score(w: SentenceWeights) -> float:
-                    value = (float(sim) + w.coverage * coverage + w.table_names * named + w.rank / passage.n + shared
+                    value = (float(sim) + w.coverage * (told_coverage if w is s.select else coverage)
+                             + w.table_names * named + w.rank / passage.n + shared
                              + w.counted * counts_it + w.date_detail * to_the_day + w.superlative * most
                              - w.other_year * dated_otherwise
                              + w.passage_score * (passage_dense - best_dense))
@@ -782,7 +843,9 @@ class ExtractiveAnswerer:
 
                 if (passage.n <= s.confidence.passages or field or byline) and not elsewhere:
                     best_support = max(best_support, score(s.confidence))
-                if passage.n <= s.select.passages or field or byline:
+                if passage.n <= s.select.passages or field or byline or near:
+                    if near:
+                        near_only.add(len(scored))
                     penalty = s.title_penalty if is_title else 0.0
                     if elsewhere:
                         penalty += s.follow_up_penalty
@@ -793,8 +856,9 @@ class ExtractiveAnswerer:
                     if asks:
                         penalty += s.question_penalty
                     scored.append(CitedSentence(text, passage.n, start, end, score(s.select) - penalty))
-        scored.sort(key=lambda c: c.score, reverse=True)
-        return scored, best_support
+        # A sentence of a passage past the first few answers only as the best one: not as a second sentence beside it
+        order = sorted(range(len(scored)), key=lambda i: scored[i].score, reverse=True)
+        return [scored[i] for rank, i in enumerate(order) if rank == 0 or i not in near_only], best_support
 
     def _unknown_entity_penalty(self, question: str, language: str, passages: list[Passage]) -> float:
         """Names in an Indonesian question that no indexed passage contains suggest the answer is not here, unless
@@ -1150,7 +1214,8 @@ def _field_label(sentence: str) -> str | None:
     """The label of a form field ("Notulis" of "Notulis: Siti Aminah"): a short line without a full stop, unlike a
     prose list's item ("Pendanaan: Kurangnya dana untuk …")."""
     short = len(sentence) <= 150 and (_is_heading(sentence) or _ENDS_IN_ABBREVIATION.search(sentence) is not None)
-    field = FORM_FIELD.match(sentence) if short else None
+    bullet = BULLET.match(sentence)  # a list of fields: "- Meninggal dunia: 9 orang"
+    field = FORM_FIELD.match(sentence, bullet.end() if bullet else 0) if short else None
     return field.group(1) if field else None
 
 

@@ -15,8 +15,8 @@ from ingest.short_forms import full_name, with_other_forms
 
 from .countries import country_unmentioned, countries_named, mentions_country_named
 from .question_kinds import (AUTHOR_ASKED, COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_EN,
-                             MONTHS_ID, NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, expected_type,
-                             matches_type, question_language)
+                             MONTHS_ID, NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, english_office,
+                             english_office_unsaid, expected_type, matches_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -37,6 +37,7 @@ _ANSWERED_BY = {"jabat": "presiden wakil menteri sekretaris jenderal ketua kepal
                          "rektor camat lurah duta besar panglima komandan manajer ceo raja ratu sultan perdana"}
 
 
+@lru_cache(maxsize=256)
 def follow_up_terms(question: str) -> frozenset[str]:
     """A follow-up's own content terms (stemmed), each with the words of the same meaning: what its answer must hold
     one of ("Siapa ketua pertamanya?": "ketua", "pertama")."""
@@ -113,7 +114,7 @@ _STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden
                   r"|lurah|duta besar|kapolda|kapolres|kapolri")
 _OFFICES = (rf"((?:wakil\s+)?(?:{_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|bendahara|pelatih|raja|ratu"
             r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan|komisaris|imam|pendeta"
-            r"|pastor)"
+            r"|pastor|pemimpin|pimpinan|manajer)"
             r"|wakil\s+(?:pemimpin|pimpinan|manajer))\b")  # a deputy leader is named so: not the leader
 _OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
 # "Apa nama kontraktor yang mengerjakan …?": the name of a party or a place, which a document writes capitalised.
@@ -579,6 +580,12 @@ def holder_unnamed(question: str, answer: str) -> bool:
     asked = set(WORD.findall(with_other_forms(question).lower()))
     if any(set(WORD.findall(business.group(1).lower())) - asked for business in _BUSINESS_NAME.finditer(answer)):
         return False
+    office = _OFFICE_ASKED.search(question)
+    if office is not None:  # "Fatimah adalah ketua koperasi …": whatever the name means, it is said to hold the office
+        said_to_hold = re.compile(rf"\b([A-Z][\w'’-]*)\s+(?:adalah|ialah|merupakan|menjabat\s+sebagai|selaku)\s+"
+                                  rf"(?:{_office_spelt(office.group(1))})\b", re.I)
+        if any(m.group(1)[0].isupper() and m.group(1).lower() not in _PRONOUNS for m in said_to_hold.finditer(answer)):
+            return False
     for apposed in _APPOSED_NAME.finditer(answer):  # ", Ujang Rohmat," names a person, whatever its words mean
         words = {w.lower() for w in apposed.group(1).split()}
         if words - asked and not words & _INSTITUTION_WORDS:
@@ -598,6 +605,7 @@ def holder_unnamed(question: str, answer: str) -> bool:
     return True
 
 
+_PRONOUNS = frozenset("ia dia beliau mereka kami kita saya aku anda engkau itu ini yang".split())
 # A name set off by commas after an office ("Ketua PPKD Sukamaju, Ujang Rohmat, menyampaikan …"): two to four
 # capitalised words, not a body's or a place's.
 _APPOSED_NAME = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*,")
@@ -724,19 +732,6 @@ def replaced_in_passages(question: str, cited: str, said: str) -> str | None:
 
 
 # "Who is/was (the) (NATO's) Secretary General …?": an English question's office, and how Indonesian writes it.
-_OFFICES_EN = {
-    r"secretary[- ]general|general secretary": r"sekretaris\s+jenderal|sekjen",
-    r"prime minister": r"perdana\s+menteri|PM",
-    r"foreign minister": r"menteri\s+luar\s+negeri|menlu", r"defen[cs]e minister": r"menteri\s+pertahanan|menhan",
-    r"vice[- ]president": r"wakil\s+presiden|wapres", r"president": r"presiden", r"minister": r"menteri",
-    r"governor": r"gubernur", r"mayor": r"wali\s?kota", r"regent": r"bupati", r"ambassador": r"duta\s+besar|dubes",
-    r"commander(?:-in-chief)?": r"komandan|panglima", r"spokes(?:person|man|woman)": r"juru\s+bicara|jubir",
-    r"special representative": r"perwakilan\s+khusus", r"(?:special\s+)?envoy": r"utusan",
-    r"chair(?:man|woman|person)?": r"ketua", r"director(?:[- ]general)?": r"direktur",
-    r"rector": r"rektor", r"king": r"raja", r"queen": r"ratu", r"sultan": r"sultan", r"emperor": r"kaisar",
-    r"pope": r"paus", r"head\s+coach|coach": r"pelatih", r"head\s?teacher|headmaster|principal": r"kepala\s+sekolah",
-    r"head": r"kepala|ketua",  # last: "head coach" is a coach
-}
 # "Who heads Indonesia's international aid agency?", "Siapa yang memimpin yayasan itu?": a question for whoever leads a
 # body, which a passage answers by naming its head, chair, director or leader in some way.
 _LEADER_ASKED = re.compile(r"\b(?:[Ww]ho\s+(?:currently\s+)?(?:heads|headed|leads|led|directs|directed|chairs|chaired|"
@@ -746,11 +741,6 @@ _LEADER_SAID = re.compile(r"\b(?:kepala|ketua|pimpinan|pemimpin|dipimpin|memimpi
                           r"mengepalai|presiden|sekjen|sekretaris\s+jenderal|gubernur|bupati|wali\s?kota|komandan|"
                           r"panglima|ceo|rektor|raja|ratu|sultan|kaisar|menteri|kapten|pelatih|manajer|head|chair\w*|"
                           r"director|leader|led\s+by)\b", re.I)
-_OFFICE_ASKED_EN = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were|has\s+been|had\s+been|became|will\s+be)\s+(?:the\s+)?"
-                              r"(?:(?:current|then|first|new|former|last)\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?"
-                              rf"(?i:({'|'.join(_OFFICES_EN)}))\b")
-
-
 # A short form a question uses: two or more capitals ("SCO", "PfP", "KAZCENT"), not one before a name ("DKI Jakarta",
 # "PT Pertamina": a title or a prefix).
 _SHORT_FORM = re.compile(r"(?<![\w-])([A-Z](?=[a-z]{0,2}[A-Z])[A-Za-z]{1,7})(?![\w-])(?!\s+[A-Z])")
@@ -804,20 +794,17 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
     return None
 
 
-def _english_office(question: str) -> tuple[str, str] | None:
-    """The office an English who-question asks for and the pattern Indonesian writes it in ("head coach", "pelatih"),
-    or None."""
-    asked = _OFFICE_ASKED_EN.search(question)
+def office_unsaid(question: str, sentence: str) -> bool:
+    """Whether a who-question asks for the holder of an office ("Siapa ketua majelis hakim perkara itu?") that
+    `sentence` does not name ("… dibacakan oleh ketua majelis hakim Dr. Hendri Irawan" does; "Majelis hakim …
+    menjatuhkan vonis kepada Ir. Bambang Sutrisno" names the one sentenced). An English question's office is looked
+    for as Indonesian writes it ("head coach": "pelatih")."""
+    asked = _OFFICE_ASKED.search(question)
     if asked is None:
-        return None
-    return asked.group(1), next(id_ for en, id_ in _OFFICES_EN.items() if re.fullmatch(en, asked.group(1), re.I))
-
-
-def english_office_unsaid(question: str, sentence: str) -> bool:
-    """Whether an English who-question asks for an office ("Who is the head coach of PS Malabar?") that `sentence`
-    does not name as Indonesian writes it ("pelatih"): "CEO PS Malabar, H. Darmawan Effendi, …" names someone else."""
-    english = _english_office(question)
-    return english is not None and re.search(rf"\b(?:{english[1]})\b", with_other_forms(sentence), re.I) is None
+        return english_office_unsaid(question, sentence)
+    spelt = _office_spelt(asked.group(1))
+    spelt = _HELD_AS_VERB.get(spelt, spelt)
+    return re.search(rf"\b(?:{spelt})\b", with_other_forms(sentence), re.I) is None
 
 
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
@@ -831,7 +818,7 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     led = _LEADER_ASKED.search(question)
     if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such
         return None if _LEADER_SAID.search(text) else led.group(0)
-    english = _english_office(question)
+    english = english_office(question)
     if english is not None:  # an English office, written the Indonesian way in the passages
         office, spelt = english
         return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
@@ -861,7 +848,7 @@ _STARTS = ("didirikan mendirikan berdiri pendirian dibentuk membentuk terbentuk 
            "lahir dilahirkan kelahiran dimulai memulai bermula diluncurkan meluncurkan peluncuran diperkenalkan "
            "memperkenalkan ditemukan menemukan penemuan diciptakan menciptakan dibangun membangun pembangunan dirilis "
            "merilis diterbitkan menerbitkan terbit dibuat membuat dikembangkan diresmikan peresmian debut diangkat dilantik "
-           "pelantikan dinobatkan ditetapkan menetapkan penetapan diberlakukan memberlakukan pemberlakuan")
+           "melantik pelantikan dinobatkan ditetapkan menetapkan penetapan diberlakukan memberlakukan pemberlakuan")
 _ENDS = ("dibubarkan membubarkan bubar pembubaran ditutup menutup penutupan tutup dihapus dihapuskan menghapus "
          "menghapuskan penghapusan dimusnahkan musnah dihancurkan menghancurkan hancur kehancuran dihentikan "
          "menghentikan berhenti meninggal wafat mati kematian tewas berakhir mengakhiri usai dilarang melarang "
@@ -1198,6 +1185,9 @@ def definition_unanswered(question: str, answer: str) -> str | None:
 _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
 # Words that negate, in an answer and in a question ("Siapa yang tidak hadir?"); a question's "selain" / "kecuali"
 # ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
+# Words a negation stands before without negating what a question asks about: "… bukan yang terbanyak" negates the most
+# cases, not the "yang" of "Kecamatan mana yang memiliki …?".
+_NOT_NEGATED = frozenset("yang dari pada untuk dengan atau itu ini saja hanya".split())
 _NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
 _NEGATION_WORDS_EN = frozenset("not never without".split())
 # Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir",
@@ -1217,12 +1207,15 @@ _NEGATED_WORD = re.compile(rf"\b(?:tidak|tak|belum|bukan)\s+(?:(?:{_AUXILIARIES}
 _HOW_MUCH = re.compile(r"\b(?:se)?berapa(?:kah)?\s+(?:banyak|lama|jauh|besar|tinggi|luas|sering|dekat)\b")
 
 
-def negation_mismatch(question: str, answer: str) -> str | None:
+def negation_mismatch(question: str, answer: str, titles: str = "") -> str | None:
     """A word the question negates that the answer uses without the negation, or the other way round: "kalimat
     non-majemuk" is not defined by "Kalimat majemuk adalah …"; and a question's negation when the answer negates
     nothing: "Siapa yang bukan istri Abimanyu?" is not answered by "Abimanyu menikah dengan Utari"; and an answer that
     negates a word of a question that negates nothing: "… Mars dapat dihuni …?" is not answered by "Mars tidak dapat
-    dihuni" (a yes-no question may be)."""
+    dihuni" (a yes-no question may be). A negation the question quotes from a cited document's title (`titles`) names
+    that document: "Siapa penulis opini … yang bukan sekadar seremoni?" of "Menanam Mangrove Bukan Sekadar Seremoni"."""
+    if titles:
+        question = _quoted_negations(question, titles)
     asked = set(re.findall(r"[a-z]+(?:-[a-z]+)?", question.lower()))
     said = set(re.findall(r"[a-z]+(?:-[a-z]+)?", answer.lower()))
     # What the question asks for is said before a second "yang": "… yang menjelaskan soal kemiskinan yang belum capai
@@ -1255,7 +1248,7 @@ def negation_mismatch(question: str, answer: str) -> str | None:
     about = set(re.findall(r"[a-z]+(?:-[a-z]+)?", _HOW_MUCH.sub(" ", question.lower())))  # "banyak" of "berapa banyak"
     for match in negated:
         word = match.group(1)
-        if (len(word) >= 4 and word in about
+        if (len(word) >= 4 and word in about and word not in _NOT_NEGATED
                 and len(re.findall(rf"\b{word}\b", text)) == sum(other.group(1) == word for other in negated)):
             return match.group(0)
     for word in asked - said:
@@ -1264,6 +1257,16 @@ def negation_mismatch(question: str, answer: str) -> str | None:
             if bare and len(bare) >= 5 and bare in said or len(word) >= 5 and prefix + word in said:
                 return word
     return None
+
+
+def _quoted_negations(question: str, titles: str) -> str:
+    """`question` less each negation and the word after it that `titles` also write ("bukan sekadar")."""
+    def unless_quoted(match: re.Match) -> str:
+        quoted = re.search(rf"\b{re.escape(match.group(0))}\b", titles, re.I) is not None
+        return " " if quoted else match.group(0)
+
+    negations = "|".join(sorted(_NEGATION_WORDS | _NEGATION_WORDS_EN, key=len, reverse=True))
+    return re.sub(rf"\b(?:{negations})\s+[\w-]+", unless_quoted, question, flags=re.I)
 
 
 # Who a question says said something: "Apa kata Tokayev …?", "Why did Vladimir Putin say …?", "Who did Guterres

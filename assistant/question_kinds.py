@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from index.lexical import stem, tokenize
 from ingest.sentences import abbreviations
+from ingest.short_forms import with_other_forms
 
 if TYPE_CHECKING:
     from .answer import CitedSentence
@@ -248,6 +249,42 @@ def _without_rules(sentence: str, question: str) -> str:
     return sentence if _ASKED_REFERENCE.search(question) else _REFERENCE.sub(" ", sentence)
 
 
+# The offices an English who-question may ask for, and how Indonesian writes each ("head coach": "pelatih").
+ENGLISH_OFFICES = {
+    r"secretary[- ]general|general secretary": r"sekretaris\s+jenderal|sekjen",
+    r"prime minister": r"perdana\s+menteri|PM",
+    r"foreign minister": r"menteri\s+luar\s+negeri|menlu", r"defen[cs]e minister": r"menteri\s+pertahanan|menhan",
+    r"vice[- ]president": r"wakil\s+presiden|wapres", r"president": r"presiden", r"minister": r"menteri",
+    r"governor": r"gubernur", r"mayor": r"wali\s?kota", r"regent": r"bupati", r"ambassador": r"duta\s+besar|dubes",
+    r"commander(?:-in-chief)?": r"komandan|panglima", r"spokes(?:person|man|woman)": r"juru\s+bicara|jubir",
+    r"special representative": r"perwakilan\s+khusus", r"(?:special\s+)?envoy": r"utusan",
+    r"chair(?:man|woman|person)?": r"ketua", r"director(?:[- ]general)?": r"direktur",
+    r"rector": r"rektor", r"king": r"raja", r"queen": r"ratu", r"sultan": r"sultan", r"emperor": r"kaisar",
+    r"pope": r"paus", r"head\s+coach|coach": r"pelatih", r"head\s?teacher|headmaster|principal": r"kepala\s+sekolah",
+    r"head": r"kepala|ketua",  # last: "head coach" is a coach
+}
+_OFFICE_ASKED_EN = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were|has\s+been|had\s+been|became|will\s+be)\s+(?:the\s+)?"
+                              r"(?:(?:current|then|first|new|former|last)\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?"
+                              rf"(?i:({'|'.join(ENGLISH_OFFICES)}))\b")
+
+
+@lru_cache(maxsize=1024)
+def english_office(question: str) -> tuple[str, str] | None:
+    """The office an English who-question asks for and the pattern Indonesian writes it in ("head coach", "pelatih"),
+    or None."""
+    asked = _OFFICE_ASKED_EN.search(question)
+    if asked is None:
+        return None
+    return asked.group(1), next(id_ for en, id_ in ENGLISH_OFFICES.items() if re.fullmatch(en, asked.group(1), re.I))
+
+
+def english_office_unsaid(question: str, sentence: str) -> bool:
+    """Whether an English who-question asks for an office ("Who is the head coach of PS Malabar?") that `sentence`
+    does not name as Indonesian writes it ("pelatih"): "CEO PS Malabar, H. Darmawan Effendi, …" names someone else."""
+    english = english_office(question)
+    return english is not None and re.search(rf"\b(?:{english[1]})\b", with_other_forms(sentence), re.I) is None
+
+
 def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
     """Whether `sentence` holds an answer of `kind` that `question` does not already say.
 
@@ -267,8 +304,6 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         if found and AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
             return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
         if found and question:
-            from .answer_checks import english_office_unsaid  # (which reads this module's patterns)
-
             if english_office_unsaid(question, sentence):
                 return False  # "Who is the head coach …?" wants a sentence that names a "pelatih"
     elif kind in ("place", "called"):
@@ -366,9 +401,9 @@ def holds_count(sentence: str, question: str) -> bool:
     if units is None:
         return True
     # "7.644 km", "tujuh ribu kilometer", "Rp 250.000", "menewaskan setidaknya 10 orang": the count, then within two
-    # words the unit asked for; or the unit, then within two words the count.
+    # words the unit asked for; or the unit, then within two words the count ("Meninggal dunia: 9 orang").
     in_unit = (rf"{COUNT}\s*(?:\w+\s+){{0,2}}?(?:{units})(?!\w)"
-               rf"|(?<!\w)(?:{units})(?![^\W\d_])\s*(?:\w+\s+){{0,2}}?{COUNT}")  # not "m" of "menampung ribuan"
+               rf"|(?<!\w)(?:{units})(?![^\W\d_]):?\s*(?:\w+:?\s+){{0,2}}?{COUNT}")  # not "m" of "menampung ribuan"
     return re.search(in_unit, sentence, re.I) is not None
 
 

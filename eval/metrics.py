@@ -34,6 +34,8 @@ class QuestionResult:
     sentences_dropped: int = 0
     checks_passed: bool = True
     """Whether the answer checks passed, whatever the confidence (`Answer.checks_passed`)."""
+    refused_by: str | None = None
+    """Why it abstained (`Answer.refused_by`): an answer check's name, "name unmentioned" or "low confidence"."""
 
 
 def score_question(question: dict, answer, k: int) -> QuestionResult:
@@ -62,7 +64,8 @@ def score_question(question: dict, answer, k: int) -> QuestionResult:
     return QuestionResult(question["id"], question["kind"], answerable, answer.abstained, evidence_recall,
                           doc_recall, rr, hit, answer.timings_ms.get("total", 0.0), answer.confidence, answer.answer,
                           precision, answer.generator, kept, getattr(answer, "dropped_sentences", 0),
-                          getattr(answer, "checks_passed", True))
+                          getattr(answer, "checks_passed", True),
+                          getattr(answer, "refused_by", None) if answer.abstained else None)
 
 
 def _holds_evidence(passage, question: dict) -> bool:

@@ -118,6 +118,12 @@ def _markdown(report: dict, problems: list[str], baseline: dict | None) -> str:
         lines += ["Regressions:", ""] + [f"- {p}" for p in problems]
     else:
         lines.append("No metric below the baseline beyond its tolerance.")
+    lines += ["", "## Why it abstained", "", "| reason | answerable (false abstentions) | unanswerable |", "|---|---|---|"]
+    reasons: dict[str, list[int]] = {}
+    for result in report["results"]:
+        if result.get("abstained"):
+            reasons.setdefault(result.get("refused_by") or "unknown", [0, 0])[0 if result["answerable"] else 1] += 1
+    lines += [f"| {reason} | {counts[0]} | {counts[1]} |" for reason, counts in sorted(reasons.items())]
     lines += ["", "## Calibration", "", "```", json.dumps(report["calibration"], indent=2), "```"]
     return "\n".join(lines) + "\n"
 

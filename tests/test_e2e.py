@@ -183,7 +183,12 @@ def test_eval_runs_on_the_bundled_set_without_regression(index_dir, tmp_path):
     report = json.loads((tmp_path / "eval.json").read_text())
     assert report["overall"]["questions"] >= 60
     assert set(report["by_kind"]) >= {"factoid", "list", "paraphrase", "multi_doc", "english", "unanswerable"}
-    assert (tmp_path / "eval.md").read_text().startswith("# tanya eval")
+    markdown = (tmp_path / "eval.md").read_text()
+    assert markdown.startswith("# tanya eval")
+    # every abstention says why: an answer check's name, a name no document mentions, or a low confidence
+    refused = [r for r in report["results"] if r["abstained"]]
+    assert refused and all(r["refused_by"] for r in refused)
+    assert "## Why it abstained" in markdown and "| low confidence |" in markdown
 
 
 def test_questions_are_encoded_by_onnx_runtime_with_the_vectors_of_torch():
