@@ -731,7 +731,6 @@ def replaced_in_passages(question: str, cited: str, said: str) -> str | None:
             or english_body_unmentioned(question, cited, said))
 
 
-# "Who is/was (the) (NATO's) Secretary General …?": an English question's office, and how Indonesian writes it.
 # "Who heads Indonesia's international aid agency?", "Siapa yang memimpin yayasan itu?": a question for whoever leads a
 # body, which a passage answers by naming its head, chair, director or leader in some way.
 _LEADER_ASKED = re.compile(r"\b(?:[Ww]ho\s+(?:currently\s+)?(?:heads|headed|leads|led|directs|directed|chairs|chaired|"
@@ -1185,11 +1184,11 @@ def definition_unanswered(question: str, answer: str) -> str | None:
 _NEGATING = ("non-", "non")  # not "anti-": "anti-terorisme" is about fighting terrorism
 # Words that negate, in an answer and in a question ("Siapa yang tidak hadir?"); a question's "selain" / "kecuali"
 # ("besides") is no negation: "Selain AS, siapa yang …?" is answered by "Uni Eropa dan AS …".
+_NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
+_NEGATION_WORDS_EN = frozenset("not never without".split())
 # Words a negation stands before without negating what a question asks about: "… bukan yang terbanyak" negates the most
 # cases, not the "yang" of "Kecamatan mana yang memiliki …?".
 _NOT_NEGATED = frozenset("yang dari pada untuk dengan atau itu ini saja hanya".split())
-_NEGATION_WORDS = frozenset("tidak tak tiada bukan belum tanpa jangan gagal batal enggan menolak".split())
-_NEGATION_WORDS_EN = frozenset("not never without".split())
 # Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir",
 # "dilarang memungut" (for "Mengapa komite tidak menarik iuran …?").
 _NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan larang".split())

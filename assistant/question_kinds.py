@@ -250,7 +250,7 @@ def _without_rules(sentence: str, question: str) -> str:
 
 
 # The offices an English who-question may ask for, and how Indonesian writes each ("head coach": "pelatih").
-ENGLISH_OFFICES = {
+_ENGLISH_OFFICES = {
     r"secretary[- ]general|general secretary": r"sekretaris\s+jenderal|sekjen",
     r"prime minister": r"perdana\s+menteri|PM",
     r"foreign minister": r"menteri\s+luar\s+negeri|menlu", r"defen[cs]e minister": r"menteri\s+pertahanan|menhan",
@@ -265,7 +265,7 @@ ENGLISH_OFFICES = {
 }
 _OFFICE_ASKED_EN = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were|has\s+been|had\s+been|became|will\s+be)\s+(?:the\s+)?"
                               r"(?:(?:current|then|first|new|former|last)\s+)?(?:[A-Z][\w-]*(?:'s)?\s+){0,3}?"
-                              rf"(?i:({'|'.join(ENGLISH_OFFICES)}))\b")
+                              rf"(?i:({'|'.join(_ENGLISH_OFFICES)}))\b")
 
 
 @lru_cache(maxsize=1024)
@@ -275,7 +275,7 @@ def english_office(question: str) -> tuple[str, str] | None:
     asked = _OFFICE_ASKED_EN.search(question)
     if asked is None:
         return None
-    return asked.group(1), next(id_ for en, id_ in ENGLISH_OFFICES.items() if re.fullmatch(en, asked.group(1), re.I))
+    return asked.group(1), next(id_ for en, id_ in _ENGLISH_OFFICES.items() if re.fullmatch(en, asked.group(1), re.I))
 
 
 def english_office_unsaid(question: str, sentence: str) -> bool:
@@ -303,9 +303,8 @@ def matches_type(sentence: str, kind: str | None, question: str = "") -> bool:
         found = list(_NAME.finditer(_TITLE_STOP.sub(_drop_title_stop, sentence)))
         if found and AUTHOR_ASKED.search(question) and not _AUTHORSHIP.search(sentence):
             return False  # "Siapa penulis kajian …?" is answered by a byline, not by any sentence with a name
-        if found and question:
-            if english_office_unsaid(question, sentence):
-                return False  # "Who is the head coach …?" wants a sentence that names a "pelatih"
+        if found and question and english_office_unsaid(question, sentence):
+            return False  # "Who is the head coach …?" wants a sentence that names a "pelatih"
     elif kind in ("place", "called"):
         found = list(ENTITY.finditer(sentence))
     elif kind == "list":
