@@ -417,7 +417,15 @@ def asked_units(question: str) -> str | None:
         return _MEASURES[measure.group(1).lower()]
     if _ASKED_DEATHS.search(question) or _ASKED_DEATHS_EN.search(question):
         return _DEATHS
-    return next((_MEASURES[name] for name, asked in _ASKED_MEASURE_EN.items() if asked.search(question)), None)
+    measure_en = next((name for name, asked in _ASKED_MEASURE_EN.items() if asked.search(question)), None)
+    if measure_en == "harga" and _CHANGE_EN.search(question):
+        return f"{_MEASURES['harga']}|persen|percent|%"  # "How much of a wage increase …?": "kenaikan 5,2 persen"
+    return None if measure_en is None else _MEASURES[measure_en]
+
+
+# A change an English how-much question asks the size of, which Indonesian gives in money or in percent.
+_CHANGE_EN = re.compile(r"\b(?:increases?|increased|rises?|rose|raises?|raised|growth|grew|hikes?|cuts?|decreases?"
+                        r"|decreased|drops?|dropped|falls?|fell|change)\b", re.I)
 
 
 def answers_how_many(shown: list[CitedSentence], question: str) -> bool:

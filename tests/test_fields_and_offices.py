@@ -82,3 +82,11 @@ def test_a_negation_of_a_function_word_or_an_appointment_beside_a_retirement_sti
                  "menggantikan dr. Diauddin yang memasuki masa pensiun pada 31 Desember 2024.")
     assert not event_mismatch("Siapa yang dilantik sebagai Direktur RSUD Ulin Banjarmasin?", appointed)
     assert event_mismatch("Kapan dr. Diauddin pensiun?", "Gubernur melantik dr. Rahmi Fauziah pada 2 Januari 2025.")
+
+
+def test_an_english_how_much_of_an_increase_is_answered_in_percent_or_money():
+    question = "How much of a wage increase did Apindo Central Java propose?"
+    assert holds_count("Apindo mengusulkan kenaikan 5,2 persen.", question)
+    assert holds_count("UMP naik Rp150.000 menjadi Rp2.300.000.", question)
+    assert not holds_count("Sebanyak 14 pabrik garmen tutup.", question)
+    assert not holds_count("UMP naik 5,2 persen.", "How much is the minimum wage in Central Java?")  # an amount asked
