@@ -133,8 +133,8 @@ _OFFICE_ACTED = re.compile(rf"^\W*(?:kapan|mengapa|kenapa|bagaimana|di\s?mana|be
 
 def names_all(question: str, text: str) -> bool:
     """Whether `text` (a passage, with its title and its document's opening) holds every name the question uses (its
-    capitalised words past the first)."""
-    words = set(WORD.findall(text.lower()))
+    capitalised words past the first), in either of a name's forms ("SMPN 3 Depok" for "SMP Negeri 3 Depok")."""
+    words = set(WORD.findall(with_other_forms(text).lower()))
     return all(set(WORD.findall(m.group(0).lower())) <= words for m in ENTITY.finditer(question))
 
 

@@ -90,3 +90,11 @@ def test_an_english_how_much_of_an_increase_is_answered_in_percent_or_money():
     assert holds_count("UMP naik Rp150.000 menjadi Rp2.300.000.", question)
     assert not holds_count("Sebanyak 14 pabrik garmen tutup.", question)
     assert not holds_count("UMP naik 5,2 persen.", "How much is the minimum wage in Central Java?")  # an amount asked
+
+
+def test_a_table_row_names_a_question_name_in_either_of_its_forms():
+    from assistant.answer_checks import names_all
+
+    passage = "Sistem Penerimaan Murid Baru SMP Negeri 3 Depok. Kegiatan: Pendaftaran jalur domisili; Tanggal: 18–20 Juni."
+    assert names_all("kapan pendaftaran jalur domisili SMPN 3 Depok", passage)
+    assert not names_all("kapan pendaftaran jalur domisili SMPN 3 Sleman", passage)
