@@ -219,7 +219,9 @@ class Answer:
     whatever the confidence: with a threshold low enough, tanya would have answered."""
     refused_by: str | None = None
     """Why tanya abstained: the answer check that found the best sentences no answer ("office unmentioned", "no
-    count", …), "name unmentioned" (a name no document mentions) or "low confidence"; None when it answered."""
+    count", …), "name unmentioned" (a name no document mentions), "source unmentioned" (a source the question names
+    that no document is from), "language model: not found" (the optional model said the passages do not hold it) or
+    "low confidence"; None when it answered."""
 
     @property
     def cited(self) -> list[Passage]:
@@ -360,7 +362,8 @@ class ExtractiveAnswerer:
         source = named_source(question, self.index.documents)
         if source is not None and not source.doc_ids:
             return Answer(question, ABSTAIN_MESSAGE[language], True, [], [], timings,
-                          [*notes, NO_SUCH_SOURCE[language].format(name=source.name)], [], -1.0, checks_passed=False)
+                          [*notes, NO_SUCH_SOURCE[language].format(name=source.name)], [], -1.0, checks_passed=False,
+                          refused_by="source unmentioned")
         if source is not None:
             if query == typed and query_vector is None:
                 query = source.rest

@@ -147,7 +147,8 @@ class GeneratingAnswerer:
         timings = {**base.timings_ms, "generate": (time.perf_counter() - t) * 1000,
                    "total": (time.perf_counter() - started) * 1000}
         return replace(base, answer=ABSTAIN_MESSAGE[language], abstained=True, passages=[], sentences=[],
-                       timings_ms=timings, generator=self.generator.label)
+                       timings_ms=timings, generator=self.generator.label,
+                       refused_by="language model: not found")
 
     def _compose(self, base: Answer, kept: list[_Kept], dropped: int, started: float, t: float,
                  final: bool) -> Answer:

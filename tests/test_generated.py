@@ -90,6 +90,7 @@ def test_not_found_reply_abstains(fake_index):
     with FakeLLMServer([FakeReply("TIDAK_DITEMUKAN")]) as server:
         answer = _answerer(fake_index, server.base_url).ask(QUESTION)
     assert answer.abstained and answer.answer == ABSTAIN_MESSAGE["id"] and answer.generator == "llm:local"
+    assert answer.refused_by == "language model: not found"
 
 
 def test_on_a_terminal_sentences_shown_before_a_failure_are_withdrawn_in_so_many_words(fake_index, monkeypatch):

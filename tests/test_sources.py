@@ -88,5 +88,5 @@ def test_an_answer_names_the_document_it_was_searched_in_or_that_none_is_from_th
     assert any("Searched only in" in note and "The Diplomat" in note for note in answer.notes)
     assert {p.doc_id for p in answer.retrieved} == {diplomat}
     refused = answerer.ask("According to the Reuters report, when did US troops leave Afghanistan?")
-    assert refused.abstained and refused.retrieved == []
+    assert refused.abstained and refused.retrieved == [] and refused.refused_by == "source unmentioned"
     assert any('"Reuters"' in note for note in refused.notes)
