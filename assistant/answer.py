@@ -455,6 +455,7 @@ class ExtractiveAnswerer:
             said = " ".join(c.text for c in shown)
             with_titles = self._with_titles(cited)
             with_openings = self._with_openings(cited)
+            titles = self._titles(cited)
             if source is not None:  # the documents are from the source the question names: "menurut artikel kumparan"
                 with_titles = f"{with_titles} {source.name}"
             # Each check names what makes the sentences found no answer to what is asked; the first to find it refuses.
@@ -471,10 +472,10 @@ class ExtractiveAnswerer:
                 ("label unmentioned", lambda: label_unmentioned(question, with_titles)),
                 ("payment unmentioned", lambda: payment_unmentioned(question, with_titles)),
                 ("holder unnamed", lambda: holder_unnamed(question, shown[0].text)),
-                ("negation", lambda: negation_mismatch(question, said, self._titles(cited))),
+                ("negation", lambda: negation_mismatch(question, said, titles)),
                 ("another event", lambda: event_mismatch(question, said)),
-                ("relation unanswered", lambda: relation_unanswered(
-                    question, f"{self._titles(cited)} {_with_paragraph_opening(shown, citable)}")),
+                ("relation unanswered",
+                 lambda: relation_unanswered(question, f"{titles} {_with_paragraph_opening(shown, citable)}")),
                 ("definition unanswered", lambda: definition_unanswered(question, said)),
                 ("year unanswered", lambda: year_unanswered(question, said)),
                 ("another day", lambda: another_day(question, shown[0].text)),
@@ -745,9 +746,15 @@ class ExtractiveAnswerer:
         scored, best_support = [], -1.0
         near_only: set[int] = set()  # indexes in `scored` of the sentences of passages past the first few
         read = max(s.select.passages, s.confidence.passages)
+        asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
         for passage in passages:  # past the first `read`, only a form field the question names (below)
             spans, vectors = self.index.sentences_of(self.index.row_of[passage.chunk_id])
-            given = frozenset(tokenize(passage.title)) if passage.title else frozenset()  # what the title already says
+            # Which sentence answers is told by the terms its document's title does not already give: of "Berapa harga
+            # Paket Kedai waralaba Ayam Geprek Mbok Sri?" in the franchise's brochure, "harga Paket Kedai".
+            told = asked_terms - set(tokenize(passage.title)) or asked_terms
+            # A passage past the first few offers its sentences when it matches the question nearly as well
+            near_passage = (s.select.passages < passage.n <= s.near_passages
+                            and passage.dense_score >= best_dense - s.near_margin)
             similarity = vectors @ query_vector if len(spans) else []
             if own_vector is not None and len(spans):  # a follow-up's sentence may match the follow-up alone
                 similarity = np.maximum(similarity, vectors @ own_vector)
@@ -782,8 +789,7 @@ class ExtractiveAnswerer:
                 field = label is not None and query_terms.issuperset(tokenize(label) or ["\u2205"])
                 if field and BULLET.match(text):  # a listed field names all it counts: "- Rumah rusak sedang: 9 unit"
                     field = query_words.issuperset(stem(w) for w in WORD.findall(label.lower()))
-                near = (passage.n > s.select.passages and not field and not byline
-                        and passage.n <= s.near_passages and passage.dense_score >= best_dense - s.near_margin)
+                near = near_passage and not field and not byline
                 if passage.n > read and not field and not byline and not near:
                     continue
                 if is_instruction(text):
@@ -802,11 +808,7 @@ class ExtractiveAnswerer:
                     sim = max(float(sim), passage_dense)
                 terms = set(tokenize(f"{text} {passage.title}" if field or byline else text))
                 elsewhere = bool(own_terms) and not own_terms & terms
-                asked_terms = own_terms or query_terms  # a follow-up's sentence is judged by what the follow-up asks
                 coverage = len(asked_terms & terms) / len(asked_terms) if asked_terms else 0.0
-                # Which sentence answers is told by the terms its document's title does not already give: of "Berapa
-                # harga Paket Kedai waralaba Ayam Geprek Mbok Sri?" in the franchise's brochure, "harga Paket Kedai".
-                told = asked_terms - given or asked_terms
                 told_coverage = len(told & terms) / len(told) if told else 0.0
                 row = ROW_SENTENCE.match(text) is not None
                 named = (len(query_names & set(WORD.findall(with_other_forms(text).lower()))) / len(query_names)

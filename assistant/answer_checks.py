@@ -16,7 +16,7 @@ from ingest.short_forms import full_name, with_other_forms
 from .countries import country_unmentioned, countries_named, mentions_country_named
 from .question_kinds import (AUTHOR_ASKED, COUNTED, DAY_DATE, DEFINITION_ASKED, ENTITY, MONTH, MONTH_NUMBERS, MONTHS_EN,
                              MONTHS_ID, NAME_WORD, SIMILAR_SPELLING, TO_THE_DAY, WEEKDAYS_EN, WORD, english_office,
-                             english_office_unsaid, expected_type, matches_type, question_language)
+                             expected_type, matches_type, question_language)
 
 if TYPE_CHECKING:
     from .answer import CitedSentence, Passage
@@ -793,17 +793,29 @@ def short_form_unmentioned(question: str, cited: str, said: str) -> str | None:
     return None
 
 
+def _asked_office(question: str, also_held: bool = False) -> tuple[str, str] | None:
+    """The office a who-question asks the holder of, and the pattern documents write it in: an English question's
+    ("head coach", "pelatih"), else "Siapa <office> …?" (with `also_held`, also one the question says somebody held or
+    acted as), whose chair may be named by a verb ("yang diketuai oleh Dr. Hendra Wijaya")."""
+    english = english_office(question)
+    if english is not None:
+        return english
+    asked = _OFFICE_ASKED.search(question)
+    if asked is None and also_held:
+        asked = _OFFICE_HELD.search(question) or _OFFICE_ACTED.match(question)
+    if asked is None:
+        return None
+    spelt = _office_spelt(asked.group(1))
+    return asked.group(1), _HELD_AS_VERB.get(spelt, spelt)
+
+
 def office_unsaid(question: str, sentence: str) -> bool:
     """Whether a who-question asks for the holder of an office ("Siapa ketua majelis hakim perkara itu?") that
     `sentence` does not name ("… dibacakan oleh ketua majelis hakim Dr. Hendri Irawan" does; "Majelis hakim …
     menjatuhkan vonis kepada Ir. Bambang Sutrisno" names the one sentenced). An English question's office is looked
     for as Indonesian writes it ("head coach": "pelatih")."""
-    asked = _OFFICE_ASKED.search(question)
-    if asked is None:
-        return english_office_unsaid(question, sentence)
-    spelt = _office_spelt(asked.group(1))
-    spelt = _HELD_AS_VERB.get(spelt, spelt)
-    return re.search(rf"\b(?:{spelt})\b", with_other_forms(sentence), re.I) is None
+    asked = _asked_office(question)
+    return asked is not None and re.search(rf"\b(?:{asked[1]})\b", with_other_forms(sentence), re.I) is None
 
 
 def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
@@ -817,16 +829,10 @@ def office_unmentioned(question: str, passages: list[Passage]) -> str | None:
     led = _LEADER_ASKED.search(question)
     if led is not None:  # "Who heads …?", "Siapa yang memimpin …?": a leader named as such
         return None if _LEADER_SAID.search(text) else led.group(0)
-    english = english_office(question)
-    if english is not None:  # an English office, written the Indonesian way in the passages
-        office, spelt = english
-        return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
-    asked = _OFFICE_ASKED.search(question) or _OFFICE_HELD.search(question) or _OFFICE_ACTED.match(question)
+    asked = _asked_office(question, also_held=True)
     if asked is None:
         return None
-    office = asked.group(1)
-    spelt = _office_spelt(office)
-    spelt = _HELD_AS_VERB.get(spelt, spelt)  # "yang diketuai oleh Dr. Hendra Wijaya" names the chair
+    office, spelt = asked
     return None if re.search(rf"\b(?:{spelt})\b", text, re.I) else office
 
 
@@ -1189,6 +1195,9 @@ _NEGATION_WORDS_EN = frozenset("not never without".split())
 # Words a negation stands before without negating what a question asks about: "… bukan yang terbanyak" negates the most
 # cases, not the "yang" of "Kecamatan mana yang memiliki …?".
 _NOT_NEGATED = frozenset("yang dari pada untuk dengan atau itu ini saja hanya".split())
+# A negation and the word after it ("bukan sekadar"), which a question may quote from a title.
+_NEGATION_AND_NEXT = re.compile(
+    rf"\b(?:{'|'.join(sorted(_NEGATION_WORDS | _NEGATION_WORDS_EN, key=len, reverse=True))})\s+[\w-]+", re.I)
 # Stems of words that say "not" in an answer: "berhalangan hadir", "membatalkan", "ditolak", "absen", "mangkir",
 # "dilarang memungut" (for "Mengapa komite tidak menarik iuran …?").
 _NEGATING_STEMS = frozenset("gagal batal tolak halang absen mangkir urung enggan larang".split())
@@ -1264,8 +1273,7 @@ def _quoted_negations(question: str, titles: str) -> str:
         quoted = re.search(rf"\b{re.escape(match.group(0))}\b", titles, re.I) is not None
         return " " if quoted else match.group(0)
 
-    negations = "|".join(sorted(_NEGATION_WORDS | _NEGATION_WORDS_EN, key=len, reverse=True))
-    return re.sub(rf"\b(?:{negations})\s+[\w-]+", unless_quoted, question, flags=re.I)
+    return _NEGATION_AND_NEXT.sub(unless_quoted, question)
 
 
 # Who a question says said something: "Apa kata Tokayev …?", "Why did Vladimir Putin say …?", "Who did Guterres
