@@ -35,7 +35,7 @@ class QuestionResult:
     checks_passed: bool = True
     """Whether the answer checks passed, whatever the confidence (`Answer.checks_passed`)."""
     refused_by: str | None = None
-    """Why it abstained (`Answer.refused_by`): an answer check's name, "name unmentioned" or "low confidence"."""
+    """Why it abstained (`Answer.refused_by`: an answer check's name, "name unmentioned", "low confidence", …)."""
 
 
 def score_question(question: dict, answer, k: int) -> QuestionResult:
