@@ -13,7 +13,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_text_splitters import TextSplitter
 from pydantic import ConfigDict, Field
 
-from ingest.chunking import ChunkingConfig, chunk_spans
+from ingest.chunking import ChunkingConfig, chunk_spans, list_items
 from ingest.sentences import sentence_spans
 
 from .store import HybridIndex, SearchConfig
@@ -84,7 +84,8 @@ class IndonesianSentenceSplitter(TextSplitter):
         def size(start: int, end: int) -> int:
             return self._length_function(text[start:end])
 
-        spans = chunk_spans(sentence_spans(text), self._config, size)
+        sentences = sentence_spans(text)
+        spans = chunk_spans(sentences, self._config, size, list_items(text, sentences, self._config))
         for start, end in spans:
             if size(start, end) > self._chunk_size:
                 log.warning("Created a chunk of size %d, which is longer than the specified %d (one sentence "

@@ -209,10 +209,12 @@ def test_a_list_that_runs_past_its_passage_is_read_on_in_the_next_chunk(tmp_path
     from index.store import HybridIndex, build_index
     from ingest.documents import Document, sha256_text
 
-    # A chunk holds 4 sentences: the third item is in the next chunk.
+    from ingest.chunking import ChunkingConfig
+
+    # A chunk holds 4 sentences, each list item one: the third item is in the next chunk.
     longer = LIST_DOCUMENT.replace("\nPemerintah", "\n- Waktu: masa pendaftaran terlalu singkat.\nPemerintah")
     build_index(tmp_path, [Document("d1", "kota.txt", "Kota", longer, sha256_text(longer))], fake_embedder,
-                show_progress=False)
+                chunking=ChunkingConfig(list_item=1.0), show_progress=False)
     index = HybridIndex.load(tmp_path, fake_embedder)
     answer = ExtractiveAnswerer(index, AnswerSettings(k=k, abstain_below=-1.0)).ask("Apa saja tantangan program beasiswa itu?")
     assert "antara lain: Pendanaan; Seleksi [1]; Waktu [2]." in answer.answer

@@ -183,3 +183,9 @@ def test_a_news_lead_that_starts_with_its_dateline_keeps_its_sentence_and_gives_
                          "Jakarta - Banjir melanda.")
     assert cleaned.date == "Pekanbaru, Selasa (4/11/2025)"
     assert cleaned.text.splitlines()[1:] == ["Sehari setelah kebakaran, ribuan pedagang berkumpul.", "Jakarta - Banjir melanda."]
+
+
+def test_an_interview_is_titled_by_its_headline_not_by_its_kind():
+    interview = clean_text("WAWANCARA\n\nSugeng Hartono: \"Batik Lasem Itu Catatan Sejarah\"\n\nDi sebuah rumah tua di "
+                           "Lasem, Sugeng Hartono masih setia menggoreskan canting.")
+    assert interview.title == "Sugeng Hartono: \"Batik Lasem Itu Catatan Sejarah\""

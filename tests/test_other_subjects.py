@@ -195,6 +195,7 @@ def test_an_appeal_is_dated_only_by_an_answer_that_names_it(question, said, step
 
 def test_the_row_of_the_day_asked_is_chosen_over_a_higher_ranked_row(tmp_path, fake_embedder):
     from index.store import HybridIndex, build_index
+    from ingest.chunking import ChunkingConfig
     from ingest.documents import Document, sha256_text
     from assistant.answer import AnswerSettings, ExtractiveAnswerer
 
@@ -203,7 +204,9 @@ def test_the_row_of_the_day_asked_is_chosen_over_a_higher_ranked_row(tmp_path, f
                       (17, "Balai Desa Kalimanah Wetan"), (19, "SMP Negeri 2 Purbalingga"),
                       (21, "Alun-alun Purbalingga")])  # a table as ingest writes its rows
     text = f"Jadwal Kampanye Imunisasi\n\nSeluruh layanan imunisasi diberikan gratis.\n\n{rows}\n"
-    build_index(tmp_path, [Document("jadwal.txt", "jadwal.txt", "Jadwal", text, sha256_text(text))], fake_embedder)
+    # each row a whole sentence of a chunk, so that the row asked is in a lower-ranked chunk than the first rows
+    build_index(tmp_path, [Document("jadwal.txt", "jadwal.txt", "Jadwal", text, sha256_text(text))], fake_embedder,
+                chunking=ChunkingConfig(list_item=1.0))
     index = HybridIndex.load(tmp_path, fake_embedder)
 
     def answered(penalty: float) -> str:  # whatever the fake embedder's confidence: which row is chosen

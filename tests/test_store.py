@@ -24,7 +24,8 @@ def test_manifest_records_what_built_the_index(fake_index, bundled_documents):
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["model"]["id"] == "hashing-fake" and manifest["model"]["dimension"] == 256
     assert manifest["counts"] == {"documents": len(bundled_documents), "chunks": len(fake_index.chunks)}
-    assert manifest["chunking"] == {"max_chars": 600, "max_sentences": 4, "overlap": 1, "splitter": SPLITTER_VERSION}
+    assert manifest["chunking"] == {"max_chars": 600, "max_sentences": 4, "overlap": 1, "list_item": 0.5,
+                                    "list_item_chars": 80, "splitter": SPLITTER_VERSION}
     assert {d["content_sha256"] for d in manifest["documents"].values()} == {d.content_sha256 for d in bundled_documents}
     assert {"vectors.faiss", "chunks.jsonl", "documents.jsonl"} <= set(manifest["files"])
     assert "faiss" in manifest["versions"] and "python" in manifest["versions"]
