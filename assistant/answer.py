@@ -17,14 +17,15 @@ from ingest.cleaning import FORM_FIELD
 from ingest.documents import Document
 from ingest.short_forms import full_name, with_other_forms
 
-from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_speaker,
-                            another_year_of_the_name, body_unmentioned, counted_owner_unmentioned,
-                            date_of_another_name, day_unanswered, definition_unanswered, event_mismatch,
-                            event_unmentioned, follow_up_terms, full_name_unanswered, holder_unnamed, holds_own_terms,
-                            label_unmentioned, leading_name, legal_step_unmentioned, measure_of_another, names_all,
-                            names_another, negation_mismatch, office_unmentioned, office_unsaid, pair_unmentioned,
-                            payment_unmentioned, place_swapped, plan_for_done, premise_denied, qualifier_unanswered,
-                            relation_unanswered, replaced_in_passages, role_unmentioned, school_level_swapped,
+from .answer_checks import (KIND_PLACE, SIMILAR_SPELLING, another_day, another_month, another_ordinal, another_speaker,
+                            another_year_of_the_name, body_unmentioned, count_of_another_body,
+                            counted_owner_unmentioned, date_of_another_name, day_unanswered, definition_unanswered,
+                            event_mismatch, event_unmentioned, follow_up_terms, full_name_unanswered, holder_unnamed,
+                            holds_own_terms, label_unmentioned, leading_name, legal_step_unmentioned,
+                            measure_of_another, names_all, names_another, negation_mismatch, office_unmentioned,
+                            office_unsaid, ordinal_of_another, pair_unmentioned, payment_unmentioned, place_swapped,
+                            plan_for_done, premise_denied, qualifier_unanswered, relation_unanswered,
+                            replaced_in_passages, role_unmentioned, role_unsaid, school_level_swapped,
                             speaker_unmentioned, subject_left_behind, superlatives, tells_only_of_a_plan,
                             year_unanswered)
 from .countries import country_of_another
@@ -112,6 +113,10 @@ class SentenceWeights:
     superlative: float = 0.0
     """Added when the sentence uses a superlative the question uses ("Sektor apa yang mendapat alokasi *terbesar*?":
     "belanja pendidikan mendapat porsi *terbesar*", not the sentence on stunting closer in meaning)."""
+    other_ordinal: float = 0.0
+    """Subtracted when a when, how-many, who or where question asks for an ordinal the sentence does not say, and it
+    says another ("Kapan tahap pertama …?": not "2. Tahap kedua (September 2025): …"); not for a sentence that points
+    back ("Keterlambatan itu terjadi karena … tahap pertama …" is about the sentence before it)."""
     table_names: float = 0.0
     """For a table row ("Provinsi: Bali; Jumlah SPBKLU: 190."): times the share of the names the question uses
     (capitalised words past its first) that the row holds. Rows of one table read alike; the name tells them apart.
@@ -127,13 +132,16 @@ class AnswerSettings:
     select: SentenceWeights = SentenceWeights(passages=3, coverage=0.1, rank=0.2, type_bonus=0.3, type_penalty=0.2,
                                               passage_score=2.0, table_names=0.3,
                                               counted=0.2, date_detail=0.2, superlative=0.2,
-                                              other_year=0.3)
+                                              other_year=0.3, other_ordinal=0.3)
     """Which sentences answer: tuned on the tuning splits of TyDi and FacQA and on the eval set (answer hit rate)."""
     confidence: SentenceWeights = SentenceWeights(passages=3, coverage=0.2, rank=0.06, type_bonus=0.03,
                                                   type_penalty=0.03)
     """Whether to answer at all (the best sentence's score under these weights): tuned on the eval set."""
     abstain_below: float = 0.51
     second_sentence_margin: float = 0.25
+    counted_margin: float = 0.4
+    """How far under the best sentence a second one may score when it holds the count a how-many question asks for
+    and the best does not."""
     heading_penalty: float = 0.05
     title_penalty: float = 1.0
     """Taken off a document title's score when choosing the answer (not when deciding whether to answer)."""
@@ -283,6 +291,14 @@ _NOW = ("saat", "hari", "dewasa", "masa", "kali", "sejauh", "selama", "belakanga
         "bulan", "pekan", "minggu", "abad")
 # "Selain itu", "Oleh karena itu", "Sementara itu" link to the sentence before but name nothing in it.
 _CONNECTIVE = ("selain", "karena", "untuk", "samping", "begitu", "sementara")
+# A signature's office line ("Ketua Pokja Pemilihan 3,", "Kepala Dinas Kesehatan Kota Madiun,") and the name signed
+# under it ("Rina Puspitasari, S.T.", "dr. H. Agus Salim, M.Kes.").
+_OFFICE_WORDS = (r"(?:wakil\s+|plt\.?\s+|plh\.?\s+)?(?:ketua|kepala|direktur|sekretaris|bendahara|bupati|gubernur"
+                 r"|wali\s?kota|camat|lurah|rektor|dekan|menteri|komandan|kapolres|kapolda|presiden|manajer|koordinator"
+                 r"|pimpinan|pemimpin|panitera|hakim|notulis|pejabat\s+pembuat\s+komitmen)")
+_SIGNATURE_OFFICE = re.compile(rf"{_OFFICE_WORDS}\b[^.\n]{{0,80}},\s*$", re.I)
+_SIGNED_NAME = re.compile(r"(?:(?:dr|drs|dra|ir|prof|h|hj|kh)\.\s*)*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,5}"
+                          r"(?:,\s*[A-Za-z.]{2,12}(?:\s*[A-Za-z.]{1,8})?)*\s*$")
 _LEANS_BACK = re.compile(r"\W*(?:(?:ia|dia|beliau|mereka)\b|[\w-]+\s+lain(?:nya)?\b|(?:[\w-]+[\s,]+){0,4}?(?:tersebut|itu"
                          + "".join(rf"(?<!\b{word} itu)" for word in _CONNECTIVE) + "|ini"
                          + "".join(rf"(?<!\b{word} ini)" for word in _NOW) + r")(?:lah)?\b)", re.I)
@@ -405,10 +421,11 @@ class ExtractiveAnswerer:
         refused_by: str | None = None if answered else "no sentence"
         shown: list[CitedSentence] = []
         if answered:
-            chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)))]
+            chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)), question)]
             # A why-question answered by a consequence ("Oleh karena itu, …") is answered with the reason before it.
             refers_back = kind == "reason" and _CONSEQUENCE.match(chosen[0].text) is not None
             chosen, citable = self._with_antecedent(chosen, passages, refers_back)
+            chosen = self._with_signed_name(chosen, citable)
             shown, text, citable = self._compose(chosen, citable, kind == "list")
             # A transcript's sentence says little without who said it ("Siapa yang mengatakan bahwa …?").
             speaker = self._speaker(shown[0], citable)
@@ -464,7 +481,9 @@ class ExtractiveAnswerer:
                 ("another place", lambda: place_swapped(question, said)),
                 ("another measure", lambda: measure_of_another(question, said)),
                 ("another country", lambda: country_of_another(question, said)),
-                ("date of another name", lambda: kind == "date" and date_of_another_name(question, shown)),
+                ("date of another name", lambda: kind == "date" and date_of_another_name(
+                    question, shown, *self._title_and_text(shown[0], citable),
+                    next(p.text for p in citable if p.n == shown[0].n))),
                 ("legal step unmentioned", lambda: legal_step_unmentioned(question, said)),
                 ("another school level", lambda: school_level_swapped(question, said)),
                 ("office unmentioned", lambda: office_unmentioned(question, cited)),
@@ -474,6 +493,7 @@ class ExtractiveAnswerer:
                 ("holder unnamed", lambda: holder_unnamed(question, shown[0].text)),
                 ("negation", lambda: negation_mismatch(question, said, titles)),
                 ("another event", lambda: event_mismatch(question, said)),
+                ("ordinal of another", lambda: ordinal_of_another(question, with_titles)),
                 ("relation unanswered",
                  lambda: relation_unanswered(question, f"{titles} {_with_paragraph_opening(shown, citable)}")),
                 ("definition unanswered", lambda: definition_unanswered(question, said)),
@@ -486,6 +506,7 @@ class ExtractiveAnswerer:
                 ("full name unanswered", lambda: full_name_unanswered(question, said)),
                 ("event unmentioned", lambda: event_unmentioned(question, self._documents_text(cited))),
                 ("owner unmentioned", lambda: counted_owner_unmentioned(question, with_openings)),
+                ("count of another body", lambda: kind == "number" and count_of_another_body(question, shown[0].text)),
                 ("pair unmentioned", lambda: pair_unmentioned(question, with_titles)),
                 ("replaced", lambda: replaced_in_passages(question, with_openings, said)),
                 ("speaker unmentioned",
@@ -570,8 +591,12 @@ class ExtractiveAnswerer:
 
     def _document_text(self, sentence: CitedSentence, passages: list[Passage]) -> str:
         """The title and text of the document `sentence` is cited from (its passage's, when the index lacks it)."""
+        return " ".join(self._title_and_text(sentence, passages))
+
+    def _title_and_text(self, sentence: CitedSentence, passages: list[Passage]) -> tuple[str, str]:
+        """The title and the text of the document `sentence` is cited from (its passage's, when the index lacks it)."""
         passage, document = self._passage_and_document(sentence, passages)
-        return f"{passage.title} {passage.text}" if document is None else f"{document.title} {document.text}"
+        return (passage.title, passage.text) if document is None else (document.title, document.text)
 
     def _with_openings(self, passages: list[Passage]) -> str:
         """The passages' text with their documents' titles and openings: a school's announcement names the school in
@@ -815,12 +840,15 @@ class ExtractiveAnswerer:
                          if query_names and row else 0.0)  # "NTB" names "Nusa Tenggara Barat"
                 matches = (None if kind is None else holds_count(text, query) if measured
                            else matches_type(text, kind, query))
-                if kind == "name" and matches and office_unsaid(query, text):
+                if kind == "name" and matches and (office_unsaid(query, text) or role_unsaid(query, text)):
                     matches = False  # "Siapa ketua majelis hakim …?" wants a name said to chair, not the one sentenced
                 counts_it = counted_here is not None and counted_here.search(text) is not None
                 to_the_day = kind == "date" and TO_THE_DAY.search(text) is not None
                 most = bool(asked_most) and bool(asked_most & superlatives(text))
                 dated_otherwise = another_year_of_the_name(query, text)
+                # (a reason may well tell of another phase; a sentence pointing back is about the one before it)
+                ordinal_otherwise = (kind in ("date", "number", "name", "place") and not _LEANS_BACK.match(text)
+                                     and another_ordinal(query, text))
                 lead = kind == "list" and _leads_into_list(passage.text, spans, i)
                 if lead:
                     matches = True  # "Hambatan Utama" above "1. Harga awal …": the list is the answer
@@ -840,7 +868,7 @@ class ExtractiveAnswerer:
                     value = (float(sim) + w.coverage * (told_coverage if w is s.select else coverage)
                              + w.table_names * named + w.rank / passage.n + shared
                              + w.counted * counts_it + w.date_detail * to_the_day + w.superlative * most
-                             - w.other_year * dated_otherwise
+                             - w.other_year * dated_otherwise - w.other_ordinal * ordinal_otherwise
                              + w.passage_score * (passage_dense - best_dense))
                     if matches is not None and (kind not in ("called", "reason", "purpose") or w is s.select):
                         value += w.type_bonus if matches else -w.type_penalty
@@ -1072,11 +1100,36 @@ class ExtractiveAnswerer:
             return [joined, *rest], passages if passage in passages else [*passages, passage]
         return chosen, passages
 
-    def _choose(self, scored: list[CitedSentence], asked_terms: set[str]) -> list[CitedSentence]:
+    def _with_signed_name(self, chosen: list[CitedSentence], passages: list[Passage]) -> list[CitedSentence]:
+        """The best sentence with the name under it when it is a signature's office line ("Ketua Pokja Pemilihan 3,"
+        over "Rina Puspitasari, S.T."): the office says nothing without who signed as it."""
+        best = chosen[0]
+        if _SIGNATURE_OFFICE.match(best.text) is None:
+            return chosen
+        passage = next(p for p in passages if p.n == best.n)
+        spans, _ = self.index.sentences_of(self.index.row_of[passage.chunk_id])
+        after = [(start, end) for start, end in spans if start >= best.end]
+        if not after:
+            return chosen
+        start, end = after[0]
+        gap, name = passage.text[best.end:start], passage.text[start:end]
+        if gap.strip() or gap.count("\n") > 3 or _SIGNED_NAME.match(name) is None:
+            return chosen
+        signed = CitedSentence(passage.text[best.start:end], best.n, best.start, end, best.score, joined=True)
+        return [signed, *(c for c in chosen[1:] if not (c.n == best.n and c.start < end and best.start < c.end))]
+
+    def _choose(self, scored: list[CitedSentence], asked_terms: set[str], question: str = "") -> list[CitedSentence]:
+        """The best sentence, and a second one close to it. For a how-many question whose best sentence holds no
+        count, the second may be further (`counted_margin`) when it holds the count asked for ("… sehingga pada 31
+        Desember 2024 jumlah anggota menjadi 441 orang" under a sentence that only restates the question's date)."""
         best = scored[0]
         chosen = [best]
+        counted = (expected_type(question) == "number" and not answers_how_many([best], question))
         for other in scored[1:3]:
-            close = best.score - other.score <= self.settings.second_sentence_margin
+            margin = self.settings.second_sentence_margin
+            if counted and answers_how_many([best, other], question):
+                margin = self.settings.counted_margin
+            close = best.score - other.score <= margin
             fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
             overlapping = other.n == best.n and other.start < best.end and best.start < other.end
             if (close and fits and not overlapping and other.text != best.text
@@ -1140,7 +1193,7 @@ def _cite(sentence: CitedSentence, items: list[CitedSentence], goes_on: bool, li
     reference marks at the end ("…1945.[1]") are left out (next to `[n]` they read as citations), and so is the
     bullet of a list item or the number of a heading chosen as a sentence.
     """
-    text = _REFERENCE_MARKS.sub("", sentence.text)
+    text = re.sub(r"\s*\n\s*", " ", _REFERENCE_MARKS.sub("", sentence.text))  # a signature's lines read as one
     bullet = BULLET.match(text)  # "- Kerjasama Bilateral: ...", "2. Tren ...:" read without the bullet or number
     text = text[bullet.end():] if bullet else text
     if not items:

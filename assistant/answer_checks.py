@@ -37,11 +37,16 @@ _ANSWERED_BY = {"jabat": "presiden wakil menteri sekretaris jenderal ketua kepal
                          "rektor camat lurah duta besar panglima komandan manajer ceo raja ratu sultan perdana"}
 
 
+# Words that only say what kind of answer a follow-up wants ("Di mana tempatnya?", "Kapan waktunya?"): the answer
+# gives a place or a time, seldom the word.
+_ASKED_KIND_WORDS = frozenset({"tempat", "lokasi", "letak", "waktu", "tanggal"})
+
+
 @lru_cache(maxsize=256)
 def follow_up_terms(question: str) -> frozenset[str]:
     """A follow-up's own content terms (stemmed), each with the words of the same meaning: what its answer must hold
     one of ("Siapa ketua pertamanya?": "ketua", "pertama")."""
-    own = set(tokenize(question))
+    own = set(tokenize(question)) - _ASKED_KIND_WORDS
     own |= {term for word in own & _ANSWERED_BY.keys() for term in tokenize(_ANSWERED_BY[word])}
     return frozenset(own.union(*(group for group in _SAME_MEANING if group & own)))
 
@@ -59,13 +64,16 @@ def subject_left_behind(follow_up: str, query: str, document: str) -> str | None
     return None if any(mentioned(w.lower()) for w in names) else names[0]
 
 
-def date_of_another_name(question: str, shown: list[CitedSentence]) -> str | None:
+def date_of_another_name(question: str, shown: list[CitedSentence], title: str = "", document: str = "",
+                         passage: str = "") -> str | None:
     """A name of two or more words that a when-question asks the date of, when the answer's first sentence dates
-    something without naming it and a later sentence names it without a date: "Pada tahun berapa Kazakhstan bergabung
-    dengan Rencana Kerja Kemitraan Anti-Terorisme?" is not answered by "… dimulai pada tahun 1994 dengan … program
-    PfP" before "Kazakhstan adalah bagian dari Rencana Kerja Kemitraan Anti-Terorisme". A first sentence that names
-    another of the question's names dates what is asked ("Gelar juara Asia 2005 ini …" for "… merebut gelar Juara Asia
-    setelah menundukkan Kuan Beng Hong …?"). Returns the name."""
+    something without naming it and a later sentence, or its document (`document`, whose `title` does not name it: a
+    document about the thing dates it without naming it again), names it without a date: "Pada tahun berapa
+    Kazakhstan bergabung dengan Rencana Kerja Kemitraan Anti-Terorisme?" is not answered by "… dimulai pada tahun 1994
+    dengan … program PfP" when the document says "Kazakhstan adalah bagian dari Rencana Kerja Kemitraan
+    Anti-Terorisme" elsewhere. A first sentence that names another of the question's names dates what is asked ("Gelar
+    juara Asia 2005 ini …" for "… merebut gelar Juara Asia setelah menundukkan Kuan Beng Hong …?"). Returns the
+    name."""
     if not matches_type(shown[0].text, "date", question):
         return None
     names = [(name.group(0), r"\s+".join(map(re.escape, name.group(0).split())))
@@ -75,7 +83,15 @@ def date_of_another_name(question: str, shown: list[CitedSentence]) -> str | Non
     for name, spelt in names:
         if any(re.search(spelt, c.text, re.I) and not matches_type(c.text, "date", question) for c in shown[1:]):
             return name
+        about = f"{title} {passage} {document[:_OPENING]}".lower()  # "Metro Wuhan adalah …" is about "Wuhan Metro"
+        if re.search(spelt, document, re.I) and not all(re.search(rf"\b{re.escape(w)}\b", about)
+                                                         for w in name.lower().split()):
+            return name
     return None
+
+
+# How much of a document opens it: a name there is what the document is about ("Walt Disney Animation Studios adalah …").
+_OPENING = 300
 
 
 # A step of a court case after its verdict, which an answer must name to date or tell of it.
@@ -321,8 +337,11 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
              for m in _MULTIWORD_NAME.finditer(question[1:])]
     if leading and leading not in asked and len(leading.split()) >= 2:
         asked.insert(0, leading)
+    english = question_language(question) != "id"
     for named in asked:
         words = _without_dates(named).split()
+        if english:  # "PPh Article 21" is "PPh Pasal 21"
+            words = [_NAME_WORDS_EN.get(w, w) for w in words]
         if len(words) < 2:
             continue
         *_, head, last = words
@@ -371,6 +390,10 @@ def names_another(question: str, passages: list[Passage], dates: tuple[str, ...]
     return None
 
 
+# English words of a name that an Indonesian document writes in Indonesian, in the same place ("PPh Article 21": "PPh
+# Pasal 21", "Law Number 6": "Undang-Undang Nomor 6").
+_NAME_WORDS_EN = {"Article": "Pasal", "Number": "Nomor", "Chapter": "Bab", "Paragraph": "Ayat",
+                  "Law": "Undang-Undang", "Regulation": "Peraturan", "Decree": "Keputusan", "Volume": "Jilid"}
 _SCHOOL_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d/(?:1[5-9]|20)\d\d\b")  # "2023/2024", a school's or a budget's year
 _NAMES = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"  # a run of capitalised words: "Uni Eropa", "NATO"
 # The contexts in which a question's name may be replaced by another in the passages: two lower-case words before it
@@ -621,6 +644,16 @@ def counted_owner_unmentioned(question: str, cited: str) -> str | None:
     titles (`cited`) never mention it, not even spelt a little differently: their count is of someone else's ("sekitar
     4.000 pasukan CSTO, termasuk 3.000 dari Rusia").
     Indonesian only: English puts the owner before what it counts ("How many Sustainable Development Goals …?")."""
+    owner = _counted_owner(question)
+    if owner is None:
+        return None
+    mentioned = _mention_test(with_other_forms(cited))
+    return None if any(mentioned(w) for w in owner[1]) else owner[0]
+
+
+def _counted_owner(question: str) -> tuple[str, list[str]] | None:
+    """The name an Indonesian how-many question gives what it counts, and its own words (lower case; not a kind of
+    name such as "kabupaten", unless it is named by who got it)."""
     if question_language(question) != "id":
         return None
     counted = COUNTED.search(question)
@@ -631,11 +664,24 @@ def counted_owner_unmentioned(question: str, cited: str) -> str | None:
         kinds = frozenset()  # "yang diberikan Presiden Uzbekistan" is borne out by "Presiden Islam Karimov"
     if owner is None:
         return None
-    mentioned = _mention_test(with_other_forms(cited))
     own = [w for w in WORD.findall(owner.group(1).lower()) if w not in kinds]
-    if not own or any(mentioned(w) for w in own):
+    return (owner.group(1), own) if own else None
+
+
+def count_of_another_body(question: str, sentence: str) -> str | None:
+    """A body the answer's first sentence (`sentence`) gives its figure to ("Korporasi Keuangan Pembangunan AS memiliki
+    $60 miliar …"), when a how-many question counts what another name has ("Berapa dana yang disediakan Inisiatif
+    Sabuk dan Jalan China …?") and the sentence says none of that name's words: the figure is the other body's, though
+    the passage names the one asked a sentence later. Returns the body the sentence names."""
+    owner = _counted_owner(question)
+    body = _ANOTHER_BODY.search(sentence)
+    if owner is None or body is None:
         return None
-    return owner.group(1)
+    name = _MULTIWORD_NAME.match(sentence, body.start())
+    if name is None or re.search(rf"(?<!\w){_spaced(name.group(0))}(?!\w)", question, re.I):
+        return None
+    mentioned = _mention_test(with_other_forms(sentence))
+    return None if any(mentioned(w) for w in owner[1]) else name.group(0)
 
 
 # A name's first word that says it is a body ("Bank Dunia", "Organisasi Kerja Sama Shanghai", "Badan Pusat Statistik").
@@ -979,6 +1025,52 @@ def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
     return False
 
 
+_ALL_ORDINALS = ("pertama", *_ORDINALS)
+
+
+def another_ordinal(question: str, sentence: str) -> bool:
+    """Whether the question asks for an ordinal ("tahap pertama", "peringkat kedua", "the third debate") and
+    `sentence` says another ("2. Tahap kedua (September 2025): …") but not the one asked: the neighbouring item. Not
+    a time's ordinal ("hari ketiga")."""
+    asked = _COLLECTIVE.sub(" ", question.lower())  # "kedua tersangka" are both
+    wanted = {_ORDINALS_EN.get(w, "pertama" if w == "first" else w) for w in re.findall(r"\b[a-z]+\b", asked)}
+    wanted &= set(_ALL_ORDINALS)
+    if len(wanted) != 1:
+        return False
+    ordinal = wanted.pop()
+    said = sentence.lower()
+    if ordinal == "pertama" and re.search(r"\bpertama\s+kal", asked):
+        return False  # "pertama kali" asks for the first time something happened, not for the first item
+    number = str(_ALL_ORDINALS.index(ordinal) + 1)
+    if _says_ordinal(ordinal, asked, said) or re.search(rf"(?<!abad )\bke-?\s?{number}\b", said):
+        return False
+    return (any(_says_ordinal(other, asked, said) for other in _ALL_ORDINALS if other != ordinal)
+            or any(n != number for n in re.findall(r"(?<!abad )\bke-?\s?(\d{1,3})\b", said)))  # "peringkat ke-4"
+
+
+def ordinal_of_another(question: str, cited: str) -> str | None:
+    """The ordinal a question gives a thing ("debat pertama", "tahap ketiga") when the cited passages and their titles
+    (`cited`) give that thing only another ("Debat Kedua Pilkada Kudus: …"): who hosted the second debate does not
+    say who hosted the first. Returns the thing with its ordinal as asked."""
+    asked = _COLLECTIVE.sub(" ", question.lower())
+    said = cited.lower()
+    for match in re.finditer(rf"\b([a-z]{{3,}})\s+({'|'.join(_ALL_ORDINALS)}|ke-?\s?\d{{1,2}}|first|second|third)\b",
+                             asked):
+        noun, ordinal = match.groups()
+        ordinal = {"first": "pertama", "second": "kedua", "third": "ketiga"}.get(ordinal, ordinal)
+        if noun in _TIME_NOUNS or noun in ("yang", "the", "kali", "untuk", "dan"):
+            continue
+        number = (str(_ALL_ORDINALS.index(ordinal) + 1) if ordinal in _ALL_ORDINALS
+                  else re.sub(r"\D", "", ordinal))
+        same = rf"\b{noun}\s+(?:(?:ke-?\s?)?{number}\b|{_ALL_ORDINALS[int(number) - 1] if int(number) <= 10 else 'x'}\b"
+        same += r"|perdana\b)" if number == "1" else ")"
+        if re.search(same, said):
+            continue
+        if re.search(rf"\b{noun}\s+(?:{'|'.join(_ALL_ORDINALS)}|ke-?\s?\d{{1,2}}|perdana)\b", said):
+            return match.group(0)
+    return None
+
+
 def relation_unanswered(question: str, answer: str) -> str | None:
     """The kin a who-question asks for ("Siapa istri …?", "Who was his mother?"), or the ordinal any question asks
     for ("raja kedua", "Puteri Indonesia ke-18"), when the answer never says it: "Siapa raja kedua Dinasti Candra?" is
@@ -1082,7 +1174,8 @@ _MOST_ASKED_EN = re.compile(r"\b(?<!at )(?:most|least)\s+(?!of\b|likely\b|often\
                             + "|".join(w for entry in _OPPOSITE_WORDS for half in entry.split("/")[2:]
                                        for w in half.split() if w.endswith("est") or w in ("best", "worst"))
                             + r")\b", re.I)
-_LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final)\b(?!\s+(?:(?:\w+\s+)?(?:years?|decades?|months?|weeks?|days?|"
+_LAST_ASKED_EN = re.compile(r"\b(?:last|latest|final(?!\s+(?:at|of|in|on|against|match|round|was|is)\b))\b"
+                            r"(?!\s+(?:(?:\w+\s+)?(?:years?|decades?|months?|weeks?|days?|"
                             r"centur(?:y|ies)|hours?|time)\b))"
                             # the verb: "How long did the emergency status last, and …?"
                             r"(?!\s*(?:[?,.;!]|$|(?:and|for|until|between|from|longer)\b))", re.I)
@@ -1453,6 +1546,14 @@ _ROLES_SAID_SO = ((_HOST_ASKED, _HOST_SAID), (_WINNER_ASKED, _WINNER_SAID))
 # "pelaksana tugas …"), and words that are no role ("pemuda", "perempuan").
 _NO_ROLE = frozenset("pemimpin pimpinan pemerintah pejabat pelaksana petugas pegawai pemuda pemudi perempuan pesawat "
                      "pertama penduduk pekan pukul".split())
+
+
+def role_unsaid(question: str, sentence: str) -> bool:
+    """Whether a who-question asks who hosted or who won ("Siapa moderator debat kedua …?") and `sentence` does not
+    say so ("Debat dipandu oleh jurnalis televisi Dian Anggraeni" does; "KPU … menggelar debat publik kedua" names
+    the organiser)."""
+    return any(asked.search(question) is not None and said.search(sentence) is None
+               for asked, said in _ROLES_SAID_SO)
 
 
 def role_unmentioned(question: str, cited: str, said: str) -> str | None:
