@@ -249,20 +249,28 @@ def tables_to_sentences(text: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        # Outer pipes are optional where a rule line ("---|---") follows the header ("Uraian | 2023 | 2022").
+        # Outer pipes are optional where a rule line ("---|---") follows the header ("Uraian | 2023 | 2022"), and
+        # where three or more lines have as many pipes each, as a table typed into a text file is ("Nomor | Juara |
+        # Klub" over "Tunggal putra | Rizky Pratama Aji | PB Jaya Raya Salatiga").
         bare = ("|" in lines[i] and i + 1 < len(lines) and "|" in lines[i + 1]
                 and _TABLE_RULE.match(lines[i + 1]) is not None)
-        if not _TABLE_ROW.match(lines[i]) and not bare:
+        pipes = lines[i].count("|")
+        typed = (not bare and not _TABLE_ROW.match(lines[i]) and pipes > 0 and i + 2 < len(lines)
+                 and lines[i + 1].count("|") == pipes == lines[i + 2].count("|"))
+        if not _TABLE_ROW.match(lines[i]) and not bare and not typed:
             out.append(lines[i])
             i += 1
             continue
         rows = []
-        while i < len(lines) and (_TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i])
-                                  or bare and "|" in lines[i]):
+        while i < len(lines) and (lines[i].count("|") == pipes if typed else (
+                _TABLE_ROW.match(lines[i]) or _TABLE_RULE.match(lines[i]) or bare and "|" in lines[i])):
             rows.append(lines[i])
             i += 1
         cells = [[c.strip() for c in _cells(r).split("|")] for r in rows if not _TABLE_RULE.match(r)]
-        header = cells[0] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None
+        # A typed table's first line is its header when it holds no figure ("Jenis bantuan | Jumlah", not "Beras |
+        # 4.020 kg": a list of pairs).
+        header = (cells[0] if typed and not re.search(r"\d", rows[0])
+                  else cells[0] if not typed and len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None)
         for row in cells[1:] if header else cells:
             named = [f"{name}: {value}" if name else value for name, value in zip(header or [""] * len(row), row)
                      if value]

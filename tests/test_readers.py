@@ -148,3 +148,15 @@ def test_an_html_table_is_read_the_same_way():
             "<th>Jumlah SPBKLU</th></tr><tr><td>Bali</td><td>190</td></tr></table><p>Penutup laporan.</p>"
             "</article></body></html>")
     assert "Provinsi: Bali; Jumlah SPBKLU: 190." in html_to_text(page).split("\n")
+
+
+def test_a_table_typed_without_rule_or_outer_pipes_is_read_as_a_table(tmp_path):
+    # The forty-seventh tester's results table: three or more lines with as many pipes each, the first its header.
+    (tmp_path / "turnamen.txt").write_text(
+        "Hasil Final\n\nNomor | Juara | Klub\nTunggal putra | Rizky Pratama Aji | PB Jaya Raya\n"
+        "Ganda putri | Nabila Putri/Kirana Dewi | PB Exist\n\nBantuan per desa:\nBeras | 4.020 kg\nTerpal | 120 lembar\n"
+        "Selimut | 650 lembar\n\nOleh: Rina | Salatiga\nSatu baris dengan pipa | bukan tabel.\n", encoding="utf-8")
+    lines = read_documents([tmp_path]).documents[0].text.split("\n")
+    assert "Nomor: Ganda putri; Juara: Nabila Putri/Kirana Dewi; Klub: PB Exist." in lines
+    assert "Beras; 4.020 kg." in lines  # a first line with a figure is a row, not a header
+    assert "Oleh: Rina | Salatiga" in lines  # two lines with a pipe each are no table
