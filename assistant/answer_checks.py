@@ -64,6 +64,10 @@ def subject_left_behind(follow_up: str, query: str, document: str) -> str | None
     return None if any(mentioned(w.lower()) for w in names) else names[0]
 
 
+# How much of a document opens it: a name there is what the document is about ("Walt Disney Animation Studios adalah …").
+_OPENING = 300
+
+
 def date_of_another_name(question: str, shown: list[CitedSentence], title: str = "", document: str = "",
                          passage: str = "") -> str | None:
     """A name of two or more words that a when-question asks the date of, when the answer's first sentence dates
@@ -88,10 +92,6 @@ def date_of_another_name(question: str, shown: list[CitedSentence], title: str =
                                                          for w in name.lower().split()):
             return name
     return None
-
-
-# How much of a document opens it: a name there is what the document is about ("Walt Disney Animation Studios adalah …").
-_OPENING = 300
 
 
 # A step of a court case after its verdict, which an answer must name to date or tell of it.
@@ -1060,11 +1060,12 @@ def ordinal_of_another(question: str, cited: str) -> str | None:
         ordinal = {"first": "pertama", "second": "kedua", "third": "ketiga"}.get(ordinal, ordinal)
         if noun in _TIME_NOUNS or noun in ("yang", "the", "kali", "untuk", "dan"):
             continue
-        number = (str(_ALL_ORDINALS.index(ordinal) + 1) if ordinal in _ALL_ORDINALS
-                  else re.sub(r"\D", "", ordinal))
-        same = rf"\b{noun}\s+(?:(?:ke-?\s?)?{number}\b|{_ALL_ORDINALS[int(number) - 1] if int(number) <= 10 else 'x'}\b"
-        same += r"|perdana\b)" if number == "1" else ")"
-        if re.search(same, said):
+        number = int(ordinal[2:].strip("- ")) if ordinal.startswith("ke") and ordinal[-1].isdigit() else (
+            _ALL_ORDINALS.index(ordinal) + 1)
+        # the same thing with the same ordinal, in words or in figures ("juara 1", "debat ke-2", "debat perdana")
+        forms = [rf"(?:ke-?\s?)?{number}"] + ([_ALL_ORDINALS[number - 1]] if number <= len(_ALL_ORDINALS) else [])
+        forms += ["perdana"] if number == 1 else []
+        if re.search(rf"\b{noun}\s+(?:{'|'.join(forms)})\b", said):
             continue
         if re.search(rf"\b{noun}\s+(?:{'|'.join(_ALL_ORDINALS)}|ke-?\s?\d{{1,2}}|perdana)\b", said):
             return match.group(0)
