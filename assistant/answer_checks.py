@@ -728,7 +728,7 @@ _BODY_WORDS_EN = {"world": "dunia", "european": "eropa", "asian": "asia", "afric
                   "cooperation": "kerja sama|kerjasama", "monetary": "moneter", "health": "kesehatan", "trade":
                   "perdagangan", "investment": "investasi", "infrastructure": "infrastruktur", "treaty": "perjanjian",
                   "nations": "bangsa", "united": "bersatu|perserikatan", "atomic": "atom", "energy": "energi",
-                  "food": "pangan", "finance": "keuangan", "financial": "keuangan", "central": "pusat|sentral",
+                  "food": "pangan", "finance": "keuangan", "financial": "keuangan", "central": "pusat|sentral|tengah",
                   "agriculture": "pertanian", "labour": "buruh|kerja", "labor": "buruh|kerja"}
 
 
@@ -1140,8 +1140,7 @@ def qualifier_unanswered(question: str, answer: str, cited: str, vocabulary: Con
     an English word ("the Mayor") is not what an Indonesian passage writes."""
     if question_language(question) != "id":
         for source in _ACCORDING_TO_EN.finditer(question):
-            terms = {t for t in tokenize(source.group(1)) if t in vocabulary} - _NO_SOURCE_EN
-            if terms and not _names_half(terms, cited):
+            if not _english_source_named(source.group(1), cited, vocabulary):
                 return source.group(0).strip()
         return _english_qualifier_unanswered(question, answer, cited)
     asked, said, passages = question.lower(), answer.lower(), cited.lower()
@@ -1251,6 +1250,23 @@ def _english_qualifier_unanswered(question: str, answer: str, cited: str) -> str
     if last is not None and not _LAST_SAID.search(answer.lower()):
         return last.group(0)
     return None
+
+
+# English function words, which an Indonesian index may hold ("in", "on" of an English title) but name no source.
+_FUNCTION_WORDS_EN = frozenset("in on of for about by with at from to and or".split())
+
+
+def _english_source_named(source: str, cited: str, vocabulary: Container[str]) -> bool:
+    """Whether the cited passages and their titles (`cited`) bear out an English question's source ("the article on
+    humanitarian cooperation in Central Asia"): at least half of its words that an Indonesian text may hold, each as
+    the index knows it or in the Indonesian a body's name gives it ("cooperation": "kerja sama", "central": "tengah";
+    "Keadaan dan Prospek Kerja Sama Negara-Negara Asia Tengah …")."""
+    said = set(tokenize(with_other_forms(cited)))
+    words = [w for w in re.findall(r"[a-z]+", source.lower()) if w not in _NO_SOURCE_EN | _FUNCTION_WORDS_EN]
+    found = [re.search(rf"\b(?:{_BODY_WORDS_EN[w]})\b", cited, re.I) is not None if w in _BODY_WORDS_EN
+             else bool(set(tokenize(w)) & said) for w in words
+             if w in _BODY_WORDS_EN or set(tokenize(w)) & set(vocabulary)]
+    return not found or sum(found) * 2 >= len(found)
 
 
 def _names_half(terms: set[str], text: str) -> bool:

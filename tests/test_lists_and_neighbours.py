@@ -137,3 +137,14 @@ def test_a_second_sentence_with_the_count_asked_may_be_further_under_a_best_one_
     # a second sentence that holds no count gets only the usual margin
     other = CitedSentence("Koperasi ini didirikan oleh para nelayan Desa Pasir Putih.", 2, 0, 58, 0.99)
     assert answerer._choose([restated, other], set(), question) == [restated]
+
+
+def test_an_english_source_is_borne_out_by_the_indonesian_title_that_names_it():
+    question = ("In which mountain range are glaciers melting, according to the article on humanitarian cooperation in "
+                "Central Asia?")
+    said = "Pencairan gletser di Pegunungan Pamir mendorong pembicaraan tentang sistem peringatan dini."
+    vocabulary = {"asia", "cooperation", "central", "in", "on", "gletser"}  # what an index of mixed text may hold
+    cited = f"Keadaan dan Prospek Kerja Sama Negara-Negara Asia Tengah Dalam Bidang Kemanusiaan. {said}"
+    assert qualifier_unanswered(question, said, cited, vocabulary) is None
+    other = f"Hubungan Turki dan Eurasia. {said}"  # another article: neither Central Asia nor cooperation
+    assert qualifier_unanswered(question, said, other, vocabulary) is not None
