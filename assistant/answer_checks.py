@@ -130,9 +130,10 @@ _STATE_OFFICES = (r"bupati|gubernur|wali\s?kota|walikota|wakil presiden|presiden
                   r"|lurah|duta besar|kapolda|kapolres|kapolri")
 _OFFICES = (rf"((?:wakil\s+)?(?:{_STATE_OFFICES}|kepala|direktur|ketua|panglima|sekretaris|bendahara|pelatih|raja|ratu"
             r"|sultan|kaisar|paus|uskup|perwakilan khusus|utusan khusus|juru bicara|komandan|komisaris|imam|pendeta"
-            r"|pastor|pemimpin|pimpinan|manajer)"
+            r"|pastor|pemimpin|pimpinan|manajer|panitera)"
             r"|wakil\s+(?:pemimpin|pimpinan|manajer))\b")  # a deputy leader is named so: not the leader
-_OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES}", re.I)
+# (a follow-up's "Siapa wakil presidennya?" asks for the office as well)
+_OFFICE_ASKED = re.compile(rf"\bsiapa(?:kah)?\s+(?:nama\s+)?{_OFFICES[:-2]}(?:nya)?\b", re.I)
 # "Apa nama kontraktor yang mengerjakan …?": the name of a party or a place, which a document writes capitalised.
 _NAME_OF_KIND_ASKED = re.compile(r"\b(?:apa|siapa)(?:kah)?\s+nama\s+(?:lengkap\s+)?(?:kontraktor|perusahaan|pelaksana|"
                                  r"vendor|penyedia|pengembang|developer|produsen|distributor|sponsor|konsultan|"

@@ -114,7 +114,7 @@ def _title(lines: list[str]) -> str:
 
 
 _KIND_OF_DOCUMENT = re.compile(r"(?i:siaran pers|rilis(?: pers| media| berita)?|press release|for immediate release|"
-                               r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita|opini|artikel|laporan|"
+                               r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita(?: resmi statistik)?|opini|artikel|laporan|"
                                r"kolom|editorial|tajuk rencana|pengumuman(?: resmi)?|pemberitahuan|"
                                r"penjelasan(?: publik)?|informasi(?: publik)?|keterangan pers|"
                                r"pernyataan(?: pers| resmi| sikap)?|maklumat|undangan|surat edaran|brosur|"

@@ -189,3 +189,8 @@ def test_an_interview_is_titled_by_its_headline_not_by_its_kind():
     interview = clean_text("WAWANCARA\n\nSugeng Hartono: \"Batik Lasem Itu Catatan Sejarah\"\n\nDi sebuah rumah tua di "
                            "Lasem, Sugeng Hartono masih setia menggoreskan canting.")
     assert interview.title == "Sugeng Hartono: \"Batik Lasem Itu Catatan Sejarah\""
+
+
+def test_a_statistics_release_is_titled_by_its_headline():
+    release = clean_text("BERITA RESMI STATISTIK\nInflasi Sulawesi Selatan Februari 2025\n\nBPS mencatat inflasi.")
+    assert release.title == "Inflasi Sulawesi Selatan Februari 2025"

@@ -148,3 +148,13 @@ def test_an_english_source_is_borne_out_by_the_indonesian_title_that_names_it():
     assert qualifier_unanswered(question, said, cited, vocabulary) is None
     other = f"Hubungan Turki dan Eurasia. {said}"  # another article: neither Central Asia nor cooperation
     assert qualifier_unanswered(question, said, other, vocabulary) is not None
+
+
+def test_a_follow_up_for_an_office_and_a_court_clerk_are_offices_asked():
+    from assistant.answer_checks import office_unmentioned
+
+    president = passage("Presiden Kazakhstan Kassym-Jomart Tokayev memanggil pasukan CSTO ke Almaty.")
+    assert office_unmentioned("Siapa wakil presidennya?", [president]) == "wakil presiden"
+    assert office_unmentioned("Siapa presidennya?", [president]) is None
+    verdict = passage("Majelis hakim yang diketuai Sarma Siregar menjatuhkan vonis 10 tahun penjara.")
+    assert office_unmentioned("Siapa panitera pengganti dalam sidang itu?", [verdict]) == "panitera"
