@@ -1125,7 +1125,8 @@ class ExtractiveAnswerer:
         best = scored[0]
         chosen = [best]
         counted = (expected_type(question) == "number" and not answers_how_many([best], question))
-        for other in scored[1:3]:
+        # (then one that holds the count comes before a closer one that does not: "PT SARANA AGRO LESTARI Tbk")
+        for other in sorted(scored[1:3], key=lambda o: not (counted and answers_how_many([best, o], question))):
             margin = self.settings.second_sentence_margin
             if counted and answers_how_many([best, other], question):
                 margin = self.settings.counted_margin

@@ -158,3 +158,13 @@ def test_a_follow_up_for_an_office_and_a_court_clerk_are_offices_asked():
     assert office_unmentioned("Siapa presidennya?", [president]) is None
     verdict = passage("Majelis hakim yang diketuai Sarma Siregar menjatuhkan vonis 10 tahun penjara.")
     assert office_unmentioned("Siapa panitera pengganti dalam sidang itu?", [verdict]) == "panitera"
+
+
+def test_a_second_sentence_with_the_count_comes_before_a_closer_one_without_it(fake_index):
+    from assistant.answer import ExtractiveAnswerer
+
+    question = "Berapa dividen tunai per saham PT Sarana Agro Lestari?"
+    opening = CitedSentence("Direksi PT Sarana Agro Lestari Tbk memberitahukan hasil rapat.", 1, 0, 60, 0.60)
+    heading = CitedSentence("PT SARANA AGRO LESTARI Tbk", 1, 61, 87, 0.51)
+    item = CitedSentence("- sebesar Rp185,7 miliar dibagikan sebagai dividen tunai, setara Rp42 per saham;", 3, 0, 80, 0.50)
+    assert ExtractiveAnswerer(fake_index)._choose([opening, heading, item], set(), question) == [opening, item]
