@@ -64,7 +64,7 @@ def subject_left_behind(follow_up: str, query: str, document: str) -> str | None
     return None if any(mentioned(w.lower()) for w in names) else names[0]
 
 
-# How much of a document opens it: a name there is what the document is about ("Walt Disney Animation Studios adalah …").
+# How much of a document opens it: a name there is what it is about ("Walt Disney Animation Studios adalah …").
 _OPENING = 300
 
 

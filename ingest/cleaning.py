@@ -114,13 +114,13 @@ def _title(lines: list[str]) -> str:
 
 
 _KIND_OF_DOCUMENT = re.compile(r"(?i:siaran pers|rilis(?: pers| media| berita)?|press release|for immediate release|"
-                               r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita(?: resmi statistik)?|opini|artikel|laporan|"
-                               r"kolom|editorial|tajuk rencana|pengumuman(?: resmi)?|pemberitahuan|"
-                               r"penjelasan(?: publik)?|informasi(?: publik)?|keterangan pers|"
+                               r"untuk (?:disiarkan|segera dipublikasikan)(?: segera)?|berita(?: resmi statistik)?|"
+                               r"opini|artikel|laporan|kolom|editorial|tajuk rencana|pengumuman(?: resmi)?|"
+                               r"pemberitahuan|penjelasan(?: publik)?|informasi(?: publik)?|keterangan pers|"
                                r"pernyataan(?: pers| resmi| sikap)?|maklumat|undangan|surat edaran|brosur|"
                                r"not(?:ulen|ula)(?: rapat)?|risalah(?: rapat)?|ringkasan putusan|announcement|"
-                               r"public notice|notice|wawancara(?: khusus| eksklusif)?|interview|feature|profil|resensi(?: buku)?|"
-                               r"ulasan|obituari|in memoriam|liputan khusus)\W*$")
+                               r"public notice|notice|wawancara(?: khusus| eksklusif)?|interview|feature|profil|"
+                               r"resensi(?: buku)?|ulasan|obituari|in memoriam|liputan khusus)\W*$")
 # The same kind, upper-case, at the start of a line that goes on: "PENGUMUMAN PT Kereta Api Indonesia …".
 _KIND_PREFIX = re.compile(_KIND_OF_DOCUMENT.pattern.replace(r"\W*$", r"\s+"))
 # A letter's number under its kind ("Nomor: 1127/UN16.R/KM/2025", "No. 12/SE/2025"): what it is, not what about.

@@ -267,10 +267,10 @@ def tables_to_sentences(text: str) -> str:
             rows.append(lines[i])
             i += 1
         cells = [[c.strip() for c in _cells(r).split("|")] for r in rows if not _TABLE_RULE.match(r)]
-        # A typed table's first line is its header when it holds no figure ("Jenis bantuan | Jumlah", not "Beras |
-        # 4.020 kg": a list of pairs).
-        header = (cells[0] if typed and not re.search(r"\d", rows[0])
-                  else cells[0] if not typed and len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None)
+        if typed:  # its first line is its header unless it holds a figure ("Beras | 4.020 kg" is a row)
+            header = None if re.search(r"\d", rows[0]) else cells[0]
+        else:
+            header = cells[0] if len(rows) > 1 and _TABLE_RULE.match(rows[1]) else None
         for row in cells[1:] if header else cells:
             named = [f"{name}: {value}" if name else value for name, value in zip(header or [""] * len(row), row)
                      if value]
