@@ -421,7 +421,8 @@ class ExtractiveAnswerer:
         refused_by: str | None = None if answered else "no sentence"
         shown: list[CitedSentence] = []
         if answered:
-            chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)), question)]
+            documents = {p.n: p.doc_id for p in passages}
+            chosen = [_first_copy(c, scored) for c in self._choose(scored, set(tokenize(question)), question, documents)]
             # A why-question answered by a consequence ("Oleh karena itu, …") is answered with the reason before it.
             refers_back = kind == "reason" and _CONSEQUENCE.match(chosen[0].text) is not None
             chosen, citable = self._with_antecedent(chosen, passages, refers_back)
@@ -1118,18 +1119,23 @@ class ExtractiveAnswerer:
         signed = CitedSentence(passage.text[best.start:end], best.n, best.start, end, best.score, joined=True)
         return [signed, *(c for c in chosen[1:] if not (c.n == best.n and c.start < end and best.start < c.end))]
 
-    def _choose(self, scored: list[CitedSentence], asked_terms: set[str], question: str = "") -> list[CitedSentence]:
+    def _choose(self, scored: list[CitedSentence], asked_terms: set[str], question: str = "",
+                documents: dict[int, str] | None = None) -> list[CitedSentence]:
         """The best sentence, and a second one close to it. For a how-many question whose best sentence holds no
-        count, the second may be further (`counted_margin`) when it holds the count asked for ("… sehingga pada 31
-        Desember 2024 jumlah anggota menjadi 441 orang" under a sentence that only restates the question's date)."""
+        count, a sentence of the same document (`documents`: each passage's document, by number) that holds the count
+        asked for comes first and may be further (`counted_margin`): "… sehingga pada 31 Desember 2024 jumlah anggota
+        menjadi 441 orang" under a sentence that only restates the question's date (not another document's count:
+        "Jember memiliki luas 3.293,34 Km2" under a sentence on Jamaica)."""
         best = scored[0]
         chosen = [best]
-        counted = (expected_type(question) == "number" and not answers_how_many([best], question))
-        # (then one that holds the count comes before a closer one that does not: "PT SARANA AGRO LESTARI Tbk")
-        for other in sorted(scored[1:3], key=lambda o: not (counted and answers_how_many([best, o], question))):
-            margin = self.settings.second_sentence_margin
-            if counted and answers_how_many([best, other], question):
-                margin = self.settings.counted_margin
+        documents = documents or {}
+
+        def counts(other: CitedSentence) -> bool:
+            return (expected_type(question) == "number" and not answers_how_many([best], question)
+                    and documents.get(other.n) == documents.get(best.n) and answers_how_many([best, other], question))
+
+        for other in sorted(scored[1:3], key=lambda o: not counts(o)):  # "PT SARANA AGRO LESTARI Tbk" comes after
+            margin = self.settings.counted_margin if counts(other) else self.settings.second_sentence_margin
             close = best.score - other.score <= margin
             fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
             overlapping = other.n == best.n and other.start < best.end and best.start < other.end

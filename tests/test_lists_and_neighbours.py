@@ -167,4 +167,9 @@ def test_a_second_sentence_with_the_count_comes_before_a_closer_one_without_it(f
     opening = CitedSentence("Direksi PT Sarana Agro Lestari Tbk memberitahukan hasil rapat.", 1, 0, 60, 0.60)
     heading = CitedSentence("PT SARANA AGRO LESTARI Tbk", 1, 61, 87, 0.51)
     item = CitedSentence("- sebesar Rp185,7 miliar dibagikan sebagai dividen tunai, setara Rp42 per saham;", 3, 0, 80, 0.50)
-    assert ExtractiveAnswerer(fake_index)._choose([opening, heading, item], set(), question) == [opening, item]
+    answerer = ExtractiveAnswerer(fake_index)
+    same = {1: "rups.txt", 3: "rups.txt"}
+    assert answerer._choose([opening, heading, item], set(), question, same) == [opening, item]
+    # another document's count is no answer to what the best sentence's document is about
+    other = {1: "rups.txt", 3: "laporan-lain.txt"}
+    assert answerer._choose([opening, heading, item], set(), question, other) == [opening, heading]
