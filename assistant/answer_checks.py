@@ -1263,10 +1263,13 @@ def _english_source_named(source: str, cited: str, vocabulary: Container[str]) -
     the index knows it or in the Indonesian a body's name gives it ("cooperation": "kerja sama", "central": "tengah";
     "Keadaan dan Prospek Kerja Sama Negara-Negara Asia Tengah …")."""
     said = set(tokenize(with_other_forms(cited)))
-    words = [w for w in re.findall(r"[a-z]+", source.lower()) if w not in _NO_SOURCE_EN | _FUNCTION_WORDS_EN]
-    found = [re.search(rf"\b(?:{_BODY_WORDS_EN[w]})\b", cited, re.I) is not None if w in _BODY_WORDS_EN
-             else bool(set(tokenize(w)) & said) for w in words
-             if w in _BODY_WORDS_EN or set(tokenize(w)) & set(vocabulary)]
+    found = []
+    for word in re.findall(r"[a-z]+", source.lower()):
+        known = set(tokenize(word)) & set(vocabulary)  # "bmkg", not the words of its full name too
+        if word in _NO_SOURCE_EN | _FUNCTION_WORDS_EN or not (known or word in _BODY_WORDS_EN):
+            continue
+        found.append(bool(known & said) or word in _BODY_WORDS_EN
+                     and re.search(rf"\b(?:{_BODY_WORDS_EN[word]})\b", cited, re.I) is not None)
     return not found or sum(found) * 2 >= len(found)
 
 
