@@ -1129,13 +1129,11 @@ class ExtractiveAnswerer:
         best = scored[0]
         chosen = [best]
         documents = documents or {}
-
-        def counts(other: CitedSentence) -> bool:
-            return (expected_type(question) == "number" and not answers_how_many([best], question)
-                    and documents.get(other.n) == documents.get(best.n) and answers_how_many([best, other], question))
-
-        for other in sorted(scored[1:3], key=lambda o: not counts(o)):  # "PT SARANA AGRO LESTARI Tbk" comes after
-            margin = self.settings.counted_margin if counts(other) else self.settings.second_sentence_margin
+        lacks_count = expected_type(question) == "number" and not answers_how_many([best], question)
+        counts = {id(other): lacks_count and documents.get(other.n) == documents.get(best.n)
+                  and answers_how_many([best, other], question) for other in scored[1:3]}
+        for other in sorted(scored[1:3], key=lambda o: not counts[id(o)]):  # "PT SARANA AGRO LESTARI Tbk" comes after
+            margin = self.settings.counted_margin if counts[id(other)] else self.settings.second_sentence_margin
             close = best.score - other.score <= margin
             fits = len(best.text) + len(other.text) <= MAX_ANSWER_CHARS
             overlapping = other.n == best.n and other.start < best.end and best.start < other.end

@@ -1029,19 +1029,31 @@ def _says_ordinal(ordinal: str, asked: str, said: str) -> bool:
 _ALL_ORDINALS = ("pertama", *_ORDINALS)
 
 
-def another_ordinal(question: str, sentence: str) -> bool:
-    """Whether the question asks for an ordinal ("tahap pertama", "peringkat kedua", "the third debate") and
-    `sentence` says another ("2. Tahap kedua (September 2025): …") but not the one asked: the neighbouring item. Not
-    a time's ordinal ("hari ketiga")."""
+@lru_cache(maxsize=256)
+def _asked_ordinal(question: str) -> tuple[str, str] | None:
+    """The one ordinal a question asks for, in Indonesian, and the question in lower case with "kedua tersangka"
+    (both) left out; none for "pertama kali" (the first time something happened, not the first item). Read once per
+    question: every candidate sentence is scored against it."""
     asked = _COLLECTIVE.sub(" ", question.lower())  # "kedua tersangka" are both
     wanted = {_ORDINALS_EN.get(w, "pertama" if w == "first" else w) for w in re.findall(r"\b[a-z]+\b", asked)}
     wanted &= set(_ALL_ORDINALS)
     if len(wanted) != 1:
-        return False
+        return None
     ordinal = wanted.pop()
-    said = sentence.lower()
     if ordinal == "pertama" and re.search(r"\bpertama\s+kal", asked):
-        return False  # "pertama kali" asks for the first time something happened, not for the first item
+        return None
+    return ordinal, asked
+
+
+def another_ordinal(question: str, sentence: str) -> bool:
+    """Whether the question asks for an ordinal ("tahap pertama", "peringkat kedua", "the third debate") and
+    `sentence` says another ("2. Tahap kedua (September 2025): …") but not the one asked: the neighbouring item. Not
+    a time's ordinal ("hari ketiga")."""
+    asked = _asked_ordinal(question)
+    if asked is None:
+        return False
+    ordinal, asked = asked
+    said = sentence.lower()
     number = str(_ALL_ORDINALS.index(ordinal) + 1)
     if _says_ordinal(ordinal, asked, said) or re.search(rf"(?<!abad )\bke-?\s?{number}\b", said):
         return False
@@ -1265,7 +1277,7 @@ def _english_source_named(source: str, cited: str, vocabulary: Container[str]) -
     said = set(tokenize(with_other_forms(cited)))
     found = []
     for word in re.findall(r"[a-z]+", source.lower()):
-        known = set(tokenize(word)) & set(vocabulary)  # "bmkg", not the words of its full name too
+        known = {t for t in tokenize(word) if t in vocabulary}  # "bmkg", not the words of its full name too
         if word in _NO_SOURCE_EN | _FUNCTION_WORDS_EN or not (known or word in _BODY_WORDS_EN):
             continue
         found.append(bool(known & said) or word in _BODY_WORDS_EN
